@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -81,12 +81,10 @@ final class SshDockerForwarder implements AutoCloseable {
       InputStream fromRemote = channel.getInputStream();
       OutputStream toRemote = channel.getOutputStream();
       channel.connect(SshSessions.CONNECT_TIMEOUT_MS);
-      InputStream fromClient = Channels.newInputStream(client);
-      OutputStream toClient = Channels.newOutputStream(client);
       ChannelDirectStreamLocal open = channel;
       pumps.execute(
           () -> {
-            pipe(fromClient, toRemote);
+            fromClient(client, toRemote);
             // the client finished sending: tell the remote side, keep reading its answer
             try {
               toRemote.close();
@@ -94,7 +92,7 @@ final class SshDockerForwarder implements AutoCloseable {
               // already gone
             }
           });
-      pipe(fromRemote, toClient);
+      toClient(fromRemote, client);
       open.disconnect();
     } catch (JSchException | IOException e) {
       LOG.debug("forwarding to {} failed: {}", remoteSocket, e.toString());
@@ -110,16 +108,34 @@ final class SshDockerForwarder implements AutoCloseable {
     }
   }
 
-  private static void pipe(InputStream in, OutputStream out) {
-    byte[] buffer = new byte[32 * 1024];
+  // SocketChannel's own read and write (not Channels.newInputStream/newOutputStream, which share
+  // one lock on a blocking channel, so a pending read would block every write).
+  private static void fromClient(SocketChannel client, OutputStream out) {
+    ByteBuffer buffer = ByteBuffer.allocate(32 * 1024);
     try {
-      int n;
-      while ((n = in.read(buffer)) >= 0) {
-        out.write(buffer, 0, n);
+      while (client.read(buffer) >= 0) {
+        out.write(buffer.array(), 0, buffer.position());
         out.flush();
+        buffer.clear();
       }
     } catch (IOException e) {
       // one side closed: the other pump ends too
+    }
+  }
+
+  private static void toClient(InputStream in, SocketChannel client) {
+    byte[] bytes = new byte[32 * 1024];
+    try {
+      int n;
+      while ((n = in.read(bytes)) >= 0) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, n);
+        while (buffer.hasRemaining()) {
+          client.write(buffer);
+        }
+      }
+      client.shutdownOutput();
+    } catch (IOException e) {
+      // one side closed
     }
   }
 
