@@ -1,0 +1,22 @@
+package dev.ephemery.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every subcommand shares: the common options and the printer for its output. */
+abstract class BaseCommand implements Callable<Integer> {
+
+  @Mixin CommonOptions common;
+
+  @Spec CommandSpec spec;
+
+  Printer printer() {
+    return new Printer(spec.commandLine().getOut(), common.json());
+  }
+
+  java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+}

@@ -1,0 +1,53 @@
+package dev.ephemery.cli;
+
+import dev.ephemery.common.EphemeryException;
+import dev.ephemery.common.ExitCode;
+import dev.ephemery.common.Problem;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Builds the picocli command line with the tool's error conventions: one message per problem, no
+ * traces.
+ */
+final class CommandLines {
+
+  private CommandLines() {}
+
+  static CommandLine create(PrintWriter out, PrintWriter err, boolean debug) {
+    CommandLine commandLine = new CommandLine(new EphemeryCommand());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setExecutionExceptionHandler(
+        (exception, failed, parseResult) -> reportFailure(exception, err, debug));
+    commandLine.setParameterExceptionHandler(
+        (exception, args) -> {
+          err.println("error: " + exception.getMessage());
+          CommandLine failed = exception.getCommandLine();
+          err.println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
+          return ExitCode.BAD_INPUT.code();
+        });
+    return commandLine;
+  }
+
+  static int reportFailure(Exception exception, PrintWriter err, boolean debug) {
+    if (exception instanceof EphemeryException known) {
+      for (Problem problem : known.problems()) {
+        err.println("error: " + problem.describe());
+      }
+      if (debug && known.getCause() != null) {
+        known.getCause().printStackTrace(err);
+      }
+      return known.exitCode().code();
+    }
+    String message = exception.getMessage() == null ? "" : ": " + exception.getMessage();
+    err.println("error: unexpected " + exception.getClass().getSimpleName() + message);
+    if (debug) {
+      exception.printStackTrace(err);
+    } else {
+      err.println("(run again with --debug for the stack trace)");
+    }
+    return ExitCode.OPERATIONAL_FAILURE.code();
+  }
+}

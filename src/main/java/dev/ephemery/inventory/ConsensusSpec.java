@@ -1,0 +1,22 @@
+package dev.ephemery.inventory;
+
+import java.util.List;
+
+/**
+ * The beacon node of a host.
+ *
+ * @param image a pinned image overriding the client profile's default, or null
+ * @param checkpointSyncUrl a beacon API serving the current iteration's finalized state, or null
+ *     for genesis sync
+ * @param p2pPort the host port for libp2p (TCP and UDP), or null for the profile's default
+ */
+public record ConsensusSpec(
+    ConsensusClient client,
+    String image,
+    List<String> extraArgs,
+    String checkpointSyncUrl,
+    Integer p2pPort) {
+  public ConsensusSpec {
+    extraArgs = List.copyOf(extraArgs);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.ephemery.inventory;
+
+/**
+ * One machine that runs one Ephemery node stack (EL + CL, optionally a validator and monitoring).
+ *
+ * @param baseDir the data root on that machine: every file the tool writes or deletes is under it
+ * @param sshKeyFile private key for an ssh address, or null to use the SSH agent
+ * @param knownHostsFile known_hosts to verify the host key against, or null for ~/.ssh/known_hosts
+ */
+public record Host(
+    String name,
+    Address address,
+    String baseDir,
+    Flavor flavor,
+    ExecutionSpec execution,
+    ConsensusSpec consensus,
+    ValidatorSpec validator,
+    MonitoringSpec monitoring,
+    String sshKeyFile,
+    String knownHostsFile) {}

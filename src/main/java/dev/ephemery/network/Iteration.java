@@ -1,0 +1,29 @@
+package dev.ephemery.network;
+
+/** The number of an Ephemery iteration (one 28-day chain between two resets). */
+public record Iteration(int number) implements Comparable<Iteration> {
+  public Iteration {
+    if (number < 0) {
+      throw new IllegalArgumentException("iteration must not be negative: " + number);
+    }
+  }
+
+  public Iteration next() {
+    return new Iteration(number + 1);
+  }
+
+  /** The git tag and GitHub release name of this iteration's genesis files. */
+  public String releaseTag() {
+    return "ephemery-" + number;
+  }
+
+  @Override
+  public int compareTo(Iteration other) {
+    return Integer.compare(number, other.number);
+  }
+
+  @Override
+  public String toString() {
+    return Integer.toString(number);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.ephemery.plan;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One container of a host's plan: all a runtime needs to create it, nothing runtime-specific.
+ *
+ * @param entrypoint the entrypoint to set, or null to keep the image's own
+ * @param dependsOn services that must be running (or, for init steps, have completed) before this
+ *     one
+ * @param runOnce true for init steps: run to completion, exit 0, before the services that depend on
+ *     them
+ * @param user uid[:gid] to run as, or null for the image's user
+ * @param memoryLimit a memory limit such as {@code 8g}, or null
+ */
+public record Service(
+    String name,
+    Role role,
+    String client,
+    String image,
+    List<String> entrypoint,
+    List<String> command,
+    List<PortBinding> ports,
+    List<Mount> mounts,
+    Map<String, String> env,
+    Map<String, String> labels,
+    List<String> dependsOn,
+    boolean runOnce,
+    String user,
+    String restartPolicy,
+    String memoryLimit) {}
