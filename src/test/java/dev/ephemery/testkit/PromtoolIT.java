@@ -40,7 +40,7 @@ class PromtoolIT {
                   - targets: ['127.0.0.1:9100']
             """);
 
-    Promtool.Result result = Promtool.fromEnvironment().checkConfig(config);
+    CommandResult result = Promtool.fromEnvironment().checkConfig(config);
 
     assertThat(result.ok()).as(result.output()).isTrue();
     assertThat(result.output()).contains("SUCCESS");
@@ -57,7 +57,7 @@ class PromtoolIT {
              scrape_configs: [
             """);
 
-    Promtool.Result result = Promtool.fromEnvironment().checkConfig(config);
+    CommandResult result = Promtool.fromEnvironment().checkConfig(config);
 
     assertThat(result.ok()).as(result.output()).isFalse();
     assertThat(result.output()).contains("FAILED").containsPattern("line \\d+");
@@ -76,7 +76,7 @@ class PromtoolIT {
                     expr: up ==
             """);
 
-    Promtool.Result result = Promtool.fromEnvironment().checkRules(rules);
+    CommandResult result = Promtool.fromEnvironment().checkRules(rules);
 
     assertThat(result.ok()).as(result.output()).isFalse();
   }
