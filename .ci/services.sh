@@ -298,9 +298,17 @@ cmd_start() {
   log "ready; env file: $ENV_FILE"
 }
 
+# Serialize start/stop: several sessions (worktrees) on one machine share the
+# state dir, the docker socket and the ssh port.
+lock() {
+  mkdir -p "$STATE"
+  exec 9>"$STATE/lock"
+  flock -w 300 9 || die "could not lock $STATE/lock within 300s"
+}
+
 case ${1:-} in
-  start) cmd_start ;;
-  stop) cmd_stop ;;
+  start) lock; cmd_start ;;
+  stop) lock; cmd_stop ;;
   env) [[ -f $ENV_FILE ]] || die "no $ENV_FILE; run '$0 start' first"; cat "$ENV_FILE" ;;
   envfile) echo "$ENV_FILE" ;;
   status)
