@@ -141,8 +141,10 @@ start_sshd() {
   # so /root/.ssh is left untouched.
   cp "$SSH_DIR/id_ed25519.pub" "$SSH_DIR/authorized_keys"
   chmod 600 "$SSH_DIR/authorized_keys"
-  printf '[127.0.0.1]:%s %s\n' "$SSH_PORT" "$(cut -d' ' -f1,2 "$SSH_DIR/ssh_host_ed25519_key.pub")" \
-    >"$SSH_DIR/known_hosts"
+  # both names a test might use for the loopback host
+  printf '[127.0.0.1]:%s %s\n[localhost]:%s %s\n' \
+    "$SSH_PORT" "$(cut -d' ' -f1,2 "$SSH_DIR/ssh_host_ed25519_key.pub")" \
+    "$SSH_PORT" "$(cut -d' ' -f1,2 "$SSH_DIR/ssh_host_ed25519_key.pub")" >"$SSH_DIR/known_hosts"
 
   # UsePAM no: Debian's PAM session stack (pam_loginuid) is not needed and may
   # fail in a sandbox; root's shadow entry is '*' (not locked), so key login works.
