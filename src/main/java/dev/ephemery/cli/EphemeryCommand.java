@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       InitCommand.class,
       ImportCommand.class,
-      GenesisCommand.class
+      GenesisCommand.class,
+      UpCommand.class,
+      DownCommand.class,
+      StatusCommand.class,
+      LogsCommand.class,
+      HostsCommand.class
     })
 public final class EphemeryCommand implements Runnable {
 

@@ -63,6 +63,13 @@ public final class DockerRuntime {
   public UpReport up(HostPlan plan, RuntimeOptions options) {
     List<Service> ordered = startOrder(plan);
     checkEngineNotPublished(plan);
+    if (plan.paths().stream()
+        .anyMatch(p -> p.kind() == dev.ephemery.plan.PlannedPath.Kind.JWT_SECRET)) {
+      List<dev.ephemery.common.Problem> problems = EngineSelfTest.sharedSecretProblems(plan);
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
+    }
     HostFiles files = new HostFiles(plan, options.releaseDir());
     List<Change> changes = new ArrayList<>();
 
@@ -142,6 +149,15 @@ public final class DockerRuntime {
     }
     for (String name : toWaitFor) {
       awaitRunning(plan, name, options.waitTimeout());
+    }
+    if (!options.dryRun() && EngineSelfTest.enginePort(plan).isPresent()) {
+      progress.accept(plan.name() + ": checking the EL-CL link (engine_exchangeCapabilities)");
+      EngineLinkCheck.Result link =
+          new EngineSelfTest(docker, java.time.Clock.systemUTC())
+              .run(plan, options.helperImage(), options.waitTimeout());
+      if (!link.ok()) {
+        throw new OperationalException(List.of(link.problem()), null);
+      }
     }
     return new UpReport(plan.name(), options.dryRun(), changes);
   }

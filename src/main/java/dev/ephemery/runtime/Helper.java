@@ -45,7 +45,19 @@ final class Helper implements AutoCloseable {
    */
   static Helper start(
       DockerClient docker, String image, String node, HostPaths paths, boolean readOnly) {
-    HostConfig hostConfig = HostConfig.newHostConfig().withNetworkMode("none");
+    return start(docker, image, node, paths, readOnly, "none", "files");
+  }
+
+  /** A helper attached to {@code network} (e.g. the node's own, to see what the CL sees). */
+  static Helper start(
+      DockerClient docker,
+      String image,
+      String node,
+      HostPaths paths,
+      boolean readOnly,
+      String network,
+      String purpose) {
+    HostConfig hostConfig = HostConfig.newHostConfig().withNetworkMode(network);
     if (readOnly) {
       hostConfig.withMounts(
           List.of(
@@ -61,8 +73,9 @@ final class Helper implements AutoCloseable {
     String id =
         docker
             .createContainerCmd(image)
-            .withName(node + "-ephemery-files-" + UUID.randomUUID().toString().substring(0, 8))
-            .withLabels(Labels.forHelper(node, "files"))
+            .withName(
+                node + "-ephemery-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8))
+            .withLabels(Labels.forHelper(node, purpose))
             .withEntrypoint("sleep")
             .withCmd("600")
             .withUser("0:0")
@@ -80,10 +93,14 @@ final class Helper implements AutoCloseable {
   }
 
   Result sh(String script) {
+    return exec(List.of("sh", "-c", script));
+  }
+
+  Result exec(List<String> command) {
     ExecCreateCmdResponse exec =
         docker
             .execCreateCmd(id)
-            .withCmd("sh", "-c", script)
+            .withCmd(command.toArray(String[]::new))
             .withAttachStdout(true)
             .withAttachStderr(true)
             .exec();

@@ -1,0 +1,121 @@
+package dev.ephemery.cli;
+
+import dev.ephemery.common.InvalidInputException;
+import dev.ephemery.inventory.Host;
+import dev.ephemery.inventory.Inventory;
+import dev.ephemery.plan.Plan;
+import dev.ephemery.runtime.Change;
+import dev.ephemery.runtime.DockerConnection;
+import dev.ephemery.runtime.DockerRuntime;
+import dev.ephemery.runtime.DockerRuntime.Purge;
+import dev.ephemery.runtime.Fleet;
+import dev.ephemery.runtime.RuntimeOptions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ephemery down}: stop and remove what {@code up} created, and only that. */
+@Command(
+    name = "down",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Stop and remove the node's containers and network (only objects labelled by this tool).",
+      "Data stays unless --purge-data; validator keys and the JWT secret stay unless --purge-keys."
+    })
+final class DownCommand extends BaseCommand {
+
+  @Mixin HostScope scope;
+
+  @Option(names = "--purge-data", description = "Also delete chain data and release files.")
+  boolean purgeData;
+
+  @Option(
+      names = "--purge-keys",
+      description = "With --purge-data: also delete validator keys and the JWT secret.")
+  boolean purgeKeys;
+
+  @Option(names = "--yes", description = "Do not ask before deleting data.")
+  boolean yes;
+
+  @Option(names = "--dry-run", description = "Print what would be removed; change nothing.")
+  boolean dryRun;
+
+  @Override
+  public Integer call() {
+    if (purgeKeys && !purgeData) {
+      throw InvalidInputException.of(
+          "--purge-keys", "--purge-keys only goes with --purge-data", "add --purge-data");
+    }
+    Purge purge = purgeKeys ? Purge.DATA_AND_KEYS : purgeData ? Purge.DATA : Purge.NONE;
+    Inventory inventory = InventoryLoader.system().load(common.file());
+    List<Host> hosts = scope.select(inventory);
+    Optional<Plan> plan = scope.plan();
+    if (purge != Purge.NONE && plan.isEmpty()) {
+      throw InvalidInputException.of(
+          "--purge-data",
+          "purging needs the plan to know which folders hold data",
+          "pass --plan FILE");
+    }
+    if (purge != Purge.NONE && !dryRun) {
+      Confirm.ask(
+          err(),
+          "Delete the chain data"
+              + (purgeKeys ? " AND the validator keys and JWT secret" : "")
+              + " of "
+              + String.join(", ", hosts.stream().map(Host::name).toList())
+              + "?",
+          yes);
+    }
+    String helper = RuntimeOptions.helperImageFromEnvironment();
+    List<Fleet.Outcome<List<Change>>> outcomes =
+        Fleet.run(
+            hosts,
+            Host::name,
+            scope.parallel,
+            host -> {
+              try (DockerConnection connection = DockerConnection.open(HostScope.target(host))) {
+                return new DockerRuntime(
+                        connection.client(), line -> UpCommand.progress(err(), line))
+                    .down(
+                        host.name(),
+                        HostScope.hostPlan(plan, host.name()).orElse(null),
+                        purge,
+                        helper,
+                        dryRun);
+              }
+            });
+    Printer printer = printer();
+    if (printer.json()) {
+      printer.printJson(
+          outcomes.stream()
+              .map(
+                  o -> {
+                    Map<String, Object> map = new LinkedHashMap<>();
+                    map.put("host", o.host());
+                    map.put("ok", o.ok());
+                    map.put("changes", o.ok() ? o.value() : List.of());
+                    return map;
+                  })
+              .toList());
+    } else {
+      for (Fleet.Outcome<List<Change>> outcome : outcomes) {
+        if (!outcome.ok()) {
+          printer.line(outcome.host() + ": FAILED");
+          continue;
+        }
+        printer.line(
+            outcome.host()
+                + ": "
+                + outcome.value().size()
+                + (dryRun ? " would be removed" : " removed"));
+        outcome.value().forEach(c -> printer.line("  " + c.describe()));
+      }
+    }
+    FleetOutput.failures(outcomes, err());
+    return FleetOutput.exitCode(outcomes);
+  }
+}

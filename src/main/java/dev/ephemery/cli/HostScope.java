@@ -1,0 +1,103 @@
+package dev.ephemery.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ephemery.common.InvalidInputException;
+import dev.ephemery.inventory.Host;
+import dev.ephemery.inventory.Inventory;
+import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.Plan;
+import dev.ephemery.runtime.DockerTarget;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * Which hosts a runtime command acts on ({@code --host NAME}, {@code --all}), how many at once, and
+ * where their plan comes from.
+ */
+final class HostScope {
+
+  @Option(
+      names = "--host",
+      paramLabel = "NAME",
+      description = "Act on this inventory host; repeat for more.")
+  List<String> hosts = new ArrayList<>();
+
+  @Option(names = "--all", description = "Act on every host of the inventory.")
+  boolean all;
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      defaultValue = "8",
+      description = "Hosts worked on at once with --all (default: ${DEFAULT-VALUE}).")
+  int parallel;
+
+  @Option(
+      names = "--plan",
+      paramLabel = "FILE",
+      description = "Use this plan (JSON, the shape of 'plan --output json') instead of planning.")
+  Path planFile;
+
+  /** The selected hosts; one host needs no selection, several need --host or --all. */
+  List<Host> select(Inventory inventory) {
+    if (all && !hosts.isEmpty()) {
+      throw InvalidInputException.of("--all", "--all and --host exclude each other", "use one");
+    }
+    if (all) {
+      return inventory.hosts();
+    }
+    if (hosts.isEmpty()) {
+      if (inventory.hosts().size() == 1) {
+        return inventory.hosts();
+      }
+      throw InvalidInputException.of(
+          "--host",
+          "the inventory has " + inventory.hosts().size() + " hosts",
+          "choose one with --host NAME, or --all");
+    }
+    List<Host> selected = new ArrayList<>();
+    for (String name : hosts) {
+      selected.add(
+          inventory
+              .host(name)
+              .orElseThrow(
+                  () ->
+                      InvalidInputException.of(
+                          "--host",
+                          "no host named '" + name + "' in " + inventory.source(),
+                          "known hosts: "
+                              + String.join(
+                                  ", ", inventory.hosts().stream().map(Host::name).toList()))));
+    }
+    return selected;
+  }
+
+  Optional<Plan> plan() {
+    if (planFile == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new ObjectMapper()
+              .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+              .readValue(Files.readString(planFile), Plan.class));
+    } catch (IOException e) {
+      throw InvalidInputException.of(
+          planFile.toString(), "cannot read the plan: " + e.getMessage(), "");
+    }
+  }
+
+  static Optional<HostPlan> hostPlan(Optional<Plan> plan, String host) {
+    return plan.flatMap(p -> p.hosts().stream().filter(h -> h.name().equals(host)).findFirst());
+  }
+
+  static DockerTarget target(Host host) {
+    return DockerTarget.of(host);
+  }
+}

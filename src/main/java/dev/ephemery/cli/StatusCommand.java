@@ -1,0 +1,104 @@
+package dev.ephemery.cli;
+
+import dev.ephemery.inventory.Host;
+import dev.ephemery.inventory.Inventory;
+import dev.ephemery.plan.Plan;
+import dev.ephemery.runtime.DockerConnection;
+import dev.ephemery.runtime.DockerRuntime;
+import dev.ephemery.runtime.Fleet;
+import dev.ephemery.runtime.ServiceState;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code ephemery status}: what runs on each host, as Docker reports it. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show each host's containers (state, image, whether they match the plan).",
+      "Exit 0 when every selected host runs all its services, 1 otherwise."
+    })
+final class StatusCommand extends BaseCommand {
+
+  @Mixin HostScope scope;
+
+  /** One host's containers; {@code healthy} is false when none run or any is missing. */
+  record HostStatus(String host, boolean healthy, List<ServiceState> services) {}
+
+  @Override
+  public Integer call() {
+    Inventory inventory = InventoryLoader.system().load(common.file());
+    List<Host> hosts = scope.select(inventory);
+    Optional<Plan> plan = scope.plan();
+    List<Fleet.Outcome<HostStatus>> outcomes =
+        Fleet.run(
+            hosts,
+            Host::name,
+            scope.parallel,
+            host -> {
+              try (DockerConnection connection = DockerConnection.open(HostScope.target(host))) {
+                List<ServiceState> states =
+                    new DockerRuntime(connection.client(), line -> {})
+                        .status(host.name(), HostScope.hostPlan(plan, host.name()).orElse(null));
+                return new HostStatus(host.name(), DockerRuntime.healthy(states), states);
+              }
+            });
+    Printer printer = printer();
+    if (printer.json()) {
+      printer.printJson(
+          outcomes.stream()
+              .map(
+                  o -> {
+                    Map<String, Object> map = new LinkedHashMap<>();
+                    map.put("host", o.host());
+                    map.put("reachable", o.ok());
+                    if (o.ok()) {
+                      map.put("healthy", o.value().healthy());
+                      map.put("services", o.value().services());
+                    } else {
+                      map.put("problems", o.problems().stream().map(p -> p.describe()).toList());
+                    }
+                    return map;
+                  })
+              .toList());
+    } else {
+      for (Fleet.Outcome<HostStatus> outcome : outcomes) {
+        if (!outcome.ok()) {
+          printer.line(outcome.host() + ": UNREACHABLE");
+          continue;
+        }
+        HostStatus status = outcome.value();
+        printer.line(
+            status.host()
+                + ": "
+                + (status.healthy()
+                    ? "OK"
+                    : status.services().isEmpty() ? "NOT DEPLOYED" : "DEGRADED")
+                + " ("
+                + status.services().size()
+                + " containers)");
+        for (ServiceState s : status.services()) {
+          printer.line(
+              String.format(
+                  "  %-12s %-10s %-10s %s%s",
+                  s.service(),
+                  s.role(),
+                  s.state(),
+                  s.status(),
+                  Boolean.FALSE.equals(s.upToDate()) ? " (differs from plan)" : ""));
+        }
+      }
+      if (outcomes.size() > 1) {
+        printer.line(FleetOutput.summary(outcomes));
+      }
+    }
+    FleetOutput.failures(outcomes, err());
+    int code = FleetOutput.exitCode(outcomes);
+    boolean allHealthy = outcomes.stream().allMatch(o -> o.ok() && o.value().healthy());
+    return code != 0 ? code : allHealthy ? 0 : 1;
+  }
+}
