@@ -9,7 +9,6 @@ import dev.ephemery.runtime.DockerConnection;
 import dev.ephemery.runtime.DockerRuntime;
 import dev.ephemery.runtime.DockerRuntime.Purge;
 import dev.ephemery.runtime.Fleet;
-import dev.ephemery.runtime.RuntimeOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +69,7 @@ final class DownCommand extends BaseCommand {
               + "?",
           yes);
     }
-    String helper = RuntimeOptions.helperImageFromEnvironment();
+    String helper = scope.helperImage();
     List<Fleet.Outcome<List<Change>>> outcomes =
         Fleet.run(
             hosts,

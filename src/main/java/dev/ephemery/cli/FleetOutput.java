@@ -12,7 +12,9 @@ final class FleetOutput {
   static void failures(List<? extends Fleet.Outcome<?>> outcomes, PrintWriter err) {
     for (Fleet.Outcome<?> outcome : outcomes) {
       for (Problem problem : outcome.problems()) {
-        err.println("error: " + outcome.host() + ": " + problem.describe());
+        String text = problem.describe();
+        err.println(
+            "error: " + (text.startsWith(outcome.host()) ? text : outcome.host() + ": " + text));
       }
     }
   }

@@ -8,6 +8,7 @@ import dev.ephemery.inventory.Inventory;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Plan;
 import dev.ephemery.runtime.DockerTarget;
+import dev.ephemery.runtime.RuntimeOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,19 @@ final class HostScope {
       paramLabel = "FILE",
       description = "Use this plan (JSON, the shape of 'plan --output json') instead of planning.")
   Path planFile;
+
+  @Option(
+      names = "--helper-image",
+      paramLabel = "IMAGE",
+      description =
+          "Image of the short-lived helper containers (default: $EPHEMERY_HELPER_IMAGE or "
+              + RuntimeOptions.DEFAULT_HELPER_IMAGE
+              + ").")
+  String helperImage;
+
+  String helperImage() {
+    return helperImage != null ? helperImage : RuntimeOptions.helperImageFromEnvironment();
+  }
 
   /** The selected hosts; one host needs no selection, several need --host or --all. */
   List<Host> select(Inventory inventory) {

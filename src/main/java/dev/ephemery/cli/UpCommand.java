@@ -65,10 +65,7 @@ final class UpCommand extends BaseCommand {
                         "pass --plan FILE with the plan as JSON"));
     RuntimeOptions options =
         new RuntimeOptions(
-            dryRun,
-            release,
-            RuntimeOptions.helperImageFromEnvironment(),
-            Duration.ofSeconds(timeoutSeconds));
+            dryRun, release, scope.helperImage(), Duration.ofSeconds(timeoutSeconds));
     PrintWriter err = err();
     List<Fleet.Outcome<UpReport>> outcomes =
         Fleet.run(
