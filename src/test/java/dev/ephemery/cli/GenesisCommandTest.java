@@ -220,4 +220,56 @@ class GenesisCommandTest {
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).contains("--iteration");
   }
+
+  @Test
+  void fetchAsksTheApiForTheIterationThenFallsBackToTheAssetUrl() throws Exception {
+    byte[] tarball = ReleaseFixtures.tarGzBytes(ReleaseFixtures.release153());
+    try (LoopbackServer server = new LoopbackServer()) {
+      String asset =
+          "/ephemery-testnet/ephemery-genesis/releases/download/ephemery-153/testnet-all.tar.gz";
+      server.on(
+          "/repos/ephemery-testnet/ephemery-genesis/releases/tags/ephemery-153",
+          LoopbackServer.status(
+              403,
+              java.util.Map.of("x-ratelimit-remaining", "0", "x-ratelimit-reset", "1763688000")));
+      server.on(asset, LoopbackServer.bytes(tarball));
+      String base = server.base().toString();
+      Path dest = temp.resolve("cache");
+
+      Result result =
+          run(
+              "genesis",
+              "fetch",
+              "--iteration",
+              "153",
+              "--dest",
+              dest.toString(),
+              "--github-api",
+              base,
+              "--download-base",
+              base,
+              "--mirror",
+              base,
+              "--output",
+              "json");
+
+      assertThat(result.code()).as(result.err()).isZero();
+      assertThat(result.json().get("origin").asText()).isEqualTo(base + asset);
+      // Asked again, the installed iteration is used without the network.
+      int before = server.requests().size();
+      assertThat(
+              run(
+                      "genesis",
+                      "fetch",
+                      "--iteration",
+                      "153",
+                      "--dest",
+                      dest.toString(),
+                      "--github-api",
+                      base)
+                  .code())
+          .isZero();
+      assertThat(server.requests()).hasSize(before);
+    }
+  }
 }
