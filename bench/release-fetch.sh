@@ -23,16 +23,17 @@ cleanup() {
 trap cleanup EXIT
 
 # The release: fixture files + genesis.ssz whose first 40 bytes are the real genesis_time and
-# genesis_validators_root, padded with zeros to 10 MiB, packed flat like testnet-all.tar.gz.
+# genesis_validators_root, padded with random bytes to 10 MiB (so gzip cannot shrink it: a
+# worst case for the transfer), packed flat like testnet-all.tar.gz.
 mkdir -p "$work/release" "$work/www"
 cp -r "$fixtures"/. "$work/release/"
 chmod -R u+w "$work/release"
 python3 - "$work/release/genesis.ssz" <<'PY'
-import struct, sys
+import os, struct, sys
 root = bytes.fromhex("3befd678a85f6b7e056b3520fac8660955a87bb2006d88a49cba99b25752c668")
 head = struct.pack("<Q", 1763665800) + root
 with open(sys.argv[1], "wb") as f:
-    f.write(head + b"\0" * (10 * 1024 * 1024 - len(head)))
+    f.write(head + os.urandom(10 * 1024 * 1024 - len(head)))
 PY
 tar -C "$work/release" -czf "$work/www/testnet-all.tar.gz" .
 size=$(stat -c %s "$work/www/testnet-all.tar.gz")
