@@ -134,6 +134,31 @@ class ReleaseSourcesTest {
   }
 
   @Test
+  void doesNotAskAgainBeforeTheRateLimitLifts() {
+    server.on(
+        API_LATEST,
+        status(403, Map.of("x-ratelimit-remaining", "0", "x-ratelimit-reset", "1763688000")));
+    GitHubReleases api = api(EtagStore.inMemory(), Optional.empty()); // clock: before the reset
+
+    assertThatThrownBy(api::latest).isInstanceOf(SourceException.RateLimited.class);
+    assertThatThrownBy(api::latest).isInstanceOf(SourceException.RateLimited.class);
+
+    assertThat(server.count(API_LATEST)).isEqualTo(1);
+  }
+
+  @Test
+  void drawsProgressWhenGivenATerminal() throws Exception {
+    server.on(ASSET_153, bytes(tarball));
+    var drawn = new java.io.ByteArrayOutputStream();
+    Downloader withBar =
+        new Downloader(client, FAST, new java.io.PrintStream(drawn, true, "UTF-8"));
+
+    withBar.download(server.uri(ASSET_153), temp.resolve("t.tar.gz"), Map.of());
+
+    assertThat(drawn.toString("UTF-8")).contains("100%").contains("MiB").endsWith("\n");
+  }
+
+  @Test
   void sendsTheTokenWhenOneIsGiven() throws Exception {
     server.on(API_LATEST, json(releaseJson("ephemery-153", ASSET_153), Map.of()));
     api(EtagStore.inMemory(), Optional.of("ghp_secret")).latest();
