@@ -63,9 +63,10 @@ public final class InventoryParser {
   private Result run(String text, String source) {
     SafeYaml.Result yaml = SafeYaml.parse(text);
     problems.addAll(yaml.problems());
-    if (yaml.root() == null || !problems.isEmpty()) {
+    if (yaml.root() == null) {
       return new Result(null, problems);
     }
+    // Duplicate keys and bad tags were reported while reading; the rest is still checked.
     if (!(yaml.root() instanceof Mapping root)) {
       problem(
           "",
