@@ -323,7 +323,7 @@ public final class InventoryParser {
                       + s.text()
                       + "\"]"
                   : "write a list of strings: " + key.name() + ": [\"--flag=value\"]";
-          case MAP -> "write its keys indented below it, e.g. " + key.name() + ":\\n  key: value";
+          case MAP -> "write its keys indented below it, or as " + key.name() + ": { key: value }";
           case MAP_LIST -> "write a list: each entry starts with '- name: ...'";
         };
     problem(path, value.line(), "expected " + key.type().description() + ", got " + got, hint);
