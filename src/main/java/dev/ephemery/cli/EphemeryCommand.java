@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       CompletionCommand.class,
       CheckCommand.class,
       InitCommand.class,
-      ImportCommand.class
+      ImportCommand.class,
+      GenesisCommand.class
     })
 public final class EphemeryCommand implements Runnable {
 
