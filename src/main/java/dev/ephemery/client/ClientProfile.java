@@ -93,6 +93,11 @@ public interface ClientProfile {
     return Map.of();
   }
 
+  /** Options that may legitimately appear more than once (one value per occurrence). */
+  default List<String> repeatableFlags() {
+    return List.of();
+  }
+
   /** Options the wrapper image sets itself at each iteration: a value we pass would go stale. */
   default List<String> wrapperManagedFlags() {
     return List.of();

@@ -101,6 +101,11 @@ public final class NimbusBeaconProfile implements ClientProfile {
   }
 
   @Override
+  public List<String> repeatableFlags() {
+    return List.of("--bootstrap-node");
+  }
+
+  @Override
   public Map<String, String> removedFlags() {
     return Map.of("--web3-url", "--el");
   }

@@ -112,6 +112,11 @@ public final class PrysmBeaconProfile implements ClientProfile {
   }
 
   @Override
+  public List<String> repeatableFlags() {
+    return List.of("--bootstrap-node");
+  }
+
+  @Override
   public Map<String, String> removedFlags() {
     return Map.of(
         "--grpc-gateway-host", "--http-host",
