@@ -22,11 +22,21 @@ public final class Main {
   /** Runs the command line with the given streams; tests call this in-process. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     try {
+      if (isVersionOnly(args)) {
+        // Answered without building the command model: scripts call this often and expect it
+        // instant.
+        out.println(Version.line());
+        return 0;
+      }
       return CommandLines.create(out, err, hasDebugFlag(args)).execute(args);
     } finally {
       out.flush();
       err.flush();
     }
+  }
+
+  private static boolean isVersionOnly(String[] args) {
+    return args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]));
   }
 
   private static boolean hasDebugFlag(String[] args) {
