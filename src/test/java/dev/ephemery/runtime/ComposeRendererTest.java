@@ -120,12 +120,14 @@ class ComposeRendererTest {
   }
 
   @Test
-  void writesTheComposeFileAndACopyOfTheReleaseButNoJwt(@TempDir Path out) throws Exception {
+  void writesTheComposeFileAndACopyOfTheReleaseButNoJwt(@TempDir Path tmp) throws Exception {
     HostPlan plan = plan(ExecutionClient.GETH, ConsensusClient.LIGHTHOUSE, Flavor.UPSTREAM);
-    List<Path> written = renderer.write(plan, Fixtures.RELEASE_153, out);
+    Path release = Fixtures.releaseFolder(tmp.resolve("release"));
+    Path out = tmp.resolve("out");
+    List<Path> written = renderer.write(plan, release, out);
     assertThat(out.resolve("docker-compose.yaml")).isRegularFile();
     assertThat(out.resolve("testnet/ephemery-153/genesis.json"))
-        .hasSameTextualContentAs(Fixtures.RELEASE_153.resolve("genesis.json"));
+        .hasSameTextualContentAs(release.resolve("genesis.json"));
     assertThat(out.resolve("testnet/ephemery-153/deposit_contract_block_hash.txt")).exists();
     assertThat(out.resolve("secrets/jwt.hex")).doesNotExist();
     assertThat(written).contains(out.resolve("docker-compose.yaml"));

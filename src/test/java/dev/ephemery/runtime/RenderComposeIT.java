@@ -83,11 +83,12 @@ class RenderComposeIT {
     "RETH, LODESTAR, WRAPPER"
   })
   void composeAcceptsTheExport(
-      ExecutionClient el, ConsensusClient cl, Flavor flavor, @TempDir Path out) throws Exception {
+      ExecutionClient el, ConsensusClient cl, Flavor flavor, @TempDir Path tmp) throws Exception {
     List<String> compose = compose();
     var inventory = Fixtures.host(el, cl).flavor(flavor).validator(cl).inventory();
     HostPlan plan = new Planner().plan(inventory, Fixtures.release153()).hosts().get(0);
-    new ComposeRenderer().write(plan, Fixtures.RELEASE_153, out);
+    Path out = tmp.resolve("out");
+    new ComposeRenderer().write(plan, Fixtures.releaseFolder(tmp.resolve("release")), out);
 
     List<String> config = new ArrayList<>(compose);
     config.addAll(List.of("-f", out.resolve(ComposeRenderer.FILE_NAME).toString(), "config"));
