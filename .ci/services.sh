@@ -154,6 +154,10 @@ ListenAddress 127.0.0.1:$SSH_PORT
 HostKey $SSH_DIR/ssh_host_ed25519_key
 PidFile $SSHD_PID
 AuthorizedKeysFile $SSH_DIR/authorized_keys
+# StrictModes would refuse the key when EPHEMERY_CI_STATE lies under a
+# world-writable dir such as /tmp ("bad ownership or modes for directory /tmp");
+# the key file is ours, in a 0700 dir, so the check adds nothing here.
+StrictModes no
 PermitRootLogin prohibit-password
 PubkeyAuthentication yes
 PasswordAuthentication no
