@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       InitCommand.class,
       ImportCommand.class,
       GenesisCommand.class,
+      PlanCommand.class,
+      RenderCommand.class,
       UpCommand.class,
       DownCommand.class,
       StatusCommand.class,
