@@ -2,7 +2,6 @@ package dev.ephemery.cli;
 
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.inventory.Host;
-import dev.ephemery.inventory.Inventory;
 import dev.ephemery.plan.Plan;
 import dev.ephemery.runtime.Change;
 import dev.ephemery.runtime.DockerConnection;
@@ -50,9 +49,12 @@ final class DownCommand extends BaseCommand {
           "--purge-keys", "--purge-keys only goes with --purge-data", "add --purge-data");
     }
     Purge purge = purgeKeys ? Purge.DATA_AND_KEYS : purgeData ? Purge.DATA : Purge.NONE;
-    Inventory inventory = InventoryLoader.system().load(common.file());
-    List<Host> hosts = scope.select(inventory);
-    Optional<Plan> plan = scope.plan();
+    RuntimePlans inputs =
+        purge == Purge.NONE
+            ? RuntimePlans.optional(common.file(), scope)
+            : RuntimePlans.required(common.file(), scope, null);
+    List<Host> hosts = scope.select(inputs.inventory());
+    Optional<Plan> plan = inputs.plan();
     if (purge != Purge.NONE && plan.isEmpty()) {
       throw InvalidInputException.of(
           "--purge-data",

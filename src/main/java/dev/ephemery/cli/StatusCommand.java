@@ -1,7 +1,6 @@
 package dev.ephemery.cli;
 
 import dev.ephemery.inventory.Host;
-import dev.ephemery.inventory.Inventory;
 import dev.ephemery.plan.Plan;
 import dev.ephemery.runtime.DockerConnection;
 import dev.ephemery.runtime.DockerRuntime;
@@ -31,9 +30,9 @@ final class StatusCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    Inventory inventory = InventoryLoader.system().load(common.file());
-    List<Host> hosts = scope.select(inventory);
-    Optional<Plan> plan = scope.plan();
+    RuntimePlans inputs = RuntimePlans.optional(common.file(), scope);
+    List<Host> hosts = scope.select(inputs.inventory());
+    Optional<Plan> plan = inputs.plan();
     List<Fleet.Outcome<HostStatus>> outcomes =
         Fleet.run(
             hosts,

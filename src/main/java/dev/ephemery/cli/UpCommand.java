@@ -2,7 +2,6 @@ package dev.ephemery.cli;
 
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.inventory.Host;
-import dev.ephemery.inventory.Inventory;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Plan;
 import dev.ephemery.runtime.Change;
@@ -40,7 +39,8 @@ final class UpCommand extends BaseCommand {
   @Option(
       names = "--release",
       paramLabel = "DIR",
-      description = "The verified release's files to install on the hosts.")
+      description =
+          "Release folder to plan for and install (default: the newest in the release cache).")
   Path release;
 
   @Option(
@@ -52,17 +52,9 @@ final class UpCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    Inventory inventory = InventoryLoader.system().load(common.file());
-    List<Host> hosts = scope.select(inventory);
-    Plan plan =
-        scope
-            .plan()
-            .orElseThrow(
-                () ->
-                    InvalidInputException.of(
-                        "--plan",
-                        "this build cannot plan from the inventory yet",
-                        "pass --plan FILE with the plan as JSON"));
+    RuntimePlans inputs = RuntimePlans.required(common.file(), scope, release);
+    List<Host> hosts = scope.select(inputs.inventory());
+    Plan plan = inputs.plan().orElseThrow();
     RuntimeOptions options =
         new RuntimeOptions(
             dryRun, release, scope.helperImage(), Duration.ofSeconds(timeoutSeconds));

@@ -3,6 +3,7 @@ package dev.ephemery.runtime;
 import com.github.dockerjava.api.DockerClient;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.PlannedPath;
+import dev.ephemery.plan.Role;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,10 @@ final class DataPurge {
       if (paths.isBaseDir(onHost)) {
         continue;
       }
-      boolean keys = path.kind() == PlannedPath.Kind.JWT_SECRET || holdsKeys(onHost);
+      boolean keys =
+          path.kind() == PlannedPath.Kind.JWT_SECRET
+              || holdsKeys(onHost)
+              || mountedByValidator(onHost);
       if (keys && purge != DockerRuntime.Purge.DATA_AND_KEYS) {
         continue;
       }
@@ -70,6 +74,15 @@ final class DataPurge {
     return plan.paths().stream()
         .map(p -> paths.onHost(plan.name() + ".paths", p.path()))
         .anyMatch(p -> !p.equals(folder) && p.startsWith(folder));
+  }
+
+  /** A validator client's own folders hold its imported keys (e.g. lighthouse validators/). */
+  private boolean mountedByValidator(Path onHost) {
+    return plan.services().stream()
+        .filter(s -> s.role() == Role.VALIDATOR && s.mounts() != null)
+        .flatMap(s -> s.mounts().stream())
+        .map(m -> paths.baseDir().resolve(m.source()).normalize())
+        .anyMatch(source -> onHost.startsWith(source));
   }
 
   private boolean holdsKeys(Path onHost) {

@@ -392,7 +392,10 @@ public final class DockerRuntime {
     List<Bind> binds = new ArrayList<>();
     for (dev.ephemery.plan.Mount mount :
         service.mounts() == null ? List.<dev.ephemery.plan.Mount>of() : service.mounts()) {
-      String source = paths.onHost(service.name() + ".mounts", mount.source()).toString();
+      String source =
+          paths
+              .mountSource(service.name() + ".mounts", mount.source(), mount.readOnly())
+              .toString();
       binds.add(
           new Bind(
               source,
@@ -446,6 +449,9 @@ public final class DockerRuntime {
     }
     if (service.user() != null) {
       create.withUser(service.user());
+    }
+    if (service.stopSignal() != null) {
+      create.withStopSignal(service.stopSignal());
     }
     String id = create.exec().getId();
     LOG.info("{}: created container {}", plan.name(), name);

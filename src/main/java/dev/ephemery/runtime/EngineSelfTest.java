@@ -57,7 +57,7 @@ public final class EngineSelfTest {
           service.mounts() != null
               && service.mounts().stream()
                   .map(Mount::source)
-                  .map(s -> paths.onHost(service.name(), s))
+                  .map(s -> paths.baseDir().resolve(s).normalize())
                   .anyMatch(m -> secret.startsWith(m));
       if (!mounts) {
         problems.add(

@@ -40,6 +40,15 @@ public record HostPaths(Path baseDir) {
     return resolved;
   }
 
+  /**
+   * A bind-mount source: below baseDir, or anywhere when read-only (e.g. the inventory's keysDir,
+   * which the containers only read and the tool never writes).
+   */
+  public Path mountSource(String where, String source, boolean readOnly) {
+    Path resolved = baseDir.resolve(source).normalize();
+    return readOnly ? resolved : onHost(where, source);
+  }
+
   /** The same path as the helper container sees it. */
   public String inHelper(String where, String path) {
     Path relative = baseDir.relativize(onHost(where, path));
