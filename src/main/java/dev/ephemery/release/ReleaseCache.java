@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReleaseCache {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ReleaseCache.class);
   private static final Pattern FOLDER = Pattern.compile("ephemery-(\\d+)");
   static final String METADATA = ".ephemery-release.properties";
   private static final String WORK_PREFIX = ".incoming-";
@@ -125,7 +124,6 @@ public final class ReleaseCache {
       }
       writeMetadata(staged, sha256, origin);
       replace(staged, target);
-      LOG.info("installed release {} from {} into {}", iteration.releaseTag(), origin, target);
       pruneOlderThan(new Iteration(Math.max(0, iteration.number() - 1)));
       return new InstalledRelease(verification.release(), target, sha256, origin);
     } finally {
@@ -153,7 +151,7 @@ public final class ReleaseCache {
         if ((old || abandoned) && child.normalize().startsWith(root)) {
           Trees.delete(child);
           deleted.add(child);
-          LOG.info("pruned {}", child);
+          Log.LOG.info("pruned {}", child);
         }
       }
     }
@@ -227,7 +225,7 @@ public final class ReleaseCache {
   private Optional<InstalledRelease> load(Path folder) throws IOException {
     ReleaseVerification verification = ReleaseVerifier.verify(ReleaseReader.readFolder(folder));
     if (!verification.valid()) {
-      LOG.warn("ignoring {}: {}", folder, verification.problemTexts());
+      Log.LOG.warn("ignoring {}: {}", folder, verification.problemTexts());
       return Optional.empty();
     }
     Properties properties = new Properties();
@@ -243,5 +241,10 @@ public final class ReleaseCache {
             folder,
             properties.getProperty("sha256", ""),
             properties.getProperty("origin", "")));
+  }
+
+  /** Loaded on the first log line only: a quiet run never starts the logging framework. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(ReleaseCache.class);
   }
 }
