@@ -111,6 +111,15 @@ public final class AnsibleImport {
   }
 
   private Result run(String text, String sourceName) {
+    if (text.lines().anyMatch(line -> line.strip().matches("\\[[A-Za-z0-9_:.-]+]"))) {
+      problems.add(
+          Problem.at(
+              "",
+              0,
+              "this looks like an INI Ansible inventory ([group] lines)",
+              "convert it to YAML first: ansible-inventory -i hosts.ini --list -y > inventory.yaml"));
+      return failed();
+    }
     SafeYaml.Result yaml = SafeYaml.parse(text);
     problems.addAll(yaml.problems());
     if (!yaml.ok()) {

@@ -63,9 +63,10 @@ public final class InventoryParser {
   private Result run(String text, String source) {
     SafeYaml.Result yaml = SafeYaml.parse(text);
     problems.addAll(yaml.problems());
-    if (yaml.root() == null || !problems.isEmpty()) {
+    if (yaml.root() == null) {
       return new Result(null, problems);
     }
+    // Duplicate keys and bad tags were reported while reading; the rest is still checked.
     if (!(yaml.root() instanceof Mapping root)) {
       problem(
           "",
@@ -322,7 +323,7 @@ public final class InventoryParser {
                       + s.text()
                       + "\"]"
                   : "write a list of strings: " + key.name() + ": [\"--flag=value\"]";
-          case MAP -> "write its keys indented below it, e.g. " + key.name() + ":\\n  key: value";
+          case MAP -> "write its keys indented below it, or as " + key.name() + ": { key: value }";
           case MAP_LIST -> "write a list: each entry starts with '- name: ...'";
         };
     problem(path, value.line(), "expected " + key.type().description() + ", got " + got, hint);

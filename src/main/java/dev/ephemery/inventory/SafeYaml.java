@@ -85,7 +85,11 @@ public final class SafeYaml {
               "give a YAML text file"));
       return new Result(null, problems);
     } catch (YAMLException e) {
-      problems.add(Problem.at("", 0, "unreadable YAML: " + e.getMessage(), limitsHint(e)));
+      String message = String.valueOf(e.getMessage());
+      if (message.contains("Nesting Depth")) {
+        message = "nested deeper than " + MAX_DEPTH + " levels";
+      }
+      problems.add(Problem.at("", 0, "unreadable YAML: " + message, limitsHint(e)));
       return new Result(null, problems);
     }
     if (node == null) {
@@ -116,9 +120,10 @@ public final class SafeYaml {
     int line = node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
     if (++nodes > MAX_NODES || depth > MAX_DEPTH) {
       if (nodes == MAX_NODES + 1 || depth == MAX_DEPTH + 1) {
+        String shown = path.length() > 60 ? path.substring(0, 60) + "..." : path;
         problems.add(
             Problem.at(
-                path,
+                shown,
                 line,
                 "the document is too large or too deeply nested (recursive or repeated aliases?)",
                 "write the values out instead of using anchors and aliases"));
@@ -224,8 +229,11 @@ public final class SafeYaml {
 
   private static String syntaxHint(MarkedYAMLException e) {
     String problem = e.getProblem() == null ? "" : e.getProblem();
-    if (problem.contains("tab")) {
+    if (problem.toLowerCase(java.util.Locale.ROOT).contains("tab")) {
       return "indent with spaces, not tabs";
+    }
+    if (problem.contains("Global tag")) {
+      return "remove the tag: an inventory holds plain strings, numbers, booleans, lists and maps";
     }
     if (problem.contains("another document")) {
       return "an inventory is one YAML document: remove the '---' separators after the first";
@@ -242,6 +250,9 @@ public final class SafeYaml {
       return "too many aliases (at most "
           + MAX_ALIASES
           + "): write the values out instead of using anchors and aliases";
+    }
+    if (message.contains("Nesting Depth")) {
+      return "an inventory is only a few levels deep: check the brackets and indentation";
     }
     if (message.contains("code points")) {
       return "the file is too large for an inventory";
