@@ -32,7 +32,10 @@ final class PreflightChecks {
   static List<Problem> run(Inventory inventory, Path cacheRoot, Clock clock, boolean probe) {
     Release release = release(cacheRoot, clock);
     List<Problem> problems = new ArrayList<>(Preflight.check(inventory, release));
-    if (probe && problems.isEmpty()) {
+    boolean anyCheckpoint =
+        inventory.hosts().stream().anyMatch(h -> h.consensus().checkpointSyncUrl() != null);
+    if (probe && anyCheckpoint && problems.isEmpty()) {
+      // Built only when there is something to ask: its HTTP client and logging cost a cold start.
       CheckpointProbe prober = new CheckpointProbe(PROBE_TIMEOUT);
       for (int i = 0; i < inventory.hosts().size(); i++) {
         Host host = inventory.hosts().get(i);
