@@ -37,7 +37,10 @@ final class CheckCommand extends BaseCommand {
       problems.addAll(InventoryChecks.run(inventory, InventoryChecks.all()));
     }
     if (inventory != null && problems.isEmpty()) {
-      problems.addAll(PreflightChecks.run(inventory, PlanInputs.cacheRoot(), clock, !noProbe));
+      problems.addAll(
+          ProblemLines.locate(
+              PreflightChecks.run(inventory, PlanInputs.cacheRoot(), clock, !noProbe),
+              ProblemLines.textOf(loaded.source())));
     }
     boolean valid = inventory != null && problems.isEmpty();
     String source = loaded.source().description();

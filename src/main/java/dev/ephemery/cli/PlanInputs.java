@@ -2,6 +2,7 @@ package dev.ephemery.cli;
 
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.OperationalException;
+import dev.ephemery.common.Problem;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.network.Release;
 import dev.ephemery.network.ReleaseVerifier;
@@ -12,6 +13,7 @@ import dev.ephemery.release.ReleaseReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,12 +25,17 @@ import java.util.Optional;
 record PlanInputs(Inventory inventory, Release release, Path releaseFolder) {
 
   static PlanInputs load(Path inventoryFile, Path releaseOption) {
-    Inventory inventory = InventoryLoader.system().load(inventoryFile);
+    InventoryLoader loader = InventoryLoader.system();
+    Inventory inventory = loader.load(inventoryFile);
     PlanInputs inputs =
         releaseOption != null
             ? fromOption(inventory, releaseOption)
             : fromCache(inventory, cacheRoot());
-    Preflight.require(inputs.inventory(), inputs.release());
+    List<Problem> problems = Preflight.check(inputs.inventory(), inputs.release());
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(
+          ProblemLines.locate(problems, ProblemLines.textOf(loader.resolve(inventoryFile))));
+    }
     return inputs;
   }
 

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * Lodestar beacon node. Options: chainsafe.github.io/lodestar beacon CLI (--paramsFile,
- * --genesisStateFile, --checkpointSyncUrl, --dataDir). Its built-in {@code --network ephemery} is
- * stale (7-day period, old forks): the release files are used instead.
+ * --genesisStateFile, --checkpointSyncUrl, --dataDir); --execution.urls and --jwtSecret:
+ * ChainSafe/lodestar packages/cli/src/options/beaconNodeOptions/execution.ts. Its built-in {@code
+ * --network ephemery} is stale (7-day period, old forks): the release files are used instead.
  */
 public final class LodestarBeaconProfile implements ClientProfile {
   static final int REST = 9596;

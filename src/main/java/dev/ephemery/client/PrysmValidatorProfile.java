@@ -34,9 +34,12 @@ public final class PrysmValidatorProfile implements ClientProfile {
 
   @Override
   public List<String> command(ClientContext context) {
+    // The wrapper resets with `rm -rf <datadir>/*`: there the data dir is a sub-folder, so the
+    // wallet beside it survives every iteration.
+    String dataDir = context.wrapper() ? ContainerPaths.DATA + "/validator" : ContainerPaths.DATA;
     Args args =
         Args.of()
-            .flag("--datadir", ContainerPaths.DATA)
+            .flag("--datadir", dataDir)
             .flag("--wallet-dir", ContainerPaths.DATA + "/wallet")
             .add("--accept-terms-of-use");
     if (!context.wrapper()) {

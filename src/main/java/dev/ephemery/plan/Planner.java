@@ -218,6 +218,11 @@ public final class Planner {
         profile.stopSignal(context.flavor()));
   }
 
+  /** Container names double as host names on the node network: the CL calls the EL by it. */
+  static String serviceName(Host host, String suffix) {
+    return "ephemery-" + host.name() + "-" + suffix;
+  }
+
   static String image(String override, ClientProfile profile, Flavor flavor) {
     return override != null && !override.isBlank() ? override : profile.image(flavor);
   }
@@ -271,7 +276,7 @@ public final class Planner {
     }
 
     String serviceName(String suffix) {
-      return "ephemery-" + host.name() + "-" + suffix;
+      return Planner.serviceName(host, suffix);
     }
 
     String path(String relative) {

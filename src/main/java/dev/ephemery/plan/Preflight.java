@@ -437,17 +437,16 @@ public final class Preflight {
             ? null
             : new ClientContext.ValidatorSettings(
                 v.keysDir() != null, v.feeRecipient(), v.graffiti());
-    String prefix = "http://ephemery-" + host.name() + "-";
+    ClientProfile el = ClientProfiles.execution(host.execution().client());
+    ClientProfile cl = ClientProfiles.beacon(host.consensus().client());
+    String clName = Planner.serviceName(host, cl.id());
     return new ClientContext(
         release,
         host.flavor(),
         p2p,
-        prefix + host.execution().client().id() + ":8551",
-        prefix
-            + host.consensus().client().id()
-            + ":"
-            + Planner.restPort(ClientProfiles.beacon(host.consensus().client())),
-        "ephemery-" + host.name() + "-" + host.consensus().client().id(),
+        "http://" + Planner.serviceName(host, el.id()) + ":" + Planner.enginePort(el),
+        "http://" + clName + ":" + Planner.restPort(cl),
+        clName,
         host.consensus().checkpointSyncUrl(),
         settings);
   }

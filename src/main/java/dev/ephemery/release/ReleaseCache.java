@@ -123,8 +123,16 @@ public final class ReleaseCache {
         return existing.get();
       }
       writeMetadata(staged, sha256, origin);
-      replace(staged, target);
-      pruneOlderThan(new Iteration(Math.max(0, iteration.number() - 1)));
+      try (CacheLock lock = CacheLock.acquire(root)) {
+        // Under the lock, another process (the supervisor, a manual fetch) may have just put the
+        // same release in place: then there is nothing to do.
+        Optional<InstalledRelease> raced = installed(iteration);
+        if (raced.isPresent() && raced.get().sha256().equals(sha256)) {
+          return raced.get();
+        }
+        replace(staged, target);
+        pruneOlderThan(new Iteration(Math.max(0, iteration.number() - 1)));
+      }
       return new InstalledRelease(verification.release(), target, sha256, origin);
     } finally {
       Trees.deleteQuietly(work);
@@ -156,6 +164,48 @@ public final class ReleaseCache {
       }
     }
     return deleted;
+  }
+
+  /** One installer at a time per cache root, across threads and processes. */
+  private static final class CacheLock implements AutoCloseable {
+    private static final java.util.concurrent.locks.ReentrantLock IN_PROCESS =
+        new java.util.concurrent.locks.ReentrantLock();
+    private final java.nio.channels.FileChannel channel;
+    private final java.nio.channels.FileLock lock;
+
+    private CacheLock(java.nio.channels.FileChannel channel, java.nio.channels.FileLock lock) {
+      this.channel = channel;
+      this.lock = lock;
+    }
+
+    static CacheLock acquire(Path root) throws IOException {
+      IN_PROCESS.lock();
+      java.nio.channels.FileChannel channel = null;
+      try {
+        channel =
+            java.nio.channels.FileChannel.open(
+                root.resolve(".lock"),
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        return new CacheLock(channel, channel.lock());
+      } catch (IOException | RuntimeException e) {
+        if (channel != null) {
+          channel.close();
+        }
+        IN_PROCESS.unlock();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        lock.release();
+        channel.close();
+      } finally {
+        IN_PROCESS.unlock();
+      }
+    }
   }
 
   private Path stage(Path source, Path work, String origin)

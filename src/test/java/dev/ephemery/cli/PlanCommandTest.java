@@ -152,7 +152,8 @@ class PlanCommandTest {
     assertThat(run.code()).as(run.out() + run.err()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
-        .contains("hosts[0].consensus.extraArgs: lighthouse has no built-in Ephemery network")
+        .containsPattern(
+            "hosts\\[0]\\.consensus\\.extraArgs \\(line \\d+\\): lighthouse has no built-in")
         .contains("--testnet-dir=/testnet");
     CliRun check = CliRun.of("check", "-f", file.toString(), "--no-probe");
     assertThat(check.code()).isEqualTo(2);

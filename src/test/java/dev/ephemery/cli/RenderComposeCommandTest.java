@@ -36,6 +36,57 @@ class RenderComposeCommandTest {
   }
 
   @Test
+  void writesOneFolderPerHostOrOnlyTheChosenHost() throws Exception {
+    Path file = temp.resolve("fleet.yaml");
+    assertThat(
+            CliRun.of(
+                    "init",
+                    "--host",
+                    "ssh://ops@node1.example.org",
+                    "--host",
+                    "ssh://ops@node2.example.org",
+                    "-o",
+                    file.toString())
+                .code())
+        .isZero();
+    Path release = Fixtures.releaseFolder(temp.resolve("release"));
+    Path out = temp.resolve("fleet");
+    CliRun run =
+        CliRun.of(
+            "render",
+            "compose",
+            "-f",
+            file.toString(),
+            "--release",
+            release.toString(),
+            "--out",
+            out.toString(),
+            "--output",
+            "json");
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.json().get("written")).hasSize(2);
+    assertThat(out.resolve("node1/docker-compose.yaml")).exists();
+    assertThat(Files.readString(out.resolve("node2/docker-compose.yaml")))
+        .contains("ephemery-node2-geth", "name: \"ephemery-node2\"");
+    Path one = temp.resolve("one");
+    assertThat(
+            CliRun.of(
+                    "render",
+                    "compose",
+                    "-f",
+                    file.toString(),
+                    "--release",
+                    release.toString(),
+                    "--out",
+                    one.toString(),
+                    "--host",
+                    "node2")
+                .code())
+        .isZero();
+    assertThat(one.resolve("docker-compose.yaml")).exists();
+  }
+
+  @Test
   void needsAnOutputFolder() {
     CliRun run = CliRun.of("render", "compose");
     assertThat(run.code()).isEqualTo(2);

@@ -39,4 +39,15 @@ class PrysmProfileTest {
     assertThat(vc.wipeRules().resetPerIteration()).containsExactly("validator.db");
     assertThat(vc.wipeRules().keep()).containsExactly("wallet");
   }
+
+  @Test
+  void wrapperResetCannotReachTheWallet() {
+    var command = vc.command(ProfileTesting.validator(Flavor.WRAPPER));
+    String dataDir = Args.valueOf(command, "--datadir").orElseThrow();
+    String walletDir = Args.valueOf(command, "--wallet-dir").orElseThrow();
+    // The wrapper deletes <datadir>/*: the wallet must not be inside it.
+    assertThat(walletDir).doesNotStartWith(dataDir + "/");
+    assertThat(Args.valueOf(vc.command(ProfileTesting.validator(Flavor.UPSTREAM)), "--datadir"))
+        .contains("/data");
+  }
 }

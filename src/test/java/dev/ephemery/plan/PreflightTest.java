@@ -92,6 +92,25 @@ class PreflightTest {
     }
 
     @Test
+    void gethInitNeverRunsThroughTheWrapperImage() {
+      // The reset script ran `geth init` through pk910/ephemery-geth, whose entrypoint already
+      // runs geth. Upstream: init uses the upstream image; wrapper: the wrapper inits itself.
+      for (Flavor flavor : Flavor.values()) {
+        var inventory = gethLighthouse().flavor(flavor).inventory();
+        assertThat(check(inventory)).isEmpty();
+        var services = new Planner().plan(inventory, RELEASE).hosts().get(0).services();
+        assertThat(services)
+            .filteredOn(s -> s.role() == Role.INIT)
+            .allSatisfy(
+                s -> {
+                  assertThat(s.image()).isEqualTo("ethereum/client-go:v1.17.5");
+                  assertThat(s.command().get(0)).isEqualTo("init");
+                })
+            .hasSize(flavor == Flavor.UPSTREAM ? 1 : 0);
+      }
+    }
+
+    @Test
     void aWrongNetworkId() {
       var problems = check(gethLighthouse().elArgs("--networkid", "38356").inventory());
       assertThat(problems)

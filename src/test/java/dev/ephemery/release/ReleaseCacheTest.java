@@ -40,7 +40,27 @@ class ReleaseCacheTest {
               assertThat(found.sha256()).isEqualTo("sha-153");
               assertThat(found.origin()).isEqualTo("test");
             });
-    assertThat(children(temp.resolve("cache"))).containsExactly("ephemery-153");
+    assertThat(children(temp.resolve("cache"))).containsExactly(".lock", "ephemery-153");
+  }
+
+  @Test
+  void concurrentInstallsOfTheSameReleaseEndWithOneCompleteFolder() throws Exception {
+    ReleaseCache cache = new ReleaseCache(temp.resolve("cache"));
+    Path archive = tar(153);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<InstalledRelease>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        results.add(pool.submit(() -> cache.install(archive, Optional.empty(), "test", "same")));
+      }
+      for (var result : results) {
+        assertThat(result.get().folder()).isEqualTo(temp.resolve("cache/ephemery-153"));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(children(temp.resolve("cache"))).containsExactly(".lock", "ephemery-153");
+    assertThat(cache.installedReleases()).hasSize(1);
   }
 
   @Test
@@ -89,11 +109,13 @@ class ReleaseCacheTest {
     ReleaseCache cache = new ReleaseCache(temp.resolve("cache"));
     cache.install(tar(152), Optional.empty(), "test", "a");
     cache.install(tar(153), Optional.empty(), "test", "b");
-    assertThat(children(temp.resolve("cache"))).containsExactly("ephemery-152", "ephemery-153");
+    assertThat(children(temp.resolve("cache")))
+        .containsExactly(".lock", "ephemery-152", "ephemery-153");
 
     cache.install(tar(154), Optional.empty(), "test", "c");
 
-    assertThat(children(temp.resolve("cache"))).containsExactly("ephemery-153", "ephemery-154");
+    assertThat(children(temp.resolve("cache")))
+        .containsExactly(".lock", "ephemery-153", "ephemery-154");
     assertThat(cache.latestInstalled())
         .get()
         .extracting(i -> i.release().iteration().number())
@@ -101,7 +123,7 @@ class ReleaseCacheTest {
 
     List<Path> pruned = cache.pruneOlderThan(new Iteration(154));
     assertThat(pruned).containsExactly(temp.resolve("cache/ephemery-153"));
-    assertThat(children(temp.resolve("cache"))).containsExactly("ephemery-154");
+    assertThat(children(temp.resolve("cache"))).containsExactly(".lock", "ephemery-154");
   }
 
   @Test

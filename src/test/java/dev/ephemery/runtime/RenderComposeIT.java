@@ -41,10 +41,13 @@ class RenderComposeIT {
     if (docker != null && run(List.of(docker.toString(), "compose", "version"), null).exit == 0) {
       return List.of(docker.toString(), "compose");
     }
-    String reason = "neither docker-compose nor the docker compose plugin is installed";
-    if (Boolean.getBoolean("ephemery.ci")) {
-      fail(reason + " (ephemery.ci=true)");
+    String reason =
+        "EPHEMERY_IT_COMPOSE is not set and neither docker-compose nor the docker compose plugin"
+            + " is on the PATH";
+    if (dev.ephemery.testkit.TestServices.isCi()) {
+      fail(reason + " (ephemery.ci=true: a missing service is an error)");
     }
+    System.err.println("[RenderComposeIT] skipping: " + reason);
     Assumptions.abort(reason);
     return List.of();
   }
