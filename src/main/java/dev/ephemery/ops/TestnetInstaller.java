@@ -1,0 +1,102 @@
+package dev.ephemery.ops;
+
+import dev.ephemery.common.OperationalException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Installs a release as the node's testnet folder: the files are staged beside it as {@code
+ * <name>.next} (complete, with a marker naming the release), then swapped in by rename. A crash at
+ * any point leaves either the old folder, or a complete staged one that the rerun swaps in.
+ */
+public final class TestnetInstaller {
+
+  static final String MARKER = ".ephemery-release";
+  private static final Pattern ITERATION =
+      Pattern.compile("(?m)^\\s*(?:export\\s+)?ITERATION_NUMBER=\"?(\\d+)\"?\\s*$");
+
+  private final ConfinedPaths paths;
+  private final Path testnet;
+
+  public TestnetInstaller(NodeLayout layout) {
+    this.paths = new ConfinedPaths(layout.baseDir());
+    this.testnet = paths.inside(layout.baseDir(), layout.testnetDir());
+  }
+
+  /** The iteration installed now: the marker this installer writes, else retention.vars. */
+  public Optional<Integer> installedIteration() {
+    return iterationOf(testnet);
+  }
+
+  static Optional<Integer> iterationOf(Path dir) {
+    try {
+      Path marker = dir.resolve(MARKER);
+      if (Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.of(Integer.parseInt(Files.readString(marker).trim()));
+      }
+      Path vars = dir.resolve("retention.vars");
+      if (Files.isRegularFile(vars, LinkOption.NOFOLLOW_LINKS)) {
+        Matcher m = ITERATION.matcher(Files.readString(vars, StandardCharsets.UTF_8));
+        if (m.find()) {
+          return Optional.of(Integer.parseInt(m.group(1)));
+        }
+      }
+      return Optional.empty();
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  public void install(Path releaseDir, int iteration, FaultInjector faults) {
+    Path next = testnet.resolveSibling(testnet.getFileName() + ".next");
+    Path staging = testnet.resolveSibling(testnet.getFileName() + ".next.tmp");
+    Path previous = testnet.resolveSibling(testnet.getFileName() + ".prev");
+    try {
+      if (iterationOf(testnet).filter(i -> i == iteration).isEmpty()) {
+        if (iterationOf(next).filter(i -> i == iteration).isEmpty()) {
+          paths.delete(staging);
+          paths.delete(next);
+          copyRelease(releaseDir, staging);
+          Files.writeString(staging.resolve(MARKER), iteration + "\n");
+          Files.move(staging, next, StandardCopyOption.ATOMIC_MOVE);
+        }
+        faults.at("mid:" + ResetState.INSTALLING);
+        if (Files.exists(testnet, LinkOption.NOFOLLOW_LINKS)) {
+          paths.delete(previous);
+          Files.move(testnet, previous, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(next, testnet, StandardCopyOption.ATOMIC_MOVE);
+        JournalStore.fsyncDirectory(testnet.getParent());
+      }
+      paths.delete(previous);
+    } catch (IOException e) {
+      throw new OperationalException(
+          testnet.toString(), "cannot install release files: " + e.getMessage(), "", e);
+    }
+  }
+
+  private void copyRelease(Path releaseDir, Path target) throws IOException {
+    // The release cache may live outside baseDir: read from it, write only under baseDir.
+    if (!paths.safe(target)) {
+      throw new IOException("staging folder is outside baseDir or behind a symlink: " + target);
+    }
+    Files.createDirectories(target);
+    try (var files = Files.walk(releaseDir)) {
+      for (Path source : files.toList()) {
+        Path dest = target.resolve(releaseDir.relativize(source).toString());
+        if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+          Files.createDirectories(dest);
+        } else if (Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+          Files.copy(source, dest, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+}
