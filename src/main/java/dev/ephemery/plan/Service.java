@@ -13,6 +13,7 @@ import java.util.Map;
  *     them
  * @param user uid[:gid] to run as, or null for the image's user
  * @param memoryLimit a memory limit such as {@code 8g}, or null
+ * @param stopSignal the signal that stops it cleanly, or null for the runtime's default (SIGTERM)
  */
 public record Service(
     String name,
@@ -29,4 +30,49 @@ public record Service(
     boolean runOnce,
     String user,
     String restartPolicy,
-    String memoryLimit) {}
+    String memoryLimit,
+    String stopSignal) {
+
+  /** The label a runtime sets to {@link #planHash()} to tell whether a container is current. */
+  public static final String PLAN_HASH_LABEL = "ephemery.plan-hash";
+
+  public Service(
+      String name,
+      Role role,
+      String client,
+      String image,
+      List<String> entrypoint,
+      List<String> command,
+      List<PortBinding> ports,
+      List<Mount> mounts,
+      Map<String, String> env,
+      Map<String, String> labels,
+      List<String> dependsOn,
+      boolean runOnce,
+      String user,
+      String restartPolicy,
+      String memoryLimit) {
+    this(
+        name,
+        role,
+        client,
+        image,
+        entrypoint,
+        command,
+        ports,
+        mounts,
+        env,
+        labels,
+        dependsOn,
+        runOnce,
+        user,
+        restartPolicy,
+        memoryLimit,
+        null);
+  }
+
+  /** A stable hash of everything that defines this container: equal plans, equal hashes. */
+  public String planHash() {
+    return PlanHash.of(this);
+  }
+}

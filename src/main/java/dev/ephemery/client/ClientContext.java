@@ -1,0 +1,50 @@
+package dev.ephemery.client;
+
+import dev.ephemery.inventory.Flavor;
+import dev.ephemery.network.Release;
+
+/**
+ * What a profile needs to build one container's command: the release, the flavor and where the
+ * other containers of the node are.
+ *
+ * @param executionEndpoint the Engine API URL of the node's EL, for beacon nodes
+ * @param beaconEndpoint the beacon REST URL of the node's beacon node, for validator clients
+ * @param beaconHost the beacon node's container name (prysm's validator talks gRPC to it)
+ * @param checkpointSyncUrl null for genesis sync
+ * @param validator the validator settings when this container runs validators (a validator client,
+ *     or a beacon node with a built-in validator), else null
+ */
+public record ClientContext(
+    Release release,
+    Flavor flavor,
+    int p2pPort,
+    String executionEndpoint,
+    String beaconEndpoint,
+    String beaconHost,
+    String checkpointSyncUrl,
+    ValidatorSettings validator) {
+
+  /** Validator options in container terms. */
+  public record ValidatorSettings(boolean hasKeys, String feeRecipient, String graffiti) {}
+
+  public boolean wrapper() {
+    return flavor == Flavor.WRAPPER;
+  }
+
+  /** The release folder as the client sees it: ours, or the one the wrapper manages. */
+  public String testnetDir() {
+    return wrapper() ? ContainerPaths.WRAPPER_TESTNET : ContainerPaths.TESTNET;
+  }
+
+  public String chainId() {
+    return release.chainId().toString();
+  }
+
+  public String enodes() {
+    return String.join(",", release.enodeBootnodes());
+  }
+
+  public String enrs() {
+    return String.join(",", release.enrBootnodes());
+  }
+}

@@ -1,0 +1,126 @@
+package dev.ephemery.client;
+
+import dev.ephemery.inventory.Flavor;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All the tool knows about one client (one binary in one role), as data: images, command, ports,
+ * data layout, init step, reset rules and health. The planner, the pre-flight checks, the reset
+ * machine and monitoring ask the profile instead of switching on the client.
+ */
+public interface ClientProfile {
+
+  /** The inventory name: {@code geth}, {@code lighthouse}, ... */
+  String id();
+
+  ClientKind kind();
+
+  /** The pinned upstream image (a release tag, never {@code latest}). */
+  String image();
+
+  /** The pk910/ephemery-* image for the wrapper flavor, when one is published and usable. */
+  default Optional<String> wrapperImage() {
+    return Optional.empty();
+  }
+
+  /** Why the wrapper flavor cannot be used with this client; shown by the pre-flight checks. */
+  default String wrapperUnsupportedReason() {
+    return "pk910/ephemery-client-wrapper publishes no image for " + id();
+  }
+
+  default String image(Flavor flavor) {
+    return flavor == Flavor.WRAPPER ? wrapperImage().orElseThrow() : image();
+  }
+
+  /** The entrypoint to set, or null to keep the image's own. */
+  default List<String> entrypoint(Flavor flavor) {
+    return null;
+  }
+
+  /** The container command that puts the client on the release's iteration. */
+  List<String> command(ClientContext context);
+
+  /**
+   * The executable the image's entrypoint already runs, e.g. {@code geth}: a command that names it
+   * again fails ({@code invalid command: "geth"}). Null when the command itself names the binary.
+   */
+  String entrypointBinary(Flavor flavor);
+
+  int defaultP2pPort();
+
+  /** The ports the client listens on, with the P2P ports at {@code p2pPort}. */
+  List<PortSpec> ports(int p2pPort);
+
+  Metrics metrics();
+
+  /** The numeric uid:gid the client writes its data dir as, or null when it runs as root. */
+  default String owner() {
+    return null;
+  }
+
+  /** The data dir's POSIX mode. */
+  default int dataDirMode() {
+    return 0755;
+  }
+
+  /** An init step to run on a fresh data dir before the first start, for the upstream flavor. */
+  default Optional<InitStep> init(ClientContext context) {
+    return Optional.empty();
+  }
+
+  /** What a reset deletes and keeps in the data dir (relative paths). */
+  WipeRules wipeRules();
+
+  List<HealthCheck> health();
+
+  /** True when {@code --network ephemery} names a built-in (possibly stale) Ephemery config. */
+  default boolean builtInEphemery() {
+    return false;
+  }
+
+  /** The options that carry a network id, checked against the iteration's chain id. */
+  default List<String> networkIdFlags() {
+    return List.of();
+  }
+
+  /**
+   * Options that newer releases of the pinned image no longer accept, with what to use instead
+   * (empty when there is no replacement).
+   */
+  default Map<String, String> removedFlags() {
+    return Map.of();
+  }
+
+  /** Options that may legitimately appear more than once (one value per occurrence). */
+  default List<String> repeatableFlags() {
+    return List.of();
+  }
+
+  /** Options the wrapper image sets itself at each iteration: a value we pass would go stale. */
+  default List<String> wrapperManagedFlags() {
+    return List.of();
+  }
+
+  /**
+   * True when the image's start script re-joins the arguments through a shell (Besu), so a token
+   * with a space or a bare {@code *} is split or globbed.
+   */
+  default boolean argumentsPassThroughShell() {
+    return false;
+  }
+
+  /** A memory limit for the container, so one client cannot starve the host. */
+  default String memoryLimit() {
+    return kind() == ClientKind.VALIDATOR ? "2g" : "8g";
+  }
+
+  /**
+   * The signal that stops the container cleanly. The wrapper images run a shell as PID 1 that only
+   * forwards SIGINT to the client.
+   */
+  default String stopSignal(Flavor flavor) {
+    return flavor == Flavor.WRAPPER ? "SIGINT" : null;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.ephemery.client;
+
+import dev.ephemery.inventory.Flavor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Grandine, beacon node with a built-in validator. Options: grandinetech/grandine
+ * grandine/src/grandine_args.rs ({@code --network} is mainnet, sepolia, holesky, hoodi or custom;
+ * {@code --configuration-directory} reads config.yaml, genesis.ssz, deposit_contract_block.txt).
+ * Metrics and HTTP bind to 127.0.0.1 unless told otherwise.
+ */
+public final class GrandineBeaconProfile implements ClientProfile {
+  static final int REST = 5052;
+  static final int METRICS = 5054;
+
+  @Override
+  public String id() {
+    return "grandine";
+  }
+
+  @Override
+  public ClientKind kind() {
+    return ClientKind.BEACON;
+  }
+
+  @Override
+  public String image() {
+    return "sifrai/grandine:2.0.5";
+  }
+
+  @Override
+  public List<String> command(ClientContext context) {
+    Args args =
+        Args.of()
+            .flag("--network", "custom")
+            .flag("--configuration-directory", context.testnetDir())
+            .flag("--data-dir", ContainerPaths.DATA)
+            .flag("--boot-nodes", context.enrs())
+            .flag("--eth1-rpc-urls", context.executionEndpoint())
+            .flag("--jwt-secret", ContainerPaths.JWT)
+            .flag("--http-address", "0.0.0.0")
+            .flag("--http-port", REST)
+            .flag("--libp2p-port", context.p2pPort())
+            .flag("--discovery-port", context.p2pPort())
+            .add("--disable-upnp")
+            .add("--metrics")
+            .flag("--metrics-address", "0.0.0.0")
+            .flag("--metrics-port", METRICS);
+    if (context.checkpointSyncUrl() != null) {
+      args.flag("--checkpoint-sync-url", context.checkpointSyncUrl());
+    }
+    ClientContext.ValidatorSettings validator = context.validator();
+    if (validator != null) {
+      // The validator runs inside the beacon node.
+      args.when(validator.hasKeys(), "--keystore-dir", ContainerPaths.KEYS)
+          .when(validator.hasKeys(), "--keystore-password-dir", ContainerPaths.KEYS)
+          .when(
+              validator.feeRecipient() != null,
+              "--suggested-fee-recipient",
+              validator.feeRecipient())
+          .when(validator.graffiti() != null, "--graffiti", validator.graffiti());
+    }
+    return args.build();
+  }
+
+  @Override
+  public String entrypointBinary(Flavor flavor) {
+    return "grandine";
+  }
+
+  @Override
+  public int defaultP2pPort() {
+    return BeaconPorts.P2P;
+  }
+
+  @Override
+  public List<PortSpec> ports(int p2pPort) {
+    return BeaconPorts.of(p2pPort, REST, METRICS);
+  }
+
+  @Override
+  public Metrics metrics() {
+    return new Metrics(METRICS, "/metrics");
+  }
+
+  @Override
+  public WipeRules wipeRules() {
+    // CONFIG_NAME (testnet) is appended to the data dir for a custom network.
+    return new WipeRules(
+        List.of("testnet/network"),
+        List.of("testnet/beacon"),
+        List.of("testnet/validator/slashing_protection.sqlite"),
+        false);
+  }
+
+  @Override
+  public List<HealthCheck> health() {
+    return BeaconPorts.rest(REST);
+  }
+
+  @Override
+  public Map<String, String> removedFlags() {
+    return Map.of(
+        "--back_sync", "--back-sync",
+        "--builder-api-url", "--builder-url",
+        "--web3signer-api-urls", "--web3signer-urls");
+  }
+}

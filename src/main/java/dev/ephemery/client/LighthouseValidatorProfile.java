@@ -1,0 +1,86 @@
+package dev.ephemery.client;
+
+import dev.ephemery.inventory.Flavor;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Lighthouse validator client. Flags: sigp/lighthouse book/src/help_vc.md. The slashing database is
+ * {@code validators/slashing_protection.sqlite}; after a reset deletes it, the next start needs
+ * {@code --init-slashing-protection}, which the reset machine adds for that start only.
+ */
+public final class LighthouseValidatorProfile implements ClientProfile {
+  static final int METRICS = 5064;
+
+  @Override
+  public String id() {
+    return "lighthouse";
+  }
+
+  @Override
+  public ClientKind kind() {
+    return ClientKind.VALIDATOR;
+  }
+
+  @Override
+  public String image() {
+    return "sigp/lighthouse:v8.2.2";
+  }
+
+  @Override
+  public Optional<String> wrapperImage() {
+    return Optional.of(Wrappers.image("lighthouse"));
+  }
+
+  @Override
+  public List<String> command(ClientContext context) {
+    Args args = Args.of("lighthouse", "vc").flag("--datadir", ContainerPaths.DATA);
+    if (!context.wrapper()) {
+      args.flag("--testnet-dir", context.testnetDir());
+    }
+    args.flag("--beacon-nodes", context.beaconEndpoint())
+        .add("--metrics")
+        .flag("--metrics-address", "0.0.0.0")
+        .flag("--metrics-port", METRICS);
+    return Validators.feeAndGraffiti(args, context, "--suggested-fee-recipient", "--graffiti");
+  }
+
+  @Override
+  public String entrypointBinary(Flavor flavor) {
+    return null;
+  }
+
+  @Override
+  public int defaultP2pPort() {
+    return 0;
+  }
+
+  @Override
+  public List<PortSpec> ports(int p2pPort) {
+    return List.of(PortSpec.internal("metrics", METRICS));
+  }
+
+  @Override
+  public Metrics metrics() {
+    return new Metrics(METRICS, "/metrics");
+  }
+
+  @Override
+  public WipeRules wipeRules() {
+    return new WipeRules(
+        List.of("validators", "secrets", "validators/validator_definitions.yml"),
+        List.of(),
+        List.of("validators/slashing_protection.sqlite"),
+        false);
+  }
+
+  @Override
+  public List<HealthCheck> health() {
+    return List.of();
+  }
+
+  @Override
+  public List<String> wrapperManagedFlags() {
+    return List.of("--testnet-dir");
+  }
+}

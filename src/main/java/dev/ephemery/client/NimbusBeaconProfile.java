@@ -1,0 +1,112 @@
+package dev.ephemery.client;
+
+import dev.ephemery.inventory.Flavor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Nimbus beacon node. Options: status-im/nimbus-eth2 beacon_chain/conf.nim (--el, --jwt-secret,
+ * --doppelganger-detection defaulting to true). {@code --network=<dir>} needs
+ * deposit_contract_block_hash.txt in that folder, which Ephemery releases ship.
+ */
+public final class NimbusBeaconProfile implements ClientProfile {
+  static final int REST = 5052;
+  static final int METRICS = 8008;
+
+  @Override
+  public String id() {
+    return "nimbus";
+  }
+
+  @Override
+  public ClientKind kind() {
+    return ClientKind.BEACON;
+  }
+
+  @Override
+  public String image() {
+    return "statusim/nimbus-eth2:multiarch-v26.7.0";
+  }
+
+  @Override
+  public String wrapperUnsupportedReason() {
+    return "no pk910/ephemery-nimbus image is published (only its sources exist)";
+  }
+
+  @Override
+  public List<String> command(ClientContext context) {
+    Args args =
+        Args.of()
+            .flag("--data-dir", ContainerPaths.DATA)
+            .flag("--network", context.testnetDir())
+            .flag("--non-interactive", "true");
+    for (String enr : context.release().enrBootnodes()) {
+      args.flag("--bootstrap-node", enr);
+    }
+    return args.flag("--el", context.executionEndpoint())
+        .flag("--jwt-secret", ContainerPaths.JWT)
+        .flag("--tcp-port", context.p2pPort())
+        .flag("--udp-port", context.p2pPort())
+        .add("--rest")
+        .flag("--rest-address", "0.0.0.0")
+        .flag("--rest-port", REST)
+        .add("--metrics")
+        .flag("--metrics-address", "0.0.0.0")
+        .flag("--metrics-port", METRICS)
+        // A new iteration starts at genesis: there is no other instance to detect, and detection
+        // costs two epochs of attestations after every start.
+        .flag("--doppelganger-detection", "false")
+        .build();
+  }
+
+  @Override
+  public String entrypointBinary(Flavor flavor) {
+    return "nimbus_beacon_node";
+  }
+
+  @Override
+  public int defaultP2pPort() {
+    return BeaconPorts.P2P;
+  }
+
+  @Override
+  public List<PortSpec> ports(int p2pPort) {
+    return BeaconPorts.of(p2pPort, REST, METRICS);
+  }
+
+  @Override
+  public Metrics metrics() {
+    return new Metrics(METRICS, "/metrics");
+  }
+
+  @Override
+  public String owner() {
+    return "1000:1000"; // USER user
+  }
+
+  @Override
+  public int dataDirMode() {
+    return 0700; // nimbus refuses a data dir that others can read
+  }
+
+  @Override
+  public WipeRules wipeRules() {
+    // Never the whole dir: validator keys may live in validators/ and secrets/.
+    return new WipeRules(List.of("validators", "secrets"), List.of("db"), List.of(), false);
+  }
+
+  @Override
+  public List<HealthCheck> health() {
+    return BeaconPorts.rest(REST);
+  }
+
+  @Override
+  public List<String> repeatableFlags() {
+    return List.of("--bootstrap-node");
+  }
+
+  @Override
+  public Map<String, String> removedFlags() {
+    return Map.of("--web3-url", "--el");
+  }
+}

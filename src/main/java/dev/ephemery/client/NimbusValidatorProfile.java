@@ -1,0 +1,90 @@
+package dev.ephemery.client;
+
+import dev.ephemery.inventory.Flavor;
+import java.util.List;
+
+/**
+ * The separate nimbus_validator_client: keys stay out of the beacon node's data dir, so wiping the
+ * beacon database never touches them. Doppelganger detection is off for the same reason as on the
+ * beacon node.
+ */
+public final class NimbusValidatorProfile implements ClientProfile {
+  static final int METRICS = 8108;
+
+  @Override
+  public String id() {
+    return "nimbus";
+  }
+
+  @Override
+  public ClientKind kind() {
+    return ClientKind.VALIDATOR;
+  }
+
+  @Override
+  public String image() {
+    return "statusim/nimbus-validator-client:multiarch-v26.7.0";
+  }
+
+  @Override
+  public String wrapperUnsupportedReason() {
+    return "pk910/ephemery-client-wrapper has no nimbus validator client image";
+  }
+
+  @Override
+  public List<String> command(ClientContext context) {
+    Args args =
+        Args.of()
+            .flag("--data-dir", ContainerPaths.DATA)
+            .flag("--beacon-node", context.beaconEndpoint())
+            .flag("--doppelganger-detection", "false")
+            .add("--metrics")
+            .flag("--metrics-address", "0.0.0.0")
+            .flag("--metrics-port", METRICS);
+    return Validators.feeAndGraffiti(args, context, "--suggested-fee-recipient", "--graffiti");
+  }
+
+  @Override
+  public String entrypointBinary(Flavor flavor) {
+    return "nimbus_validator_client";
+  }
+
+  @Override
+  public int defaultP2pPort() {
+    return 0;
+  }
+
+  @Override
+  public List<PortSpec> ports(int p2pPort) {
+    return List.of(PortSpec.internal("metrics", METRICS));
+  }
+
+  @Override
+  public Metrics metrics() {
+    return new Metrics(METRICS, "/metrics");
+  }
+
+  @Override
+  public String owner() {
+    return "1000:1000";
+  }
+
+  @Override
+  public int dataDirMode() {
+    return 0700;
+  }
+
+  @Override
+  public WipeRules wipeRules() {
+    return new WipeRules(
+        List.of("validators", "secrets"),
+        List.of(),
+        List.of("validators/slashing_protection.sqlite3"),
+        false);
+  }
+
+  @Override
+  public List<HealthCheck> health() {
+    return List.of();
+  }
+}

@@ -1,0 +1,126 @@
+package dev.ephemery.client;
+
+import dev.ephemery.inventory.Flavor;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Prysm beacon chain. Flags: OffchainLabs/prysm cmd/flags.go (--chain-config-file,
+ * --accept-terms-of-use, --bootstrap-node repeated, --p2p-*, --monitoring-host defaulting to
+ * 127.0.0.1) and cmd/beacon-chain/flags/base.go (--execution-endpoint, --jwt-secret, --http-*).
+ */
+public final class PrysmBeaconProfile implements ClientProfile {
+  static final int REST = 3500;
+  static final int GRPC = 4000;
+  static final int METRICS = 8080;
+  static final int DISCOVERY_OFFSET = -1000; // 13000/tcp libp2p, 12000/udp discv5 by default
+
+  @Override
+  public String id() {
+    return "prysm";
+  }
+
+  @Override
+  public ClientKind kind() {
+    return ClientKind.BEACON;
+  }
+
+  @Override
+  public String image() {
+    return "gcr.io/prysmaticlabs/prysm/beacon-chain:v7.1.8";
+  }
+
+  @Override
+  public Optional<String> wrapperImage() {
+    return Optional.of(Wrappers.image("prysm-beacon"));
+  }
+
+  @Override
+  public List<String> command(ClientContext context) {
+    Args args =
+        Args.of()
+            .flag("--datadir", ContainerPaths.DATA)
+            // No interactive prompt in a container; the wrapper does not add it either.
+            .add("--accept-terms-of-use");
+    if (!context.wrapper()) {
+      args.flag("--chain-config-file", context.testnetDir() + "/config.yaml")
+          .flag("--genesis-state", context.testnetDir() + "/genesis.ssz");
+      for (String enr : context.release().enrBootnodes()) {
+        args.flag("--bootstrap-node", enr); // repeated, not comma-separated
+      }
+    }
+    args.flag("--execution-endpoint", context.executionEndpoint())
+        .flag("--jwt-secret", ContainerPaths.JWT)
+        .flag("--http-host", "0.0.0.0")
+        .flag("--http-port", REST)
+        .flag("--rpc-host", "0.0.0.0")
+        .flag("--rpc-port", GRPC)
+        .flag("--p2p-tcp-port", context.p2pPort())
+        .flag("--p2p-quic-port", context.p2pPort())
+        .flag("--p2p-udp-port", context.p2pPort() + DISCOVERY_OFFSET)
+        // Keeps the peer id (network-keys) across restarts and resets.
+        .add("--p2p-static-id")
+        .flag("--monitoring-host", "0.0.0.0")
+        .flag("--monitoring-port", METRICS);
+    if (context.checkpointSyncUrl() != null) {
+      args.flag("--checkpoint-sync-url", context.checkpointSyncUrl())
+          .flag("--genesis-beacon-api-url", context.checkpointSyncUrl());
+    }
+    return args.build();
+  }
+
+  @Override
+  public String entrypointBinary(Flavor flavor) {
+    return "beacon-chain";
+  }
+
+  @Override
+  public int defaultP2pPort() {
+    return 13000;
+  }
+
+  @Override
+  public List<PortSpec> ports(int p2pPort) {
+    return List.of(
+        PortSpec.p2p("p2p", p2pPort, "tcp"),
+        PortSpec.p2p("quic", p2pPort, "udp"),
+        PortSpec.p2p("discovery", p2pPort + DISCOVERY_OFFSET, "udp"),
+        PortSpec.local("http", REST),
+        PortSpec.internal("grpc", GRPC),
+        PortSpec.internal("metrics", METRICS));
+  }
+
+  @Override
+  public Metrics metrics() {
+    return new Metrics(METRICS, "/metrics");
+  }
+
+  @Override
+  public WipeRules wipeRules() {
+    return new WipeRules(List.of("network-keys"), List.of("beaconchaindata"), List.of(), false);
+  }
+
+  @Override
+  public List<HealthCheck> health() {
+    return BeaconPorts.rest(REST);
+  }
+
+  @Override
+  public List<String> wrapperManagedFlags() {
+    return List.of("--chain-config-file", "--genesis-state", "--bootstrap-node");
+  }
+
+  @Override
+  public List<String> repeatableFlags() {
+    return List.of("--bootstrap-node");
+  }
+
+  @Override
+  public Map<String, String> removedFlags() {
+    return Map.of(
+        "--grpc-gateway-host", "--http-host",
+        "--grpc-gateway-port", "--http-port",
+        "--grpc-gateway-corsdomain", "--http-cors-domain");
+  }
+}

@@ -1,0 +1,85 @@
+package dev.ephemery.client;
+
+import dev.ephemery.inventory.Flavor;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Prysm validator client. It talks gRPC to a Prysm beacon node (port 4000). The wallet is kept in
+ * {@code wallet/} of its data dir; the pk910 wrapper resets by deleting the whole data dir, so the
+ * wrapper flavor keeps the wallet elsewhere.
+ */
+public final class PrysmValidatorProfile implements ClientProfile {
+  static final int METRICS = 8081;
+
+  @Override
+  public String id() {
+    return "prysm";
+  }
+
+  @Override
+  public ClientKind kind() {
+    return ClientKind.VALIDATOR;
+  }
+
+  @Override
+  public String image() {
+    return "gcr.io/prysmaticlabs/prysm/validator:v7.1.8";
+  }
+
+  @Override
+  public Optional<String> wrapperImage() {
+    return Optional.of(Wrappers.image("prysm-validator"));
+  }
+
+  @Override
+  public List<String> command(ClientContext context) {
+    Args args =
+        Args.of()
+            .flag("--datadir", ContainerPaths.DATA)
+            .flag("--wallet-dir", ContainerPaths.DATA + "/wallet")
+            .add("--accept-terms-of-use");
+    if (!context.wrapper()) {
+      args.flag("--chain-config-file", context.testnetDir() + "/config.yaml");
+    }
+    args.flag("--beacon-rpc-provider", context.beaconHost() + ":" + PrysmBeaconProfile.GRPC)
+        .flag("--monitoring-host", "0.0.0.0")
+        .flag("--monitoring-port", METRICS);
+    return Validators.feeAndGraffiti(args, context, "--suggested-fee-recipient", "--graffiti");
+  }
+
+  @Override
+  public String entrypointBinary(Flavor flavor) {
+    return "validator";
+  }
+
+  @Override
+  public int defaultP2pPort() {
+    return 0;
+  }
+
+  @Override
+  public List<PortSpec> ports(int p2pPort) {
+    return List.of(PortSpec.internal("metrics", METRICS));
+  }
+
+  @Override
+  public Metrics metrics() {
+    return new Metrics(METRICS, "/metrics");
+  }
+
+  @Override
+  public WipeRules wipeRules() {
+    return new WipeRules(List.of("wallet"), List.of(), List.of("validator.db"), false);
+  }
+
+  @Override
+  public List<HealthCheck> health() {
+    return List.of();
+  }
+
+  @Override
+  public List<String> wrapperManagedFlags() {
+    return List.of("--chain-config-file");
+  }
+}

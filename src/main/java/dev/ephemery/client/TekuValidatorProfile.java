@@ -1,0 +1,96 @@
+package dev.ephemery.client;
+
+import dev.ephemery.inventory.Flavor;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Teku validator client ({@code validator-client} subcommand of the same image). Keys are loaded in
+ * place from {@code --validator-keys=KEYS:PASSWORDS}; no import step.
+ */
+public final class TekuValidatorProfile implements ClientProfile {
+  static final int METRICS = 8008;
+
+  @Override
+  public String id() {
+    return "teku";
+  }
+
+  @Override
+  public ClientKind kind() {
+    return ClientKind.VALIDATOR;
+  }
+
+  @Override
+  public String image() {
+    return "consensys/teku:26.8.0";
+  }
+
+  @Override
+  public Optional<String> wrapperImage() {
+    return Optional.of(Wrappers.image("teku"));
+  }
+
+  @Override
+  public List<String> command(ClientContext context) {
+    Args args = Args.of("validator-client").flag("--data-path", ContainerPaths.DATA);
+    if (!context.wrapper()) {
+      args.flag("--network", context.testnetDir() + "/config.yaml");
+    }
+    args.flag("--beacon-node-api-endpoint", context.beaconEndpoint())
+        .flag("--metrics-enabled", "true")
+        .flag("--metrics-interface", "0.0.0.0")
+        .flag("--metrics-port", METRICS)
+        .flag("--metrics-host-allowlist", "*");
+    if (context.validator() != null && context.validator().hasKeys()) {
+      args.flag("--validator-keys", ContainerPaths.KEYS + ":" + ContainerPaths.KEYS);
+    }
+    return Validators.feeAndGraffiti(
+        args, context, "--validators-proposer-default-fee-recipient", "--validators-graffiti");
+  }
+
+  @Override
+  public String entrypointBinary(Flavor flavor) {
+    return "teku";
+  }
+
+  @Override
+  public int defaultP2pPort() {
+    return 0;
+  }
+
+  @Override
+  public List<PortSpec> ports(int p2pPort) {
+    return List.of(PortSpec.internal("metrics", METRICS));
+  }
+
+  @Override
+  public Metrics metrics() {
+    return new Metrics(METRICS, "/metrics");
+  }
+
+  @Override
+  public String owner() {
+    return "1000:1000";
+  }
+
+  @Override
+  public WipeRules wipeRules() {
+    return new WipeRules(List.of(), List.of(), List.of("validator/slashprotection/*"), false);
+  }
+
+  @Override
+  public List<HealthCheck> health() {
+    return List.of();
+  }
+
+  @Override
+  public boolean builtInEphemery() {
+    return true;
+  }
+
+  @Override
+  public List<String> wrapperManagedFlags() {
+    return List.of("--network");
+  }
+}

@@ -1,0 +1,351 @@
+package dev.ephemery.plan;
+
+import dev.ephemery.client.ClientContext;
+import dev.ephemery.client.ClientProfile;
+import dev.ephemery.client.ClientProfiles;
+import dev.ephemery.client.ContainerPaths;
+import dev.ephemery.client.InitStep;
+import dev.ephemery.client.PortSpec;
+import dev.ephemery.common.InvalidInputException;
+import dev.ephemery.common.Problem;
+import dev.ephemery.inventory.ConsensusClient;
+import dev.ephemery.inventory.Flavor;
+import dev.ephemery.inventory.Host;
+import dev.ephemery.inventory.Inventory;
+import dev.ephemery.inventory.ValidatorSpec;
+import dev.ephemery.network.Release;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns an inventory and a verified release into the desired state of every host. Pure: the same
+ * input always gives the same plan, and every runtime (Docker, compose, Kubernetes) reads it.
+ */
+public final class Planner {
+  public static final String ENGINE_PORT_NAME = "engine";
+  static final String RESTART = "unless-stopped";
+
+  public Plan plan(Inventory inventory, Release release) {
+    return plan(inventory, release, PlanOptions.all());
+  }
+
+  public Plan plan(Inventory inventory, Release release, PlanOptions options) {
+    List<HostPlan> hosts = new ArrayList<>();
+    for (Host host : inventory.hosts()) {
+      if (options.host() == null || options.host().equals(host.name())) {
+        hosts.add(planHost(host, release));
+      }
+    }
+    if (options.host() != null && hosts.isEmpty()) {
+      throw InvalidInputException.of(
+          "--host",
+          "no host named '" + options.host() + "' in " + inventory.source(),
+          "hosts: " + String.join(", ", inventory.hosts().stream().map(Host::name).toList()));
+    }
+    return new Plan(hosts);
+  }
+
+  public HostPlan planHost(Host host, Release release) {
+    Layout layout = new Layout(host, release);
+    Flavor flavor = host.flavor();
+    ClientProfile el = ClientProfiles.execution(host.execution().client());
+    ClientProfile cl = ClientProfiles.beacon(host.consensus().client());
+    ValidatorSpec validator =
+        host.validator() != null && host.validator().enabled() ? host.validator() : null;
+    ConsensusClient vcClient =
+        validator == null
+            ? null
+            : Objects.requireNonNullElse(validator.client(), host.consensus().client());
+    boolean builtInValidator = vcClient != null && ClientProfiles.builtInValidator(vcClient);
+    if (builtInValidator && vcClient != host.consensus().client()) {
+      throw new InvalidInputException(
+          Problem.at(
+              "hosts." + host.name() + ".validator.client",
+              0,
+              vcClient.id()
+                  + " has no separate validator client: its validator runs inside its"
+                  + " beacon node",
+              "set validator.client to " + host.consensus().client().id() + " or omit it"));
+    }
+    ClientProfile vc =
+        vcClient == null || builtInValidator
+            ? null
+            : ClientProfiles.validator(vcClient).orElseThrow();
+    for (ClientProfile profile : new ClientProfile[] {el, cl, vc}) {
+      if (profile != null && flavor == Flavor.WRAPPER && profile.wrapperImage().isEmpty()) {
+        throw new InvalidInputException(Preflight.unsupportedFlavor(host, profile));
+      }
+    }
+
+    String elName = layout.serviceName(el.id());
+    String clName = layout.serviceName(cl.id());
+    String vcName = vc == null ? null : layout.serviceName(vc.id() + "-vc");
+    int elP2p = Objects.requireNonNullElse(host.execution().p2pPort(), el.defaultP2pPort());
+    int clP2p = Objects.requireNonNullElse(host.consensus().p2pPort(), cl.defaultP2pPort());
+    ClientContext.ValidatorSettings validatorSettings =
+        validator == null
+            ? null
+            : new ClientContext.ValidatorSettings(
+                validator.keysDir() != null, validator.feeRecipient(), validator.graffiti());
+    String engineUrl = "http://" + elName + ":" + enginePort(el);
+    String beaconUrl = "http://" + clName + ":" + restPort(cl);
+
+    List<Service> services = new ArrayList<>();
+    ClientContext elContext =
+        new ClientContext(release, flavor, elP2p, null, null, null, null, null);
+    InitStep init = el.init(elContext).orElse(null);
+    String initName = layout.serviceName(el.id() + "-init");
+    if (init != null) {
+      services.add(
+          new Service(
+              initName,
+              Role.INIT,
+              el.id(),
+              image(host.execution().image(), el, flavor),
+              init.entrypoint(),
+              init.command(),
+              List.of(),
+              layout.mounts(el, flavor, false),
+              Map.of(),
+              layout.labels(Role.INIT, el.id()),
+              List.of(),
+              true,
+              null,
+              "no",
+              "2g",
+              null));
+    }
+    services.add(
+        service(
+            layout,
+            elName,
+            Role.EXECUTION,
+            el,
+            host.execution().image(),
+            elContext,
+            host.execution().extraArgs(),
+            layout.mounts(el, flavor, true),
+            init == null ? List.of() : List.of(initName)));
+
+    ClientContext clContext =
+        new ClientContext(
+            release,
+            flavor,
+            clP2p,
+            engineUrl,
+            null,
+            null,
+            host.consensus().checkpointSyncUrl(),
+            builtInValidator ? validatorSettings : null);
+    List<Mount> clMounts = new ArrayList<>(layout.mounts(cl, flavor, true));
+    if (builtInValidator && validator.keysDir() != null) {
+      clMounts.add(new Mount(validator.keysDir(), ContainerPaths.KEYS, true));
+    }
+    services.add(
+        service(
+            layout,
+            clName,
+            Role.CONSENSUS,
+            cl,
+            host.consensus().image(),
+            clContext,
+            host.consensus().extraArgs(),
+            clMounts,
+            List.of(elName)));
+
+    if (vc != null) {
+      ClientContext vcContext =
+          new ClientContext(release, flavor, 0, null, beaconUrl, clName, null, validatorSettings);
+      List<Mount> vcMounts = new ArrayList<>(layout.mounts(vc, flavor, false));
+      if (validator.keysDir() != null) {
+        vcMounts.add(new Mount(validator.keysDir(), ContainerPaths.KEYS, true));
+      }
+      services.add(
+          service(
+              layout,
+              vcName,
+              Role.VALIDATOR,
+              vc,
+              validator.image(),
+              vcContext,
+              validator.extraArgs(),
+              vcMounts,
+              List.of(clName)));
+    }
+
+    return new HostPlan(
+        host.name(),
+        host.address().uri(),
+        host.baseDir(),
+        release.iteration().number(),
+        layout.network(),
+        layout.paths(flavor, el, cl, vc),
+        services,
+        flavor == Flavor.WRAPPER ? HostPlan.ResetOwner.WRAPPER : HostPlan.ResetOwner.TOOL);
+  }
+
+  private static Service service(
+      Layout layout,
+      String name,
+      Role role,
+      ClientProfile profile,
+      String imageOverride,
+      ClientContext context,
+      List<String> extraArgs,
+      List<Mount> mounts,
+      List<String> dependsOn) {
+    List<String> command = new ArrayList<>(profile.command(context));
+    command.addAll(extraArgs);
+    return new Service(
+        name,
+        role,
+        profile.id(),
+        image(imageOverride, profile, context.flavor()),
+        profile.entrypoint(context.flavor()),
+        List.copyOf(command),
+        bindings(profile.ports(context.p2pPort())),
+        List.copyOf(mounts),
+        Map.of(),
+        layout.labels(role, profile.id()),
+        List.copyOf(dependsOn),
+        false,
+        null,
+        RESTART,
+        profile.memoryLimit(),
+        profile.stopSignal(context.flavor()));
+  }
+
+  static String image(String override, ClientProfile profile, Flavor flavor) {
+    return override != null && !override.isBlank() ? override : profile.image(flavor);
+  }
+
+  /** P2P on all interfaces, the operator's ports on loopback, the rest never published. */
+  static List<PortBinding> bindings(List<PortSpec> ports) {
+    return ports.stream()
+        .map(
+            p ->
+                switch (p.exposure()) {
+                  case PUBLIC ->
+                      new PortBinding(
+                          p.container(), p.container(), "0.0.0.0", p.protocol(), p.name());
+                  case LOCAL ->
+                      new PortBinding(
+                          p.container(), p.container(), "127.0.0.1", p.protocol(), p.name());
+                  case NETWORK_ONLY ->
+                      new PortBinding(p.container(), null, null, p.protocol(), p.name());
+                })
+        .toList();
+  }
+
+  static int enginePort(ClientProfile el) {
+    return port(el, ENGINE_PORT_NAME);
+  }
+
+  static int restPort(ClientProfile cl) {
+    return port(cl, "http");
+  }
+
+  private static int port(ClientProfile profile, String name) {
+    return profile.ports(profile.defaultP2pPort()).stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .container();
+  }
+
+  /** Where things go on the host and what they are called. */
+  static final class Layout {
+    private final Host host;
+    private final Release release;
+
+    Layout(Host host, Release release) {
+      this.host = host;
+      this.release = release;
+    }
+
+    String network() {
+      return "ephemery-" + host.name();
+    }
+
+    String serviceName(String suffix) {
+      return "ephemery-" + host.name() + "-" + suffix;
+    }
+
+    String path(String relative) {
+      String base = host.baseDir().endsWith("/") ? host.baseDir() : host.baseDir() + "/";
+      return base + relative;
+    }
+
+    String jwt() {
+      return path("secrets/jwt.hex");
+    }
+
+    String testnet() {
+      return path("testnet/" + release.iteration().releaseTag());
+    }
+
+    String dataDir(ClientProfile profile) {
+      return path(
+          "data/"
+              + profile.id()
+              + (profile.kind() == dev.ephemery.client.ClientKind.VALIDATOR ? "-vc" : ""));
+    }
+
+    List<Mount> mounts(ClientProfile profile, Flavor flavor, boolean jwt) {
+      List<Mount> mounts = new ArrayList<>();
+      mounts.add(new Mount(dataDir(profile), ContainerPaths.DATA, false));
+      if (flavor != Flavor.WRAPPER) {
+        // The wrapper images download and manage their own copy in /ephemery_config.
+        mounts.add(new Mount(testnet(), ContainerPaths.TESTNET, true));
+      }
+      if (jwt) {
+        mounts.add(new Mount(jwt(), ContainerPaths.JWT, true));
+      }
+      return mounts;
+    }
+
+    Map<String, String> labels(Role role, String client) {
+      Map<String, String> labels = new LinkedHashMap<>();
+      labels.put("ephemery.node", host.name());
+      labels.put("ephemery.role", role.id());
+      labels.put("ephemery.client", client);
+      labels.put("ephemery.iteration", Integer.toString(release.iteration().number()));
+      labels.put("ephemery.flavor", host.flavor().id());
+      return labels;
+    }
+
+    List<PlannedPath> paths(Flavor flavor, ClientProfile... profiles) {
+      // The JWT is read by the EL and the CL; a client that runs as uid 1000 cannot read a
+      // root-owned 0600 file, and root can read one owned by 1000.
+      String jwtOwner = null;
+      for (int i = 0; i < 2; i++) {
+        if (profiles[i].owner() != null) {
+          jwtOwner = profiles[i].owner();
+        }
+      }
+      List<PlannedPath> paths = new ArrayList<>();
+      paths.add(new PlannedPath(host.baseDir(), PlannedPath.Kind.DIRECTORY, 0755, null));
+      paths.add(new PlannedPath(path("secrets"), PlannedPath.Kind.DIRECTORY, 0700, jwtOwner));
+      paths.add(new PlannedPath(jwt(), PlannedPath.Kind.JWT_SECRET, 0600, jwtOwner));
+      if (flavor != Flavor.WRAPPER) {
+        paths.add(new PlannedPath(path("testnet"), PlannedPath.Kind.DIRECTORY, 0755, null));
+        paths.add(new PlannedPath(testnet(), PlannedPath.Kind.RELEASE_FILES, 0755, null));
+      }
+      paths.add(new PlannedPath(path("data"), PlannedPath.Kind.DIRECTORY, 0755, null));
+      for (ClientProfile profile : profiles) {
+        if (profile != null) {
+          paths.add(
+              new PlannedPath(
+                  dataDir(profile),
+                  PlannedPath.Kind.DIRECTORY,
+                  profile.dataDirMode(),
+                  profile.owner()));
+        }
+      }
+      return paths;
+    }
+  }
+}

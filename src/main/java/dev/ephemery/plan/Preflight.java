@@ -1,0 +1,595 @@
+package dev.ephemery.plan;
+
+import dev.ephemery.client.Args;
+import dev.ephemery.client.ClientContext;
+import dev.ephemery.client.ClientProfile;
+import dev.ephemery.client.ClientProfiles;
+import dev.ephemery.client.Wrappers;
+import dev.ephemery.common.InvalidInputException;
+import dev.ephemery.common.Problem;
+import dev.ephemery.inventory.ConsensusClient;
+import dev.ephemery.inventory.Flavor;
+import dev.ephemery.inventory.Host;
+import dev.ephemery.inventory.Inventory;
+import dev.ephemery.inventory.MonitoringSpec;
+import dev.ephemery.inventory.ValidatorSpec;
+import dev.ephemery.network.Release;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The checks run before anything changes: each finds one way a node would fail to join the
+ * iteration (all failures of the deployment this tool replaces among them) and names cause and fix.
+ * Pure; the checkpoint endpoint probe is an adapter whose answer {@link CheckpointUrls} judges.
+ */
+public final class Preflight {
+  private static final Set<String> NETWORK_ID_FLAGS = Set.of("--networkid", "--network-id");
+
+  private Preflight() {}
+
+  public static List<Problem> check(Inventory inventory, Release release) {
+    List<Problem> problems = new ArrayList<>();
+    for (int i = 0; i < inventory.hosts().size(); i++) {
+      problems.addAll(checkHost("hosts[" + i + "]", inventory.hosts().get(i), release));
+    }
+    if (problems.isEmpty()) {
+      problems.addAll(checkPlan(inventory, new Planner().plan(inventory, release)));
+    }
+    return List.copyOf(problems);
+  }
+
+  /** Throws the problems found, exit 2, so nothing is changed. */
+  public static void require(Inventory inventory, Release release) {
+    List<Problem> problems = check(inventory, release);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  static Problem unsupportedFlavor(Host host, ClientProfile profile) {
+    return Problem.at(
+        "hosts." + host.name() + ".flavor",
+        0,
+        "flavor wrapper is not available for "
+            + profile.id()
+            + ": "
+            + profile.wrapperUnsupportedReason(),
+        "set flavor: upstream for host "
+            + host.name()
+            + ", or choose a client with a wrapper"
+            + " image");
+  }
+
+  private static List<Problem> checkHost(String where, Host host, Release release) {
+    List<Problem> problems = new ArrayList<>();
+    Flavor flavor = host.flavor();
+    ClientProfile el = ClientProfiles.execution(host.execution().client());
+    ClientProfile cl = ClientProfiles.beacon(host.consensus().client());
+    problems.addAll(
+        component(
+            where + ".execution",
+            host,
+            el,
+            host.execution().image(),
+            host.execution().extraArgs(),
+            release));
+    problems.addAll(
+        component(
+            where + ".consensus",
+            host,
+            cl,
+            host.consensus().image(),
+            host.consensus().extraArgs(),
+            release));
+    ValidatorSpec validator = host.validator();
+    if (validator != null && validator.enabled()) {
+      ConsensusClient vcClient =
+          Objects.requireNonNullElse(validator.client(), host.consensus().client());
+      Optional<ClientProfile> vc = ClientProfiles.validator(vcClient);
+      if (vc.isEmpty() && vcClient != host.consensus().client()) {
+        problems.add(
+            Problem.at(
+                where + ".validator.client",
+                0,
+                vcClient.id()
+                    + " has no separate validator client: its validator runs inside"
+                    + " its beacon node",
+                "set validator.client to "
+                    + host.consensus().client().id()
+                    + ", or consensus.client to "
+                    + vcClient.id()));
+      } else if (vcClient == ConsensusClient.PRYSM
+          && host.consensus().client() != ConsensusClient.PRYSM) {
+        problems.add(
+            Problem.at(
+                where + ".validator.client",
+                0,
+                "prysm's validator client talks gRPC to a prysm beacon node, and this host's"
+                    + " beacon node is "
+                    + host.consensus().client().id(),
+                "set validator.client to " + host.consensus().client().id()));
+      } else if (vc.isPresent()) {
+        problems.addAll(
+            component(
+                where + ".validator",
+                host,
+                vc.get(),
+                validator.image(),
+                validator.extraArgs(),
+                release));
+      } else if (!validator.extraArgs().isEmpty()) {
+        problems.add(
+            Problem.at(
+                where + ".validator.extraArgs",
+                0,
+                vcClient.id()
+                    + "'s validator runs inside its beacon node, so validator"
+                    + " extraArgs have no container to go to",
+                "move them to consensus.extraArgs"));
+      }
+    }
+    String checkpoint = host.consensus().checkpointSyncUrl();
+    if (checkpoint != null) {
+      problems.addAll(checkpoint(where + ".consensus.checkpointSyncUrl", checkpoint));
+    }
+    problems.addAll(p2pCollisions(where, host, el, cl));
+    return problems;
+  }
+
+  private static List<Problem> checkpoint(String where, String url) {
+    if (CheckpointUrls.hostName(url).isEmpty()) {
+      return List.of(
+          Problem.at(
+              where,
+              0,
+              "'" + url + "' is not an http(s) URL",
+              "give the beacon API base URL, e.g. " + CheckpointUrls.EPHEMERY_PROVIDERS.get(0)));
+    }
+    return CheckpointUrls.otherNetwork(url)
+        .map(
+            network ->
+                List.of(
+                    Problem.at(
+                        where,
+                        0,
+                        "checkpoint URL "
+                            + url
+                            + " serves "
+                            + network
+                            + ", not Ephemery: the"
+                            + " beacon node would reject its state (wrong genesis validators"
+                            + " root)",
+                        "use an Ephemery provider, e.g. "
+                            + CheckpointUrls.EPHEMERY_PROVIDERS.get(0)
+                            + ", or remove checkpointSyncUrl to sync from genesis")))
+        .orElse(List.of());
+  }
+
+  /** The checks of one container's settings against its profile. */
+  private static List<Problem> component(
+      String where,
+      Host host,
+      ClientProfile profile,
+      String imageOverride,
+      List<String> extraArgs,
+      Release release) {
+    List<Problem> problems = new ArrayList<>();
+    Flavor flavor = host.flavor();
+    if (flavor == Flavor.WRAPPER && profile.wrapperImage().isEmpty()) {
+      problems.add(
+          Problem.at(
+              where + ".client",
+              0,
+              "flavor wrapper is not available for "
+                  + profile.id()
+                  + ": "
+                  + profile.wrapperUnsupportedReason(),
+              "set flavor: upstream for host " + host.name()));
+      return problems;
+    }
+    if (imageOverride != null) {
+      boolean wrapperImage = Wrappers.isWrapperImage(imageOverride);
+      if (flavor == Flavor.UPSTREAM && wrapperImage) {
+        problems.add(
+            Problem.at(
+                where + ".image",
+                0,
+                imageOverride
+                    + " is a wrapper image that downloads releases and resets by"
+                    + " itself; with flavor upstream the tool would reset it a second time"
+                    + " and run its init steps through the wrapper",
+                "set flavor: wrapper for host "
+                    + host.name()
+                    + ", or use the upstream image "
+                    + profile.image()));
+      } else if (flavor == Flavor.WRAPPER && !wrapperImage) {
+        problems.add(
+            Problem.at(
+                where + ".image",
+                0,
+                imageOverride
+                    + " is not a pk910/ephemery-* wrapper image, but the host's"
+                    + " flavor is wrapper: nothing would put it on the current iteration",
+                "use " + profile.wrapperImage().orElseThrow() + ", or set flavor: upstream"));
+      }
+    }
+    String argsWhere = where + ".extraArgs";
+    List<String> generated = profile.command(context(profile, host, release));
+    Set<String> reported = new HashSet<>();
+
+    String binary =
+        profile.entrypointBinary(flavor) != null
+            ? profile.entrypointBinary(flavor)
+            : generated.get(0);
+    for (int j = 0; j < extraArgs.size(); j++) {
+      String token = extraArgs.get(j);
+      if (token.equals(binary) || token.endsWith("/" + binary)) {
+        String image = Planner.image(imageOverride, profile, flavor);
+        problems.add(
+            Problem.at(
+                argsWhere + "[" + j + "]",
+                0,
+                "extraArgs repeat the binary name '"
+                    + token
+                    + "': "
+                    + image
+                    + (profile.entrypointBinary(flavor) != null
+                        ? "'s entrypoint already runs " + binary
+                        : " gets '" + String.join(" ", generated.subList(0, 2)) + "' from the plan")
+                    + ", so the container would run '"
+                    + binary
+                    + " "
+                    + token
+                    + " ...' and fail (invalid command: \""
+                    + token
+                    + "\")",
+                "remove '" + token + "' from " + argsWhere + "; give only the options"));
+      }
+    }
+
+    Optional<String> network = Args.valueOf(extraArgs, "--network");
+    if (network.isPresent() && network.get().equalsIgnoreCase("ephemery")) {
+      reported.add("--network");
+      problems.add(
+          Problem.at(
+              argsWhere,
+              0,
+              profile.builtInEphemery()
+                  ? profile.id()
+                      + "'s built-in Ephemery network (--network ephemery) can be"
+                      + " stale (older reset period and forks) and contradicts the release files"
+                      + " the plan passes"
+                  : profile.id()
+                      + " has no built-in Ephemery network: --network ephemery fails"
+                      + " with \"invalid value 'ephemery' for '--network'\"",
+              "remove --network ephemery from "
+                  + argsWhere
+                  + ": the plan already points "
+                  + profile.id()
+                  + " at the release files of iteration "
+                  + release.iteration()
+                  + wiringNote(generated)));
+    }
+
+    for (String flag : networkIdFlags(profile)) {
+      Optional<String> value = Args.valueOf(extraArgs, flag);
+      if (value.isPresent() && !value.get().equals(release.chainId().toString())) {
+        reported.add(flag);
+        problems.add(
+            Problem.at(
+                argsWhere,
+                0,
+                "network id "
+                    + value.get()
+                    + " ("
+                    + flag
+                    + ") is not iteration "
+                    + release.iteration()
+                    + "'s chain id "
+                    + release.chainId()
+                    + ": the node would find no peers",
+                "remove "
+                    + flag
+                    + " from "
+                    + argsWhere
+                    + ": the plan sets it from the release"
+                    + " (it changes every iteration)"));
+      }
+    }
+
+    if (flavor == Flavor.WRAPPER) {
+      for (String flag : profile.wrapperManagedFlags()) {
+        if (!reported.contains(flag) && Args.flagNames(extraArgs).contains(flag)) {
+          reported.add(flag);
+          problems.add(
+              Problem.at(
+                  argsWhere,
+                  0,
+                  "the wrapper image sets "
+                      + flag
+                      + " itself for each iteration; a value given"
+                      + " here wins silently and goes stale at the next reset",
+                  "remove " + flag + " from " + argsWhere));
+        }
+      }
+    }
+
+    Map<String, String> removed = profile.removedFlags();
+    for (String flag : Args.flagNames(extraArgs)) {
+      if (removed.containsKey(flag) && reported.add(flag)) {
+        String replacement = removed.get(flag);
+        problems.add(
+            Problem.at(
+                argsWhere,
+                0,
+                flag
+                    + " was removed from "
+                    + profile.id()
+                    + " (or no longer works) and "
+                    + Planner.image(imageOverride, profile, flavor)
+                    + " fails to start with it",
+                replacement.isEmpty()
+                    ? "remove " + flag + " from " + argsWhere
+                    : "use " + replacement + " instead of " + flag));
+      }
+    }
+
+    if (profile.argumentsPassThroughShell()) {
+      for (int j = 0; j < extraArgs.size(); j++) {
+        String token = extraArgs.get(j);
+        if (token.equals("*") || token.chars().anyMatch(Character::isWhitespace)) {
+          problems.add(
+              Problem.at(
+                  argsWhere + "[" + j + "]",
+                  0,
+                  "'"
+                      + token
+                      + "': "
+                      + profile.id()
+                      + "'s entry script re-joins arguments"
+                      + " through a shell, so "
+                      + (token.equals("*")
+                          ? "a bare * is expanded to file names"
+                          : "a value with spaces is split"),
+                  "write each option as one token without spaces, e.g. --host-allowlist=*"));
+        }
+      }
+    }
+
+    Map<String, String> generatedValues = new LinkedHashMap<>();
+    for (String flag : Args.flagNames(generated)) {
+      generatedValues.putIfAbsent(flag, Args.valueOf(generated, flag).orElse(""));
+    }
+    for (String flag : new java.util.LinkedHashSet<>(Args.flagNames(extraArgs))) {
+      if (reported.contains(flag)
+          || !generatedValues.containsKey(flag)
+          || profile.repeatableFlags().contains(flag)) {
+        continue;
+      }
+      String planned = generatedValues.get(flag);
+      String given = Args.valueOf(extraArgs, flag).orElse("");
+      boolean same = planned.equals(given);
+      problems.add(
+          Problem.at(
+              argsWhere,
+              0,
+              flag
+                  + (same ? " duplicates" : " contradicts")
+                  + " what the plan sets ("
+                  + flag
+                  + (planned.isEmpty() ? "" : "=" + planned)
+                  + ")"
+                  + (same ? "" : ": the client would get both values"),
+              "remove "
+                  + flag
+                  + " from "
+                  + argsWhere
+                  + "; the plan owns it (ports: use p2pPort; endpoints and paths are wired"
+                  + " between the node's containers)"));
+    }
+    return problems;
+  }
+
+  private static String wiringNote(List<String> generated) {
+    for (String flag :
+        List.of(
+            "--testnet-dir",
+            "--network",
+            "--genesis-file",
+            "--Init.ChainSpecPath",
+            "--chain",
+            "--networkid",
+            "--paramsFile",
+            "--chain-config-file",
+            "--configuration-directory")) {
+      Optional<String> value = Args.valueOf(generated, flag);
+      if (value.isPresent()) {
+        return " (" + flag + "=" + value.get() + ")";
+      }
+    }
+    return "";
+  }
+
+  private static List<String> networkIdFlags(ClientProfile profile) {
+    Set<String> flags = new java.util.LinkedHashSet<>(profile.networkIdFlags());
+    flags.addAll(NETWORK_ID_FLAGS);
+    return List.copyOf(flags);
+  }
+
+  private static ClientContext context(ClientProfile profile, Host host, Release release) {
+    int p2p =
+        switch (profile.kind()) {
+          case EXECUTION ->
+              Objects.requireNonNullElse(host.execution().p2pPort(), profile.defaultP2pPort());
+          case BEACON ->
+              Objects.requireNonNullElse(host.consensus().p2pPort(), profile.defaultP2pPort());
+          case VALIDATOR -> 0;
+        };
+    ValidatorSpec v = host.validator();
+    ClientContext.ValidatorSettings settings =
+        v == null || !v.enabled()
+            ? null
+            : new ClientContext.ValidatorSettings(
+                v.keysDir() != null, v.feeRecipient(), v.graffiti());
+    String prefix = "http://ephemery-" + host.name() + "-";
+    return new ClientContext(
+        release,
+        host.flavor(),
+        p2p,
+        prefix + host.execution().client().id() + ":8551",
+        prefix
+            + host.consensus().client().id()
+            + ":"
+            + Planner.restPort(ClientProfiles.beacon(host.consensus().client())),
+        "ephemery-" + host.name() + "-" + host.consensus().client().id(),
+        host.consensus().checkpointSyncUrl(),
+        settings);
+  }
+
+  /** A P2P port that lands on another port of the same container (the Engine API above all). */
+  private static List<Problem> p2pCollisions(
+      String where, Host host, ClientProfile el, ClientProfile cl) {
+    List<Problem> problems = new ArrayList<>();
+    Integer[] chosen = {host.execution().p2pPort(), host.consensus().p2pPort()};
+    ClientProfile[] profiles = {el, cl};
+    String[] keys = {".execution.p2pPort", ".consensus.p2pPort"};
+    for (int i = 0; i < 2; i++) {
+      if (chosen[i] == null) {
+        continue;
+      }
+      int p2p = chosen[i];
+      if (p2p < 1 || p2p > 65535) {
+        problems.add(
+            Problem.at(
+                where + keys[i],
+                0,
+                "port " + p2p + " is out of range",
+                "choose a port between 1024 and 65535"));
+        continue;
+      }
+      for (var port : profiles[i].ports(p2p)) {
+        if (port.exposure() != dev.ephemery.client.PortSpec.Exposure.PUBLIC
+            && port.container() == p2p) {
+          problems.add(
+              Problem.at(
+                  where + keys[i],
+                  0,
+                  "p2pPort "
+                      + p2p
+                      + " is "
+                      + profiles[i].id()
+                      + "'s "
+                      + port.name()
+                      + " port"
+                      + (port.name().equals(Planner.ENGINE_PORT_NAME)
+                          ? ": publishing it would expose the Engine API off the host"
+                          : ""),
+                  "choose another p2pPort (default " + profiles[i].defaultP2pPort() + ")"));
+        }
+      }
+    }
+    return problems;
+  }
+
+  /** Invariants of the plan itself: what a runtime would publish on each machine. */
+  static List<Problem> checkPlan(Inventory inventory, Plan plan) {
+    List<Problem> problems = new ArrayList<>();
+    Map<String, Map<String, String>> usedByMachine = new LinkedHashMap<>();
+    Map<String, String> baseDirs = new LinkedHashMap<>();
+    for (int i = 0; i < plan.hosts().size(); i++) {
+      HostPlan hostPlan = plan.hosts().get(i);
+      Host host = inventory.host(hostPlan.name()).orElseThrow();
+      String where = "hosts[" + inventory.hosts().indexOf(host) + "]";
+      String machine = hostPlan.address();
+      String baseKey = machine + " " + hostPlan.baseDir();
+      String otherBase = baseDirs.putIfAbsent(baseKey, hostPlan.name());
+      if (otherBase != null) {
+        problems.add(
+            Problem.at(
+                where + ".baseDir",
+                0,
+                "hosts "
+                    + otherBase
+                    + " and "
+                    + hostPlan.name()
+                    + " share "
+                    + machine
+                    + " and baseDir "
+                    + hostPlan.baseDir()
+                    + ": their data would mix",
+                "give each node on one machine its own baseDir"));
+      }
+      Map<String, String> used = usedByMachine.computeIfAbsent(machine, m -> new LinkedHashMap<>());
+      for (Service service : hostPlan.services()) {
+        for (PortBinding port : service.ports()) {
+          if (port.name().equals(Planner.ENGINE_PORT_NAME) && port.host() != null) {
+            problems.add(
+                Problem.at(
+                    where,
+                    0,
+                    service.name()
+                        + " would publish the Engine API ("
+                        + port.container()
+                        + ") on "
+                        + port.bind(),
+                    "the Engine API is only for the node's beacon node, on the node network"));
+          }
+          if (port.host() != null) {
+            claim(
+                problems,
+                used,
+                where,
+                port.host() + "/" + port.protocol(),
+                hostPlan.name() + " " + service.name() + " " + port.name());
+          }
+        }
+      }
+      MonitoringSpec monitoring = host.monitoring();
+      if (monitoring != null && monitoring.enabled()) {
+        claim(
+            problems,
+            used,
+            where + ".monitoring.prometheusPort",
+            monitoring.prometheusPort() + "/tcp",
+            hostPlan.name() + " prometheus");
+        claim(
+            problems,
+            used,
+            where + ".monitoring.grafanaPort",
+            monitoring.grafanaPort() + "/tcp",
+            hostPlan.name() + " grafana");
+        claim(
+            problems,
+            used,
+            where + ".monitoring.nodeExporterPort",
+            monitoring.nodeExporterPort() + "/tcp",
+            hostPlan.name() + " node-exporter");
+      }
+    }
+    return problems;
+  }
+
+  private static void claim(
+      List<Problem> problems, Map<String, String> used, String where, String port, String user) {
+    String other = used.putIfAbsent(port, user);
+    if (other != null) {
+      problems.add(
+          Problem.at(
+              where,
+              0,
+              "host port "
+                  + port
+                  + " is used twice on the same machine: by "
+                  + other
+                  + " and by "
+                  + user,
+              "change one of them (p2pPort of a client, or the monitoring ports)"));
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.ephemery.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ephemery.inventory.Flavor;
+import org.junit.jupiter.api.Test;
+
+class LighthouseProfileTest {
+  final LighthouseBeaconProfile bn = new LighthouseBeaconProfile();
+  final LighthouseValidatorProfile vc = new LighthouseValidatorProfile();
+
+  @Test
+  void usesTheTestnetDirNeverTheNetworkFlag() {
+    var command = bn.command(ProfileTesting.beacon(Flavor.UPSTREAM, 9000, null));
+    assertThat(command.subList(0, 2)).containsExactly("lighthouse", "bn");
+    assertThat(command).contains("--testnet-dir=/testnet");
+    assertThat(Args.flagNames(command)).doesNotContain("--network");
+    assertThat(bn.builtInEphemery()).isFalse();
+  }
+
+  @Test
+  void genesisSyncNeedsTheInsecureGenesisSyncFlag() {
+    assertThat(bn.command(ProfileTesting.beacon(Flavor.UPSTREAM, 9000, null)))
+        .contains("--allow-insecure-genesis-sync");
+    var withCheckpoint =
+        bn.command(
+            ProfileTesting.beacon(
+                Flavor.UPSTREAM, 9000, "https://checkpoint-sync.ephemery.ethpandaops.io"));
+    assertThat(withCheckpoint)
+        .contains("--checkpoint-sync-url=https://checkpoint-sync.ephemery.ethpandaops.io")
+        .doesNotContain("--allow-insecure-genesis-sync");
+  }
+
+  @Test
+  void reachesTheExecutionClientByContainerNameWithTheSharedJwt() {
+    assertThat(bn.command(ProfileTesting.beacon(Flavor.UPSTREAM, 9000, null)))
+        .contains(
+            "--execution-endpoint=" + ProfileTesting.EL_URL, "--execution-jwt=/secrets/jwt.hex");
+  }
+
+  @Test
+  void wrapperAddsTheTestnetDirItself() {
+    var command = bn.command(ProfileTesting.beacon(Flavor.WRAPPER, 9000, null));
+    assertThat(Args.flagNames(command)).doesNotContain("--testnet-dir");
+    assertThat(bn.image(Flavor.WRAPPER)).startsWith("pk910/ephemery-lighthouse:");
+  }
+
+  @Test
+  void keepsTheNetworkKeyAndResetsTheSlashingDatabaseOnly() {
+    assertThat(bn.wipeRules().keep()).containsExactly("beacon/network");
+    assertThat(vc.wipeRules().resetPerIteration())
+        .containsExactly("validators/slashing_protection.sqlite");
+    assertThat(vc.wipeRules().keep()).contains("validators", "secrets");
+    assertThat(vc.wipeRules().wipe()).isEmpty();
+  }
+
+  @Test
+  void validatorTalksToTheBeaconNodeOfTheNode() {
+    var command = vc.command(ProfileTesting.validator(Flavor.UPSTREAM));
+    assertThat(command.subList(0, 2)).containsExactly("lighthouse", "vc");
+    assertThat(command)
+        .contains("--beacon-nodes=" + ProfileTesting.BN_URL, "--testnet-dir=/testnet")
+        .contains("--suggested-fee-recipient=0x000000000000000000000000000000000000dEaD");
+  }
+
+  @Test
+  void quicPortIsTheNextPort() {
+    assertThat(bn.ports(9100))
+        .contains(PortSpec.p2p("quic", 9101, "udp"), PortSpec.p2p("p2p", 9100, "tcp"));
+  }
+}

@@ -1,0 +1,46 @@
+package dev.ephemery.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ephemery.inventory.Flavor;
+import org.junit.jupiter.api.Test;
+
+class NimbusProfileTest {
+  final NimbusBeaconProfile bn = new NimbusBeaconProfile();
+  final NimbusValidatorProfile vc = new NimbusValidatorProfile();
+
+  @Test
+  void readsTheWholeTestnetDirIncludingTheBlockHashFile() throws Exception {
+    assertThat(bn.command(ProfileTesting.beacon(Flavor.UPSTREAM, 9000, null)))
+        .contains("--network=/testnet", "--el=" + ProfileTesting.EL_URL);
+    // --network=<dir> refuses a folder without it; the release ships it.
+    assertThat(
+            java.nio.file.Files.exists(
+                dev.ephemery.testing.Fixtures.RELEASE_153.resolve(
+                    "deposit_contract_block_hash.txt")))
+        .isTrue();
+  }
+
+  @Test
+  void turnsDoppelgangerDetectionOffAtGenesis() {
+    assertThat(bn.command(ProfileTesting.beacon(Flavor.UPSTREAM, 9000, null)))
+        .contains("--doppelganger-detection=false");
+    assertThat(vc.command(ProfileTesting.validator(Flavor.UPSTREAM)))
+        .contains("--doppelganger-detection=false");
+  }
+
+  @Test
+  void neverWipesValidatorKeys() {
+    assertThat(bn.wipeRules().keep()).contains("validators", "secrets");
+    assertThat(bn.wipeRules().wipe()).containsExactly("db");
+    assertThat(vc.wipeRules().resetPerIteration())
+        .containsExactly("validators/slashing_protection.sqlite3");
+  }
+
+  @Test
+  void privateDataDirOwnedByTheImageUser() {
+    assertThat(bn.owner()).isEqualTo("1000:1000");
+    assertThat(bn.dataDirMode()).isEqualTo(0700);
+    assertThat(bn.wrapperImage()).isEmpty();
+  }
+}

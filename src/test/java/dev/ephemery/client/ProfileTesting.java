@@ -1,0 +1,34 @@
+package dev.ephemery.client;
+
+import dev.ephemery.inventory.Flavor;
+import dev.ephemery.testing.Fixtures;
+
+/** Contexts for profile tests, on the real iteration-153 release. */
+final class ProfileTesting {
+  static final String EL_URL = "http://ephemery-node1-geth:8551";
+  static final String BN_URL = "http://ephemery-node1-lighthouse:5052";
+
+  static ClientContext execution(Flavor flavor, int p2p) {
+    return new ClientContext(Fixtures.release153(), flavor, p2p, null, null, null, null, null);
+  }
+
+  static ClientContext beacon(Flavor flavor, int p2p, String checkpoint) {
+    return new ClientContext(
+        Fixtures.release153(), flavor, p2p, EL_URL, null, null, checkpoint, null);
+  }
+
+  static ClientContext validator(Flavor flavor) {
+    return new ClientContext(
+        Fixtures.release153(),
+        flavor,
+        0,
+        null,
+        BN_URL,
+        "ephemery-node1-prysm",
+        null,
+        new ClientContext.ValidatorSettings(
+            true, "0x000000000000000000000000000000000000dEaD", "ephemery"));
+  }
+
+  private ProfileTesting() {}
+}

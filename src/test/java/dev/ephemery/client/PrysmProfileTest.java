@@ -1,0 +1,42 @@
+package dev.ephemery.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ephemery.inventory.Flavor;
+import org.junit.jupiter.api.Test;
+
+class PrysmProfileTest {
+  final PrysmBeaconProfile bn = new PrysmBeaconProfile();
+  final PrysmValidatorProfile vc = new PrysmValidatorProfile();
+
+  @Test
+  void readsTheReleaseConfigAndAcceptsTheTerms() {
+    assertThat(bn.command(ProfileTesting.beacon(Flavor.UPSTREAM, 13000, null)))
+        .contains(
+            "--chain-config-file=/testnet/config.yaml",
+            "--genesis-state=/testnet/genesis.ssz",
+            "--accept-terms-of-use",
+            "--jwt-secret=/secrets/jwt.hex");
+  }
+
+  @Test
+  void repeatsTheBootstrapNodeFlagPerEnr() {
+    var command = bn.command(ProfileTesting.beacon(Flavor.UPSTREAM, 13000, null));
+    assertThat(command.stream().filter(a -> a.startsWith("--bootstrap-node=enr:"))).hasSize(3);
+  }
+
+  @Test
+  void keepsItsPeerIdAcrossResets() {
+    assertThat(bn.command(ProfileTesting.beacon(Flavor.UPSTREAM, 13000, null)))
+        .contains("--p2p-static-id");
+    assertThat(bn.wipeRules().keep()).containsExactly("network-keys");
+  }
+
+  @Test
+  void validatorTalksGrpcToThePrysmBeaconNode() {
+    assertThat(vc.command(ProfileTesting.validator(Flavor.UPSTREAM)))
+        .contains("--beacon-rpc-provider=ephemery-node1-prysm:4000", "--accept-terms-of-use");
+    assertThat(vc.wipeRules().resetPerIteration()).containsExactly("validator.db");
+    assertThat(vc.wipeRules().keep()).containsExactly("wallet");
+  }
+}
