@@ -30,9 +30,24 @@ public final class TestnetInstaller {
     this.testnet = paths.inside(layout.baseDir(), layout.testnetDir());
   }
 
-  /** The iteration installed now: the marker this installer writes, else retention.vars. */
+  /**
+   * The newest iteration installed beside the target: each iteration has its own folder ({@code
+   * testnet/ephemery-<i>}), complete when it holds the marker this installer writes or the
+   * release's retention.vars.
+   */
   public Optional<Integer> installedIteration() {
-    return iterationOf(testnet);
+    Path parent = testnet.getParent();
+    if (!Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    try (var dirs = Files.list(parent)) {
+      return dirs.filter(d -> d.getFileName().toString().matches("ephemery-\\d+"))
+          .map(TestnetInstaller::iterationOf)
+          .flatMap(Optional::stream)
+          .max(Integer::compare);
+    } catch (IOException e) {
+      throw new OperationalException(parent.toString(), "cannot list installed releases", "", e);
+    }
   }
 
   static Optional<Integer> iterationOf(Path dir) {

@@ -34,7 +34,17 @@ final class NodeFixture {
     components.add(component("execution", Role.EXECUTION, el));
     components.add(component("consensus", Role.CONSENSUS, cl));
     components.add(component("validator", Role.VALIDATOR, vc));
-    this.layout = new NodeLayout("node1", baseDir, baseDir.resolve("testnet"), wrapper, components);
+    this.layout = layoutFor(154, wrapper, components);
+  }
+
+  /** The layout a plan for {@code iteration} gives: each iteration has its own testnet folder. */
+  NodeLayout layoutFor(int iteration) {
+    return layoutFor(iteration, layout.wrapper(), layout.components());
+  }
+
+  private NodeLayout layoutFor(int iteration, boolean wrapper, List<Component> components) {
+    return new NodeLayout(
+        "node1", baseDir, baseDir.resolve("testnet/ephemery-" + iteration), wrapper, components);
   }
 
   static NodeFixture create(Path root, String el, String cl, boolean wrapper) {
@@ -45,11 +55,7 @@ final class NodeFixture {
 
   private Component component(String name, Role role, String client) {
     return new Component(
-        name,
-        role,
-        client,
-        baseDir.resolve("data").resolve(name),
-        ClientDataRules.of(role, client));
+        name, role, client, baseDir.resolve("data").resolve(name), ProfileRules.of(role, client));
   }
 
   Path dir(String component) {
@@ -57,7 +63,7 @@ final class NodeFixture {
   }
 
   private void layOut() {
-    release(153, baseDir.resolve("testnet"));
+    release(153, baseDir.resolve("testnet/ephemery-153"));
     release(154, releaseCache.resolve("ephemery-154"));
     release(155, releaseCache.resolve("ephemery-155"));
     switch (el) {
@@ -92,7 +98,7 @@ final class NodeFixture {
         file("consensus", "beacon/blobs_db/000001.ldb");
         file("validator", "validators/0xaa11/voting-keystore.json");
         file("validator", "validators/slashing_protection.sqlite");
-        file("validator", "validator_definitions.yml");
+        file("validator", "validators/validator_definitions.yml");
         file("validator", "secrets/0xaa11");
       }
       case "teku" -> {
@@ -133,7 +139,7 @@ final class NodeFixture {
                   "data/consensus/beacon/network/key",
                   "data/consensus/beacon/network/enr.dat",
                   "data/validator/validators/0xaa11/voting-keystore.json",
-                  "data/validator/validator_definitions.yml",
+                  "data/validator/validators/validator_definitions.yml",
                   "data/validator/secrets/0xaa11"));
       case "teku" ->
           keep.addAll(

@@ -100,8 +100,9 @@ class ResetFaultInjectionTest {
     assertThat(node.files(node.baseDir.resolve("slashing-protection")))
         .containsExactlyInAnyOrderElementsOf(node.mustArchive(153));
     assertThat(TestnetInstaller.iterationOf(node.layout.testnetDir())).contains(154);
-    assertThat(node.baseDir.resolve("testnet.next")).doesNotExist();
-    assertThat(node.baseDir.resolve("testnet.prev")).doesNotExist();
+    assertThat(node.baseDir.resolve("testnet/ephemery-154.next")).doesNotExist();
+    assertThat(node.baseDir.resolve("testnet/ephemery-154.next.tmp")).doesNotExist();
+    assertThat(node.baseDir.resolve("testnet/ephemery-153/retention.vars")).exists();
     assertThat(runtime.running).containsExactlyInAnyOrder("execution", "consensus", "validator");
     assertThat(store.all()).hasSize(1);
     assertThat(end.fromIteration()).isEqualTo(153);

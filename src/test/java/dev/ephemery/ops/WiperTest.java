@@ -33,7 +33,7 @@ class WiperTest {
     NodeFixture.write(data.resolve("geth/chaindata/1.ldb"), "x");
     Files.createSymbolicLink(data.resolve("geth/escape"), outside);
 
-    new Wiper(layout(base, data, ClientDataRules.of(Role.EXECUTION, "geth")))
+    new Wiper(layout(base, data, ProfileRules.of(Role.EXECUTION, "geth")))
         .execute("153", FaultInjector.NONE);
 
     assertThat(outside.resolve("keep-me")).exists();
@@ -51,7 +51,7 @@ class WiperTest {
     Files.createSymbolicLink(data.resolve("geth"), outside);
 
     WipePlan plan =
-        new Wiper(layout(base, data, ClientDataRules.of(Role.EXECUTION, "geth")))
+        new Wiper(layout(base, data, ProfileRules.of(Role.EXECUTION, "geth")))
             .execute("153", FaultInjector.NONE);
 
     assertThat(plan.refused()).anyMatch(r -> r.contains("symlink"));
@@ -85,7 +85,7 @@ class WiperTest {
     NodeFixture.write(data.resolve("nodekey"), "id");
     NodeFixture.write(data.resolve("chaindata/1"), "x");
     WipePlan plan =
-        new Wiper(layout(base, data, ClientDataRules.of(Role.EXECUTION, "erigon"))).plan("153");
+        new Wiper(layout(base, data, ProfileRules.of(Role.EXECUTION, "erigon"))).plan("153");
     assertThat(plan.delete()).containsExactly(data.resolve("chaindata").toRealPath());
     assertThat(plan.keep()).containsExactly(data.resolve("nodekey").toRealPath());
   }
