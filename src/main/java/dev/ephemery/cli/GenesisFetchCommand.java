@@ -1,0 +1,194 @@
+package dev.ephemery.cli;
+
+import dev.ephemery.common.InvalidInputException;
+import dev.ephemery.release.Downloader;
+import dev.ephemery.release.EtagStore;
+import dev.ephemery.release.GitHubReleases;
+import dev.ephemery.release.InstalledRelease;
+import dev.ephemery.release.ReleaseCache;
+import dev.ephemery.release.ReleaseFetcher;
+import dev.ephemery.release.ReleaseSource;
+import dev.ephemery.release.ReleaseSources;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "fetch",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Download a release, verify it and install it into the release cache; prints its folder.",
+      "Sources, in order: the GitHub releases API, the release asset URL, the ephemery.dev copy"
+          + " (or only --url / --from when given). A release that fails verification is never"
+          + " installed."
+    })
+final class GenesisFetchCommand extends BaseCommand {
+
+  @Option(
+      names = "--iteration",
+      paramLabel = "N|latest",
+      defaultValue = "latest",
+      description = "Which iteration (default: ${DEFAULT-VALUE}).")
+  String iteration;
+
+  @Option(names = "--url", paramLabel = "URL", description = "Fetch this testnet-all.tar.gz only.")
+  String url;
+
+  @Option(
+      names = "--from",
+      paramLabel = "PATH",
+      description = "Install from a local release folder or tar.gz instead of the network.")
+  Path from;
+
+  @Option(
+      names = "--dest",
+      paramLabel = "DIR",
+      description =
+          "Release cache folder (default: $EPHEMERY_RELEASE_CACHE, else"
+              + " $XDG_CACHE_HOME/ephemery/releases, else ~/.cache/ephemery/releases).")
+  Path dest;
+
+  @Option(
+      names = "--github-api",
+      paramLabel = "URL",
+      description = "GitHub API base (default: $EPHEMERY_GITHUB_API or https://api.github.com).")
+  String githubApi;
+
+  @Option(
+      names = "--download-base",
+      paramLabel = "URL",
+      description = "Release asset host (default: $EPHEMERY_DOWNLOAD_BASE or https://github.com).")
+  String downloadBase;
+
+  @Option(
+      names = "--mirror",
+      paramLabel = "URL",
+      description = "The ephemery.dev copy (default: $EPHEMERY_MIRROR or https://ephemery.dev).")
+  String mirror;
+
+  @Option(
+      names = "--attempts",
+      paramLabel = "N",
+      defaultValue = "4",
+      description = "Tries per URL on 5xx, timeouts and truncation (default: ${DEFAULT-VALUE}).")
+  int attempts;
+
+  @Override
+  public Integer call() {
+    Map<String, String> env = System.getenv();
+    Optional<String> tag = tag();
+    if (attempts < 1 || attempts > 10) {
+      throw InvalidInputException.of("--attempts", "must be 1 to 10: " + attempts, "");
+    }
+    Downloader.Settings settings =
+        new Downloader.Settings(
+            attempts,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30),
+            Downloader.Settings.DEFAULT.maxBytes());
+    var client = Downloader.defaultClient(Duration.ofSeconds(15));
+    // Draw a progress bar only for a person watching; scripts and logs get none.
+    PrintStream progress = System.console() != null && !common.json() ? System.err : null;
+    Downloader downloader = new Downloader(client, settings, progress);
+    Path root =
+        dest != null ? dest : ReleaseCache.defaultRoot(env, System.getProperty("user.home"));
+    ReleaseCache cache = new ReleaseCache(root);
+
+    List<ReleaseSource> sources = new ArrayList<>();
+    if (from != null) {
+      sources.add(ReleaseSources.local(from));
+    } else if (url != null) {
+      sources.add(ReleaseSources.url(uri("--url", url), downloader));
+    } else {
+      GitHubReleases api =
+          new GitHubReleases(
+              client,
+              uri(
+                  "--github-api",
+                  choose(githubApi, env.get("EPHEMERY_GITHUB_API"), ReleaseSources.GITHUB_API)),
+              ReleaseSources.REPOSITORY,
+              Optional.ofNullable(env.get("GITHUB_TOKEN")),
+              EtagStore.at(root.resolve(".github-etags.json")),
+              Clock.systemUTC(),
+              settings);
+      sources.add(ReleaseSources.gitHubApi(api, downloader));
+      sources.add(
+          ReleaseSources.assetUrl(
+              uri(
+                  "--download-base",
+                  choose(downloadBase, env.get("EPHEMERY_DOWNLOAD_BASE"), ReleaseSources.GITHUB)),
+              ReleaseSources.REPOSITORY,
+              downloader));
+      sources.add(
+          ReleaseSources.ephemeryDev(
+              uri(
+                  "--mirror",
+                  choose(mirror, env.get("EPHEMERY_MIRROR"), ReleaseSources.EPHEMERY_DEV)),
+              downloader));
+    }
+    InstalledRelease installed = new ReleaseFetcher(sources, cache).fetch(tag);
+    Printer printer = printer();
+    if (printer.json()) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("folder", installed.folder().toString());
+      json.put("iteration", installed.release().iteration().number());
+      json.put("chainId", installed.release().chainId().value());
+      json.put("elGenesisTime", installed.release().elGenesisTime().toString());
+      json.put("clGenesisTime", installed.release().clGenesisTime().toString());
+      json.put("sha256", installed.sha256());
+      json.put("origin", installed.origin());
+      printer.printJson(json);
+    } else {
+      printer.line(installed.folder().toString());
+    }
+    return 0;
+  }
+
+  private Optional<String> tag() {
+    if (iteration == null || iteration.equalsIgnoreCase("latest")) {
+      return Optional.empty();
+    }
+    try {
+      int number = Integer.parseInt(iteration);
+      if (number < 0) {
+        throw new NumberFormatException();
+      }
+      return Optional.of("ephemery-" + number);
+    } catch (NumberFormatException e) {
+      throw InvalidInputException.of(
+          "--iteration",
+          "not an iteration number or 'latest': " + iteration,
+          "e.g. --iteration 153");
+    }
+  }
+
+  private static String choose(String option, String env, URI fallback) {
+    if (option != null) {
+      return option;
+    }
+    return env != null && !env.isBlank() ? env : fallback.toString();
+  }
+
+  private static URI uri(String where, String text) {
+    try {
+      URI uri = new URI(text);
+      if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+        throw new URISyntaxException(text, "only http and https are supported");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw InvalidInputException.of(where, "not a usable URL: " + text, e.getReason());
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.ephemery.cli;
+
+import dev.ephemery.common.InvalidInputException;
+import dev.ephemery.network.IterationFormula;
+import dev.ephemery.network.IterationInfo;
+import dev.ephemery.network.Release;
+import dev.ephemery.network.ReleaseVerifier;
+import dev.ephemery.release.ReleaseReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show the iteration running at an instant (default: now): number, chain id, genesis times,"
+          + " next reset.",
+      "From a release folder or tar.gz when --release is given, otherwise predicted from the"
+          + " schedule formula (a published release can differ)."
+    })
+final class GenesisShowCommand extends BaseCommand {
+
+  static Clock clock = Clock.systemUTC();
+
+  @Option(
+      names = "--at",
+      paramLabel = "INSTANT",
+      description = "ISO-8601 instant, e.g. 2025-11-21T00:00:00Z (default: now).")
+  String at;
+
+  @Option(
+      names = "--release",
+      paramLabel = "PATH",
+      description = "A release folder or testnet-all.tar.gz; it is verified first.")
+  Path release;
+
+  @Override
+  public Integer call() throws IOException {
+    Instant instant = instant();
+    IterationInfo info;
+    if (release == null) {
+      if (instant.isBefore(IterationFormula.ORIGIN)) {
+        throw InvalidInputException.of(
+            "--at", "before Ephemery's first genesis (" + IterationFormula.ORIGIN + ")", "");
+      }
+      info = IterationFormula.predict(instant);
+    } else {
+      Release verified =
+          ReleaseVerifier.verify(ReleaseReader.read(release)).requireValid(release.toString());
+      info = IterationInfo.at(verified, instant);
+    }
+    print(info, instant);
+    return 0;
+  }
+
+  private Instant instant() {
+    if (at == null) {
+      return clock.instant();
+    }
+    try {
+      return Instant.parse(at);
+    } catch (DateTimeParseException e) {
+      throw InvalidInputException.of(
+          "--at", "not an ISO-8601 instant: " + at, "write it like 2025-11-21T00:00:00Z");
+    }
+  }
+
+  private void print(IterationInfo info, Instant instant) {
+    Printer printer = printer();
+    String source = info.source().name().toLowerCase(java.util.Locale.ROOT);
+    if (printer.json()) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("at", instant.toString());
+      json.put("iteration", info.iteration().number());
+      json.put("releaseTag", info.iteration().releaseTag());
+      json.put("chainId", info.chainId().value());
+      json.put("elGenesisTime", info.elGenesisTime().toString());
+      json.put("clGenesisTime", info.clGenesisTime().toString());
+      json.put("resetPeriod", info.resetPeriod().getSeconds());
+      json.put("nextReset", info.nextReset().toString());
+      json.put("source", source);
+      if (release != null) {
+        json.put("release", release.toString());
+      }
+      printer.printJson(json);
+      return;
+    }
+    String origin =
+        switch (info.source()) {
+          case PREDICTED -> "predicted from the schedule formula (the published release decides)";
+          case RELEASE -> "from release " + release;
+          case PROJECTED -> "projected from release " + release + " with its reset period";
+        };
+    printer.line(
+        "iteration    " + info.iteration() + " (chain id " + info.chainId() + "), " + origin);
+    printer.line("EL genesis   " + info.elGenesisTime());
+    printer.line("CL genesis   " + info.clGenesisTime());
+    printer.line("reset period " + info.resetPeriod().getSeconds() + " s");
+    printer.line("next reset   " + info.nextReset());
+  }
+}
