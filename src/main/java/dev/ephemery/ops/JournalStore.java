@@ -42,7 +42,22 @@ public final class JournalStore {
     return dir;
   }
 
+  /** Changes whenever a journal is written (the folder's modification time and entry count). */
+  public long stamp() {
+    try {
+      if (!Files.isDirectory(dir)) {
+        return 0;
+      }
+      return Files.getLastModifiedTime(dir).toMillis() * 31 + saves;
+    } catch (IOException e) {
+      return System.nanoTime();
+    }
+  }
+
+  private volatile long saves;
+
   public void save(ResetJournal journal) {
+    saves++;
     try {
       Files.createDirectories(dir);
       Path target = dir.resolve(journal.id() + ".json");

@@ -15,14 +15,14 @@ import java.util.Set;
  * chaindata). It checks what a real runtime would reject: starting a client whose data dir still
  * holds the old chain, or an init on an uninstalled release.
  */
-final class FilesystemRuntime implements NodeRuntime {
+public final class FilesystemRuntime implements NodeRuntime {
 
-  final List<String> calls = new ArrayList<>();
-  final Set<String> running = new HashSet<>();
+  public final List<String> calls = new ArrayList<>();
+  public final Set<String> running = new HashSet<>();
   private final NodeFixture node;
   RuntimeException failNext;
 
-  FilesystemRuntime(NodeFixture node) {
+  public FilesystemRuntime(NodeFixture node) {
     this.node = node;
     node.layout.components().forEach(c -> running.add(c.name()));
   }
@@ -74,12 +74,29 @@ final class FilesystemRuntime implements NodeRuntime {
   public void start(Component component) {
     maybeFail("start " + component.name());
     running.add(component.name());
+    if (component.role() == dev.ephemery.plan.Role.VALIDATOR) {
+      // A validator starts a new slashing DB for the new chain, as --init-slashing-protection does.
+      for (String rule : component.rules().resetPerIteration()) {
+        Path db =
+            rule.endsWith("/*")
+                ? component
+                    .dataDir()
+                    .resolve(rule.substring(0, rule.length() - 2))
+                    .resolve("new.db")
+                : component.dataDir().resolve(rule);
+        if (!Files.exists(db)) {
+          NodeFixture.write(db, "fresh slashing db");
+        }
+      }
+    }
   }
 
   @Override
   public Verification verify(int iteration) {
     maybeFail("verify");
-    int installed = TestnetInstaller.iterationOf(node.layout.testnetDir()).orElse(-1);
+    int installed =
+        TestnetInstaller.iterationOf(node.baseDir.resolve("testnet/ephemery-" + iteration))
+            .orElse(-1);
     boolean allRunning =
         node.layout.components().stream().allMatch(c -> running.contains(c.name()));
     return new Verification(

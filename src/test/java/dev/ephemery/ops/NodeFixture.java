@@ -15,14 +15,14 @@ import java.util.stream.Stream;
  * A node's folders laid out on disk the way the real clients lay out their data dirs, with the
  * files a reset must keep and those it must delete.
  */
-final class NodeFixture {
+public final class NodeFixture {
 
-  final Path baseDir;
-  final Path releaseCache;
-  final NodeLayout layout;
-  final String el;
-  final String cl;
-  final String vc;
+  public final Path baseDir;
+  public final Path releaseCache;
+  public final NodeLayout layout;
+  public final String el;
+  public final String cl;
+  public final String vc;
 
   private NodeFixture(Path root, String el, String cl, String vc, boolean wrapper) {
     this.baseDir = root.resolve("node");
@@ -38,7 +38,7 @@ final class NodeFixture {
   }
 
   /** The layout a plan for {@code iteration} gives: each iteration has its own testnet folder. */
-  NodeLayout layoutFor(int iteration) {
+  public NodeLayout layoutFor(int iteration) {
     return layoutFor(iteration, layout.wrapper(), layout.components());
   }
 
@@ -47,7 +47,7 @@ final class NodeFixture {
         "node1", baseDir, baseDir.resolve("testnet/ephemery-" + iteration), wrapper, components);
   }
 
-  static NodeFixture create(Path root, String el, String cl, boolean wrapper) {
+  public static NodeFixture create(Path root, String el, String cl, boolean wrapper) {
     NodeFixture fixture = new NodeFixture(root, el, cl, cl, wrapper);
     fixture.layOut();
     return fixture;
@@ -58,7 +58,7 @@ final class NodeFixture {
         name, role, client, baseDir.resolve("data").resolve(name), ProfileRules.of(role, client));
   }
 
-  Path dir(String component) {
+  public Path dir(String component) {
     return baseDir.resolve("data").resolve(component);
   }
 
@@ -121,7 +121,7 @@ final class NodeFixture {
   }
 
   /** The files a reset must keep, relative to baseDir. */
-  Set<String> mustKeep() {
+  public Set<String> mustKeep() {
     Set<String> keep = new TreeSet<>();
     switch (el) {
       case "geth" ->
@@ -158,7 +158,7 @@ final class NodeFixture {
   }
 
   /** The old iteration's slashing DB as archived, relative to baseDir. */
-  Set<String> mustArchive(int oldIteration) {
+  public Set<String> mustArchive(int oldIteration) {
     String root = "slashing-protection/" + oldIteration + "/validator/";
     return switch (cl) {
       case "lighthouse" ->
@@ -178,11 +178,11 @@ final class NodeFixture {
   }
 
   /** Every regular file under the data folders, relative to baseDir. */
-  Set<String> dataFiles() {
+  public Set<String> dataFiles() {
     return files(baseDir.resolve("data"));
   }
 
-  Set<String> files(Path under) {
+  public Set<String> files(Path under) {
     Set<String> result = new TreeSet<>();
     if (!Files.exists(under)) {
       return result;
@@ -195,11 +195,11 @@ final class NodeFixture {
     return result;
   }
 
-  void file(String component, String relative) {
+  public void file(String component, String relative) {
     write(dir(component).resolve(relative), component + ":" + relative);
   }
 
-  static void release(int iteration, Path dir) {
+  public static void release(int iteration, Path dir) {
     write(
         dir.resolve("retention.vars"),
         "export ITERATION_NUMBER=\""
@@ -211,7 +211,7 @@ final class NodeFixture {
     write(dir.resolve("config.yaml"), "CONFIG_NAME: testnet\n");
   }
 
-  static void write(Path file, String content) {
+  public static void write(Path file, String content) {
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, content);
