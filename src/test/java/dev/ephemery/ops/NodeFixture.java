@@ -157,6 +157,16 @@ public final class NodeFixture {
     return keep;
   }
 
+  /** The new, empty slashing DB the validator creates when it starts on the new chain. */
+  public String freshSlashingDb() {
+    return switch (cl) {
+      case "lighthouse" -> "data/validator/validators/slashing_protection.sqlite";
+      case "teku" -> "data/validator/validator/slashprotection/new.db";
+      case "nimbus" -> "data/validator/validators/slashing_protection.sqlite3";
+      default -> throw new IllegalArgumentException(cl);
+    };
+  }
+
   /** The old iteration's slashing DB as archived, relative to baseDir. */
   public Set<String> mustArchive(int oldIteration) {
     String root = "slashing-protection/" + oldIteration + "/validator/";

@@ -93,6 +93,7 @@ class ResetFaultInjectionTest {
 
     assertThat(end.state()).as(end.reason()).isEqualTo(ResetState.DONE);
     Set<String> expected = new TreeSet<>(node.mustKeep());
+    expected.add(node.freshSlashingDb());
     if (el.equals("geth")) {
       expected.add("data/execution/geth/chaindata/GENESIS");
     }
