@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description =
         "Deploys and operates nodes of the Ethereum Ephemery testnet and follows its resets.",
-    subcommands = {CompletionCommand.class, GenesisCommand.class})
+    subcommands = {
+      CompletionCommand.class,
+      CheckCommand.class,
+      InitCommand.class,
+      ImportCommand.class,
+      GenesisCommand.class
+    })
 public final class EphemeryCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,88 @@
+package dev.ephemery.cli;
+
+import dev.ephemery.common.Problem;
+import dev.ephemery.inventory.Host;
+import dev.ephemery.inventory.Inventory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+/** {@code ephemery check}: validates the inventory and reports every problem at once. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validate the inventory and report every problem with its key path and line.",
+      "Exit 0 when valid, 2 when not."
+    })
+final class CheckCommand extends BaseCommand {
+
+  @Override
+  public Integer call() {
+    InventoryLoader.Loaded loaded = InventoryLoader.system().validate(common.file());
+    List<Problem> problems = new ArrayList<>(InventoryLoader.withSource(loaded));
+    Inventory inventory = loaded.result().inventory();
+    if (inventory != null && problems.isEmpty()) {
+      problems.addAll(InventoryChecks.run(inventory, InventoryChecks.all()));
+    }
+    boolean valid = inventory != null && problems.isEmpty();
+    String source = loaded.source().description();
+    Printer printer = printer();
+    if (printer.json()) {
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("valid", valid);
+      report.put("source", source);
+      report.put("hosts", valid ? inventory.hosts().stream().map(Host::name).toList() : List.of());
+      report.put("problems", problems.stream().map(CheckCommand::json).toList());
+      printer.printJson(report);
+    } else if (valid) {
+      int count = inventory.hosts().size();
+      printer.line(
+          "inventory OK: " + count + (count == 1 ? " host" : " hosts") + " from " + source);
+      for (Host host : inventory.hosts()) {
+        printer.line("  " + summary(host));
+      }
+    } else {
+      for (Problem problem : problems) {
+        err().println("error: " + problem.describe());
+      }
+      err()
+          .println(
+              "inventory INVALID: "
+                  + problems.size()
+                  + (problems.size() == 1 ? " problem" : " problems")
+                  + " in "
+                  + source);
+    }
+    return valid ? 0 : 2;
+  }
+
+  static String summary(Host host) {
+    return host.name()
+        + ": "
+        + host.address().uri()
+        + ", "
+        + host.execution().client().id()
+        + " + "
+        + host.consensus().client().id()
+        + ", validator "
+        + (host.validator().enabled() ? host.validator().client().id() : "off")
+        + ", monitoring "
+        + (host.monitoring().enabled() ? "on" : "off")
+        + ", "
+        + host.flavor().id()
+        + ", data in "
+        + host.baseDir();
+  }
+
+  static Map<String, Object> json(Problem problem) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("path", problem.where());
+    json.put("line", problem.line());
+    json.put("message", problem.message());
+    json.put("hint", problem.hint());
+    return json;
+  }
+}

@@ -1,0 +1,135 @@
+package dev.ephemery.cli;
+
+import dev.ephemery.common.InvalidInputException;
+import dev.ephemery.common.Problem;
+import dev.ephemery.inventory.Addresses;
+import dev.ephemery.inventory.ConsensusClient;
+import dev.ephemery.inventory.ExecutionClient;
+import dev.ephemery.inventory.Flavor;
+import dev.ephemery.inventory.Inventory;
+import dev.ephemery.inventory.InventoryParser;
+import dev.ephemery.inventory.InventoryTemplates;
+import dev.ephemery.inventory.InventoryTemplates.InitOptions;
+import dev.ephemery.inventory.Suggestions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ephemery init}: writes a commented inventory that {@code ephemery check} accepts. */
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    description = "Write a commented inventory (default ./ephemery.yaml) to start from.")
+final class InitCommand extends BaseCommand {
+
+  @Option(
+      names = "--el",
+      paramLabel = "CLIENT",
+      description = "Execution client: geth, nethermind, besu, erigon, reth (default: geth).")
+  String el = "geth";
+
+  @Option(
+      names = "--cl",
+      paramLabel = "CLIENT",
+      description =
+          "Consensus client: lighthouse, teku, prysm, nimbus, lodestar, grandine (default:"
+              + " lighthouse).")
+  String cl = "lighthouse";
+
+  @Option(names = "--validator", description = "Enable a validator client.")
+  boolean validator;
+
+  @Option(
+      names = "--flavor",
+      paramLabel = "FLAVOR",
+      description = "upstream (client images + release files) or wrapper (pk910/ephemery-*).")
+  String flavor = "upstream";
+
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      description =
+          "A host, ssh://user@host[:port] or local; repeat for more (default: one local host).")
+  List<String> hosts = new ArrayList<>();
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "FILE",
+      description = "Where to write (default: ./ephemery.yaml).")
+  Path out;
+
+  @Option(names = "--force", description = "Replace the file if it exists.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    List<Problem> problems = new ArrayList<>();
+    Optional<ExecutionClient> execution = ExecutionClient.byId(lower(el));
+    if (execution.isEmpty()) {
+      problems.add(unsupported("--el", el, "execution client", ExecutionClient.ids()));
+    }
+    Optional<ConsensusClient> consensus = ConsensusClient.byId(lower(cl));
+    if (consensus.isEmpty()) {
+      problems.add(unsupported("--cl", cl, "consensus client", ConsensusClient.ids()));
+    }
+    Optional<Flavor> chosenFlavor = Flavor.byId(lower(flavor));
+    if (chosenFlavor.isEmpty()) {
+      problems.add(
+          unsupported(
+              "--flavor",
+              flavor,
+              "flavor",
+              Arrays.stream(Flavor.values()).map(Flavor::id).toList()));
+    }
+    for (String host : hosts) {
+      Addresses.Parsed parsed = Addresses.parse(host);
+      if (!parsed.ok()) {
+        problems.add(Problem.at("--host", 0, parsed.error(), parsed.hint()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    InventoryLoader loader = InventoryLoader.system();
+    String text =
+        InventoryTemplates.initText(
+            new InitOptions(execution.get(), consensus.get(), validator, chosenFlavor.get(), hosts),
+            loader.facts());
+    Path target = out != null ? out : Path.of(InventoryLoader.DEFAULT_FILE_NAME);
+    // What init writes must pass check: parse it before it reaches the disk.
+    Inventory inventory = InventoryParser.parse(text, target.toString());
+    TextFiles.writeNew(target, text, force, target.toString());
+
+    Printer printer = printer();
+    if (printer.json()) {
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("written", target.toString());
+      report.put("hosts", inventory.hosts().stream().map(CheckCommand::summary).toList());
+      printer.printJson(report);
+    } else {
+      printer.line("wrote " + target);
+      inventory.hosts().forEach(h -> printer.line("  " + CheckCommand.summary(h)));
+      printer.line("next: review it, then run 'ephemery check -f " + target + "'");
+    }
+    return 0;
+  }
+
+  private static String lower(String text) {
+    return text.toLowerCase(Locale.ROOT);
+  }
+
+  private static Problem unsupported(String option, String value, String what, List<String> ids) {
+    return Problem.at(
+        option,
+        0,
+        "'" + value + "' is not a supported " + what,
+        Suggestions.didYouMean(lower(value), ids) + "supported: " + String.join(", ", ids));
+  }
+}

@@ -1,0 +1,109 @@
+package dev.ephemery.inventory;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the inventory spelling of an {@link Address}: {@code local} or {@code
+ * ssh://user@host[:port]}. By hand, because the pure core does not touch java.net, and because each
+ * way to get it wrong deserves its own message.
+ */
+public final class Addresses {
+
+  static final String FORM = "'local' or ssh://user@host[:port]";
+  private static final Pattern USER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+  static final Pattern HOSTNAME =
+      Pattern.compile(
+          "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+  private static final Pattern IPV6 = Pattern.compile("\\[[0-9A-Fa-f:.]+]");
+  private static final Pattern HOST_PORT =
+      Pattern.compile("(?<host>\\[[^]]*]|[^:]*)(?::(?<port>.*))?");
+
+  /** Either an address or why the text is not one. */
+  public record Parsed(Address address, String error, String hint) {
+    public boolean ok() {
+      return address != null;
+    }
+
+    static Parsed error(String error, String hint) {
+      return new Parsed(null, error, hint);
+    }
+  }
+
+  private Addresses() {}
+
+  public static Parsed parse(String text) {
+    if (text.equals("local")) {
+      return new Parsed(new Address.Local(), null, null);
+    }
+    String quoted = "'" + text + "'";
+    if (!text.startsWith("ssh://")) {
+      if (text.contains("://")) {
+        return Parsed.error(
+            quoted + " uses an unsupported scheme", "write " + FORM + " (only ssh is supported)");
+      }
+      if (text.contains("@")) {
+        return Parsed.error(quoted + " has no scheme", "write ssh://" + text);
+      }
+      if (text.equalsIgnoreCase("localhost") || text.equals("127.0.0.1")) {
+        return Parsed.error(quoted + " is not an address", "write 'local' for this machine");
+      }
+      return Parsed.error(quoted + " is not an address", "write " + FORM);
+    }
+    String rest = text.substring("ssh://".length());
+    if (rest.contains("?") || rest.contains("#")) {
+      return Parsed.error(
+          quoted + " has a query or fragment", "write " + FORM + " without '?' or '#'");
+    }
+    if (rest.contains("/")) {
+      return Parsed.error(quoted + " has a path", "write " + FORM + " without a path");
+    }
+    int at = rest.lastIndexOf('@');
+    if (at < 0) {
+      return Parsed.error(quoted + " names no user", "write ssh://USER@" + rest);
+    }
+    String user = rest.substring(0, at);
+    if (user.contains(":")) {
+      return Parsed.error(
+          quoted + " contains a password",
+          "remove it: authenticate with sshKeyFile or the SSH agent");
+    }
+    if (user.isEmpty() || !USER.matcher(user).matches()) {
+      return Parsed.error(
+          quoted + " has an invalid user '" + user + "'",
+          "use letters, digits, '_', '.' and '-' for the user");
+    }
+    Matcher hostPort = HOST_PORT.matcher(rest.substring(at + 1));
+    if (!hostPort.matches()) {
+      return Parsed.error(quoted + " is not an address", "write " + FORM);
+    }
+    String host = hostPort.group("host");
+    if (host.isEmpty()) {
+      return Parsed.error(quoted + " names no host", "write ssh://" + user + "@HOST");
+    }
+    if (!HOSTNAME.matcher(host).matches() && !IPV6.matcher(host).matches()) {
+      return Parsed.error(
+          quoted + " has an invalid host '" + host + "'",
+          "use a host name, an IPv4 address or [an IPv6 address]");
+    }
+    int port = Address.DEFAULT_SSH_PORT;
+    String portText = hostPort.group("port");
+    if (portText != null) {
+      port = parsePort(portText);
+      if (port < 0) {
+        return Parsed.error(
+            quoted + " has an invalid port '" + portText + "'", "use a port from 1 to 65535");
+      }
+    }
+    return new Parsed(new Address.Ssh(user, host, port), null, null);
+  }
+
+  /** The port, or -1 when the text is not a number from 1 to 65535. */
+  static int parsePort(String text) {
+    if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(Character::isDigit)) {
+      return -1;
+    }
+    int port = Integer.parseInt(text);
+    return port >= 1 && port <= 65535 ? port : -1;
+  }
+}
