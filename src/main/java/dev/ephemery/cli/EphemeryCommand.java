@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CompletionCommand.class,
       ResetCommand.class,
       HistoryCommand.class,
+      RunCommand.class,
       CheckCommand.class,
       InitCommand.class,
       ImportCommand.class,

@@ -115,6 +115,13 @@ public final class Supervisor {
     return status;
   }
 
+  private volatile boolean resetRequested;
+
+  /** Asks for a reset to the newest verified release at the next tick, due or not. */
+  public void requestReset() {
+    resetRequested = true;
+  }
+
   public Duration tick() {
     Instant now = clock.instant();
     Optional<ResetJournal> unfinished = unfinishedJournal();
@@ -130,6 +137,12 @@ public final class Supervisor {
     }
     Optional<Release> latest = releases.latestVerified();
     Optional<Integer> installed = node.installedIteration();
+    if (resetRequested && latest.isPresent()) {
+      resetRequested = false;
+      LOG.info("reset requested over HTTP: to iteration {}", latest.get().iteration());
+      ResetMachine machine = node.machineFor(latest.get());
+      return finish(machine, machine.begin(latest.get().iteration().number(), true));
+    }
     latest
         .filter(r -> installed.isPresent() && r.iteration().number() == installed.get())
         .ifPresent(r -> installedRelease = r);
