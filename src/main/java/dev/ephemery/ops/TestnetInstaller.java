@@ -91,9 +91,25 @@ public final class TestnetInstaller {
         JournalStore.fsyncDirectory(testnet.getParent());
       }
       paths.delete(previous);
+      pruneOlderThan(iteration - 1);
     } catch (IOException e) {
       throw new OperationalException(
           testnet.toString(), "cannot install release files: " + e.getMessage(), "", e);
+    }
+  }
+
+  /** Keeps the new iteration's folder and the one before it (for a look back); older ones go. */
+  private void pruneOlderThan(int keepFrom) throws IOException {
+    try (var dirs = Files.list(testnet.getParent())) {
+      for (Path dir : dirs.toList()) {
+        String name = dir.getFileName().toString();
+        if (name.matches("ephemery-\\d+(\\.next(\\.tmp)?|\\.prev)?")) {
+          int number = Integer.parseInt(name.replaceAll("^ephemery-(\\d+).*$", "$1"));
+          if (number < keepFrom) {
+            paths.delete(dir);
+          }
+        }
+      }
     }
   }
 
