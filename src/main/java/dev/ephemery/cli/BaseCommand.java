@@ -16,6 +16,14 @@ abstract class BaseCommand implements Callable<Integer> {
     return new Printer(spec.commandLine().getOut(), common.json());
   }
 
+  /**
+   * The inventory this command works on: {@code -f FILE}, else {@code ./ephemery.yaml}, else the
+   * embedded default. Throws (exit 2) with every problem when it is not valid.
+   */
+  dev.ephemery.inventory.Inventory inventory() {
+    return InventoryLoader.system().load(common.file());
+  }
+
   java.io.PrintWriter err() {
     return spec.commandLine().getErr();
   }

@@ -14,10 +14,19 @@ import picocli.CommandLine.Command;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Validate the inventory and report every problem with its key path and line.",
+      "Validate the inventory and report every problem with its key path and line, then run the"
+          + " pre-flight checks against the newest cached release (client flags, network id,"
+          + " checkpoint URLs, ports) and ask checkpoint endpoints which chain they serve.",
       "Exit 0 when valid, 2 when not."
     })
 final class CheckCommand extends BaseCommand {
+
+  static java.time.Clock clock = java.time.Clock.systemUTC();
+
+  @picocli.CommandLine.Option(
+      names = "--no-probe",
+      description = "Do not ask checkpoint-sync endpoints which chain they serve.")
+  boolean noProbe;
 
   @Override
   public Integer call() {
@@ -26,6 +35,9 @@ final class CheckCommand extends BaseCommand {
     Inventory inventory = loaded.result().inventory();
     if (inventory != null && problems.isEmpty()) {
       problems.addAll(InventoryChecks.run(inventory, InventoryChecks.all()));
+    }
+    if (inventory != null && problems.isEmpty()) {
+      problems.addAll(PreflightChecks.run(inventory, PlanInputs.cacheRoot(), clock, !noProbe));
     }
     boolean valid = inventory != null && problems.isEmpty();
     String source = loaded.source().description();

@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       InitCommand.class,
       ImportCommand.class,
-      GenesisCommand.class
+      GenesisCommand.class,
+      PlanCommand.class,
+      RenderCommand.class
     })
 public final class EphemeryCommand implements Runnable {
 

@@ -97,10 +97,6 @@ final class GenesisFetchCommand extends BaseCommand {
             Duration.ofSeconds(30),
             Duration.ofSeconds(30),
             Downloader.Settings.DEFAULT.maxBytes());
-    var client = Downloader.defaultClient(Duration.ofSeconds(15));
-    // Draw a progress bar only for a person watching; scripts and logs get none.
-    PrintStream progress = System.console() != null && !common.json() ? System.err : null;
-    Downloader downloader = new Downloader(client, settings, progress);
     Path root =
         dest != null ? dest : ReleaseCache.defaultRoot(env, System.getProperty("user.home"));
     ReleaseCache cache = new ReleaseCache(root);
@@ -108,34 +104,41 @@ final class GenesisFetchCommand extends BaseCommand {
     List<ReleaseSource> sources = new ArrayList<>();
     if (from != null) {
       sources.add(ReleaseSources.local(from));
-    } else if (url != null) {
-      sources.add(ReleaseSources.url(uri("--url", url), downloader));
     } else {
-      GitHubReleases api =
-          new GitHubReleases(
-              client,
-              uri(
-                  "--github-api",
-                  choose(githubApi, env.get("EPHEMERY_GITHUB_API"), ReleaseSources.GITHUB_API)),
-              ReleaseSources.REPOSITORY,
-              Optional.ofNullable(env.get("GITHUB_TOKEN")),
-              EtagStore.at(root.resolve(".github-etags.json")),
-              Clock.systemUTC(),
-              settings);
-      sources.add(ReleaseSources.gitHubApi(api, downloader));
-      sources.add(
-          ReleaseSources.assetUrl(
-              uri(
-                  "--download-base",
-                  choose(downloadBase, env.get("EPHEMERY_DOWNLOAD_BASE"), ReleaseSources.GITHUB)),
-              ReleaseSources.REPOSITORY,
-              downloader));
-      sources.add(
-          ReleaseSources.ephemeryDev(
-              uri(
-                  "--mirror",
-                  choose(mirror, env.get("EPHEMERY_MIRROR"), ReleaseSources.EPHEMERY_DEV)),
-              downloader));
+      // Created only for the network: the JDK client loads the TLS trust store at once.
+      var client = Downloader.defaultClient(Duration.ofSeconds(15));
+      // Draw a progress bar only for a person watching; scripts and logs get none.
+      PrintStream progress = System.console() != null && !common.json() ? System.err : null;
+      Downloader downloader = new Downloader(client, settings, progress);
+      if (url != null) {
+        sources.add(ReleaseSources.url(uri("--url", url), downloader));
+      } else {
+        GitHubReleases api =
+            new GitHubReleases(
+                client,
+                uri(
+                    "--github-api",
+                    choose(githubApi, env.get("EPHEMERY_GITHUB_API"), ReleaseSources.GITHUB_API)),
+                ReleaseSources.REPOSITORY,
+                Optional.ofNullable(env.get("GITHUB_TOKEN")),
+                EtagStore.at(root.resolve(".github-etags.json")),
+                Clock.systemUTC(),
+                settings);
+        sources.add(ReleaseSources.gitHubApi(api, downloader));
+        sources.add(
+            ReleaseSources.assetUrl(
+                uri(
+                    "--download-base",
+                    choose(downloadBase, env.get("EPHEMERY_DOWNLOAD_BASE"), ReleaseSources.GITHUB)),
+                ReleaseSources.REPOSITORY,
+                downloader));
+        sources.add(
+            ReleaseSources.ephemeryDev(
+                uri(
+                    "--mirror",
+                    choose(mirror, env.get("EPHEMERY_MIRROR"), ReleaseSources.EPHEMERY_DEV)),
+                downloader));
+      }
     }
     InstalledRelease installed = new ReleaseFetcher(sources, cache).fetch(tag);
     Printer printer = printer();

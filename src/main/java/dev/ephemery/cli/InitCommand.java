@@ -1,5 +1,7 @@
 package dev.ephemery.cli;
 
+import dev.ephemery.client.ClientProfile;
+import dev.ephemery.client.ClientProfiles;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.Problem;
 import dev.ephemery.inventory.Addresses;
@@ -94,6 +96,9 @@ final class InitCommand extends BaseCommand {
         problems.add(Problem.at("--host", 0, parsed.error(), parsed.hint()));
       }
     }
+    if (problems.isEmpty() && chosenFlavor.get() == Flavor.WRAPPER) {
+      problems.addAll(wrapperMissing(execution.get(), consensus.get(), validator));
+    }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -119,6 +124,34 @@ final class InitCommand extends BaseCommand {
       printer.line("next: review it, then run 'ephemery check -f " + target + "'");
     }
     return 0;
+  }
+
+  /**
+   * The wrapper flavor needs a pk910 image for every client of the stack; name each one that has
+   * none.
+   */
+  static List<Problem> wrapperMissing(
+      ExecutionClient execution, ConsensusClient consensus, boolean validator) {
+    List<ClientProfile> stack = new ArrayList<>();
+    stack.add(ClientProfiles.execution(execution));
+    stack.add(ClientProfiles.beacon(consensus));
+    if (validator) {
+      ClientProfiles.validator(consensus).ifPresent(stack::add);
+    }
+    return stack.stream()
+        .filter(profile -> profile.wrapperImage().isEmpty())
+        .map(
+            profile ->
+                Problem.at(
+                    "--flavor",
+                    0,
+                    "flavor wrapper is not available for "
+                        + profile.id()
+                        + " ("
+                        + profile.wrapperUnsupportedReason()
+                        + ")",
+                    "use --flavor upstream, or a client with a pk910/ephemery-* image"))
+        .toList();
   }
 
   private static String lower(String text) {

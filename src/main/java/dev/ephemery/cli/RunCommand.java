@@ -5,6 +5,7 @@ import dev.ephemery.common.OperationalException;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.network.Iteration;
+import dev.ephemery.network.PrefetchSchedule;
 import dev.ephemery.network.Release;
 import dev.ephemery.ops.DockerNodeRuntime;
 import dev.ephemery.ops.FaultInjector;
@@ -170,9 +171,9 @@ final class RunCommand extends BaseCommand {
               (key, message) -> err().println("ALERT " + key + ": " + message),
               new Supervisor.Settings(
                   Duration.ofSeconds(switchLead),
-                  Duration.ofSeconds(30),
-                  Duration.ofMinutes(5),
-                  Duration.ofHours(3),
+                  env.get("GITHUB_TOKEN") == null
+                      ? PrefetchSchedule.Policy.UNAUTHENTICATED
+                      : PrefetchSchedule.Policy.AUTHENTICATED,
                   Duration.ofMinutes(15)),
               d -> daemon.get().sleep(d));
       daemon.set(new Daemon(supervisor, Duration.ofSeconds(30)));

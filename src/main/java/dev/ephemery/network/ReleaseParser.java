@@ -1,7 +1,9 @@
 package dev.ephemery.network;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.ephemery.network.ParsedRelease.GenesisFacts;
 import dev.ephemery.network.ParsedRelease.SszHead;
 import dev.ephemery.network.ReleaseProblem.Kind;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +25,9 @@ public final class ReleaseParser {
   /** Bytes of genesis.ssz the parser needs: genesis_time (8) + genesis_validators_root (32). */
   public static final int SSZ_HEAD_BYTES = 40;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // The streaming parser, not a tree: it reads the few keys needed, skips the large alloc maps and
+  // starts far faster than an ObjectMapper, which matters for a short CLI command.
+  private static final JsonFactory JSON = new JsonFactory();
   private static final Pattern ENV_LINE =
       Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$");
   private static final Pattern YAML_TOP_LEVEL = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*):(.*)$");
@@ -115,70 +120,113 @@ public final class ReleaseParser {
 
   private static GenesisFacts genesisFacts(
       ReleaseFiles files, String name, List<ReleaseProblem> problems) {
-    Optional<JsonNode> tree = json(files, name, problems);
-    if (tree.isEmpty()) {
+    Optional<Map<String, Scalar>> values =
+        scan(files, name, Set.of("config.chainId", "timestamp"), problems);
+    if (values.isEmpty()) {
       return null;
     }
-    JsonNode root = tree.get();
     return new GenesisFacts(
-        number(root.path("config").path("chainId"), name, "config.chainId", problems),
-        number(root.path("timestamp"), name, "timestamp", problems));
+        number(values.get(), "config.chainId", name, problems),
+        number(values.get(), "timestamp", name, problems));
   }
 
   private static GenesisFacts chainspecFacts(ReleaseFiles files, List<ReleaseProblem> problems) {
     String name = "chainspec.json";
-    Optional<JsonNode> tree = json(files, name, problems);
-    if (tree.isEmpty()) {
+    Optional<Map<String, Scalar>> values =
+        scan(
+            files,
+            name,
+            Set.of("params.chainID", "params.networkID", "genesis.timestamp"),
+            problems);
+    if (values.isEmpty()) {
       return null;
     }
-    JsonNode params = tree.get().path("params");
     // Nethermind reads chainID and falls back to networkID; Ephemery's files carry networkID.
-    boolean hasChainId = params.has("chainID");
-    Long chainId =
-        number(
-            hasChainId ? params.path("chainID") : params.path("networkID"),
-            name,
-            hasChainId ? "params.chainID" : "params.networkID",
-            problems);
-    Long timestamp =
-        number(tree.get().path("genesis").path("timestamp"), name, "genesis.timestamp", problems);
-    return new GenesisFacts(chainId, timestamp);
+    String chainKey =
+        values.get().containsKey("params.chainID") ? "params.chainID" : "params.networkID";
+    return new GenesisFacts(
+        number(values.get(), chainKey, name, problems),
+        number(values.get(), "genesis.timestamp", name, problems));
   }
 
-  private static Optional<JsonNode> json(
-      ReleaseFiles files, String name, List<ReleaseProblem> problems) {
+  /** A JSON scalar as written: its text and whether it was a string or a number. */
+  private record Scalar(JsonToken token, String text) {}
+
+  /** The values at the wanted dotted paths, in one pass over the file; the rest is skipped. */
+  private static Optional<Map<String, Scalar>> scan(
+      ReleaseFiles files, String name, Set<String> wanted, List<ReleaseProblem> problems) {
     Optional<byte[]> bytes = files.bytes(name);
     if (bytes.isEmpty() || bytes.get().length == 0) {
       return Optional.empty();
     }
-    try {
-      JsonNode tree = JSON.readTree(bytes.get());
-      if (tree == null || !tree.isObject()) {
+    Map<String, Scalar> found = new LinkedHashMap<>();
+    try (JsonParser parser = JSON.createParser(bytes.get())) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
         problems.add(new ReleaseProblem(Kind.UNPARSABLE, name, "not a JSON object"));
         return Optional.empty();
       }
-      return Optional.of(tree);
-    } catch (IOException e) {
+      walk(parser, "", wanted, found);
+      if (parser.nextToken() != null) {
+        problems.add(new ReleaseProblem(Kind.UNPARSABLE, name, "text after the JSON object"));
+        return Optional.empty();
+      }
+      return Optional.of(found);
+    } catch (JsonProcessingException e) {
       problems.add(
           new ReleaseProblem(
-              Kind.UNPARSABLE, name, "not valid JSON: " + firstLine(e.getMessage())));
+              Kind.UNPARSABLE, name, "not valid JSON: " + firstLine(e.getOriginalMessage())));
+      return Optional.empty();
+    } catch (IOException e) {
+      problems.add(new ReleaseProblem(Kind.UNPARSABLE, name, "unreadable: " + e.getMessage()));
       return Optional.empty();
     }
   }
 
+  private static void walk(
+      JsonParser parser, String prefix, Set<String> wanted, Map<String, Scalar> found)
+      throws IOException {
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
+      if (token == null) {
+        throw new IOException("unexpected end of input");
+      }
+      String path = prefix.isEmpty() ? parser.currentName() : prefix + "." + parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (value == JsonToken.START_OBJECT && wantsBelow(wanted, path)) {
+        walk(parser, path, wanted, found);
+      } else {
+        if (wanted.contains(path)) {
+          found.put(
+              path, new Scalar(value, value.isScalarValue() ? parser.getText() : value.name()));
+        }
+        parser.skipChildren();
+      }
+    }
+  }
+
+  private static boolean wantsBelow(Set<String> wanted, String path) {
+    for (String key : wanted) {
+      if (key.startsWith(path + ".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Long number(
-      JsonNode node, String file, String key, List<ReleaseProblem> problems) {
-    if (node.isMissingNode() || node.isNull()) {
+      Map<String, Scalar> values, String key, String file, List<ReleaseProblem> problems) {
+    Scalar scalar = values.get(key);
+    if (scalar == null || scalar.token() == JsonToken.VALUE_NULL) {
       problems.add(new ReleaseProblem(Kind.MISSING_VALUE, file, key + " is missing"));
       return null;
     }
-    Optional<Long> value =
-        node.isIntegralNumber() && node.canConvertToLong()
-            ? Optional.of(node.asLong())
-            : node.isTextual() ? parseNumber(node.asText()) : Optional.empty();
+    boolean numeric =
+        scalar.token() == JsonToken.VALUE_NUMBER_INT || scalar.token() == JsonToken.VALUE_STRING;
+    Optional<Long> value = numeric ? parseNumber(scalar.text()) : Optional.empty();
     if (value.isEmpty()) {
-      problems.add(
-          new ReleaseProblem(Kind.UNPARSABLE, file, key + " is not a number: " + node.toString()));
+      String shown =
+          scalar.token() == JsonToken.VALUE_STRING ? "\"" + scalar.text() + "\"" : scalar.text();
+      problems.add(new ReleaseProblem(Kind.UNPARSABLE, file, key + " is not a number: " + shown));
       return null;
     }
     return value.get();

@@ -37,8 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Downloader {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Downloader.class);
-
   /**
    * @param attempts tries per URL (at least 1)
    * @param backoff wait before the second try; doubled for each further try
@@ -91,7 +89,7 @@ public final class Downloader {
         return once(uri, target, headers);
       } catch (SourceException e) {
         last = e;
-        LOG.info("download {} failed (attempt {}): {}", uri, attempt, e.getMessage());
+        Log.LOG.info("download {} failed (attempt {}): {}", uri, attempt, e.getMessage());
         if (!e.retryable()) {
           break;
         }
@@ -312,5 +310,10 @@ public final class Downloader {
         // the work folder is removed as a whole later
       }
     }
+  }
+
+  /** Loaded on the first log line only: a quiet run never starts the logging framework. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(Downloader.class);
   }
 }

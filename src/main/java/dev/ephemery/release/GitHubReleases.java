@@ -81,6 +81,12 @@ public final class GitHubReleases {
 
   private ReleaseInfo get(String path) throws SourceException {
     URI uri = URI.create(stripSlash(apiBase.toString()) + "/repos/" + repository + "/" + path);
+    RateLimit known = rateLimit;
+    if (known != null && known.remaining() == 0 && clock.instant().isBefore(known.resetAt())) {
+      // Asking again before the reset only earns another 403 and can prolong a secondary limit.
+      throw new SourceException.RateLimited(
+          uri + ": GitHub API rate limit reached; it lifts at " + known.resetAt(), known.resetAt());
+    }
     SourceException last = null;
     for (int attempt = 1; attempt <= attempts; attempt++) {
       if (attempt > 1) {

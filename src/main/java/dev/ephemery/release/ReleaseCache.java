@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReleaseCache {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ReleaseCache.class);
   private static final Pattern FOLDER = Pattern.compile("ephemery-(\\d+)");
   static final String METADATA = ".ephemery-release.properties";
   private static final String WORK_PREFIX = ".incoming-";
@@ -124,9 +123,16 @@ public final class ReleaseCache {
         return existing.get();
       }
       writeMetadata(staged, sha256, origin);
-      replace(staged, target);
-      LOG.info("installed release {} from {} into {}", iteration.releaseTag(), origin, target);
-      pruneOlderThan(new Iteration(Math.max(0, iteration.number() - 1)));
+      try (CacheLock lock = CacheLock.acquire(root)) {
+        // Under the lock, another process (the supervisor, a manual fetch) may have just put the
+        // same release in place: then there is nothing to do.
+        Optional<InstalledRelease> raced = installed(iteration);
+        if (raced.isPresent() && raced.get().sha256().equals(sha256)) {
+          return raced.get();
+        }
+        replace(staged, target);
+        pruneOlderThan(new Iteration(Math.max(0, iteration.number() - 1)));
+      }
       return new InstalledRelease(verification.release(), target, sha256, origin);
     } finally {
       Trees.deleteQuietly(work);
@@ -153,11 +159,53 @@ public final class ReleaseCache {
         if ((old || abandoned) && child.normalize().startsWith(root)) {
           Trees.delete(child);
           deleted.add(child);
-          LOG.info("pruned {}", child);
+          Log.LOG.info("pruned {}", child);
         }
       }
     }
     return deleted;
+  }
+
+  /** One installer at a time per cache root, across threads and processes. */
+  private static final class CacheLock implements AutoCloseable {
+    private static final java.util.concurrent.locks.ReentrantLock IN_PROCESS =
+        new java.util.concurrent.locks.ReentrantLock();
+    private final java.nio.channels.FileChannel channel;
+    private final java.nio.channels.FileLock lock;
+
+    private CacheLock(java.nio.channels.FileChannel channel, java.nio.channels.FileLock lock) {
+      this.channel = channel;
+      this.lock = lock;
+    }
+
+    static CacheLock acquire(Path root) throws IOException {
+      IN_PROCESS.lock();
+      java.nio.channels.FileChannel channel = null;
+      try {
+        channel =
+            java.nio.channels.FileChannel.open(
+                root.resolve(".lock"),
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        return new CacheLock(channel, channel.lock());
+      } catch (IOException | RuntimeException e) {
+        if (channel != null) {
+          channel.close();
+        }
+        IN_PROCESS.unlock();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        lock.release();
+        channel.close();
+      } finally {
+        IN_PROCESS.unlock();
+      }
+    }
   }
 
   private Path stage(Path source, Path work, String origin)
@@ -227,7 +275,7 @@ public final class ReleaseCache {
   private Optional<InstalledRelease> load(Path folder) throws IOException {
     ReleaseVerification verification = ReleaseVerifier.verify(ReleaseReader.readFolder(folder));
     if (!verification.valid()) {
-      LOG.warn("ignoring {}: {}", folder, verification.problemTexts());
+      Log.LOG.warn("ignoring {}: {}", folder, verification.problemTexts());
       return Optional.empty();
     }
     Properties properties = new Properties();
@@ -243,5 +291,10 @@ public final class ReleaseCache {
             folder,
             properties.getProperty("sha256", ""),
             properties.getProperty("origin", "")));
+  }
+
+  /** Loaded on the first log line only: a quiet run never starts the logging framework. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(ReleaseCache.class);
   }
 }

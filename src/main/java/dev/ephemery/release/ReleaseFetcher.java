@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReleaseFetcher {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ReleaseFetcher.class);
   private final List<ReleaseSource> sources;
   private final ReleaseCache cache;
 
@@ -45,11 +44,11 @@ public final class ReleaseFetcher {
         Optional<String> expected = tag.isPresent() ? tag : fetched.tag();
         return cache.install(fetched.path(), expected, fetched.origin(), fetched.sha256());
       } catch (SourceException e) {
-        LOG.info("source {} failed: {}", source.name(), e.getMessage());
+        Log.LOG.info("source {} failed: {}", source.name(), e.getMessage());
         String hint = e.retryAfter().map(at -> "retry after " + at).orElse("");
         problems.add(Problem.at(source.name(), 0, e.getMessage(), hint));
       } catch (ReleaseRejectedException e) {
-        LOG.warn("source {} gave a release that was refused: {}", source.name(), e.problems());
+        Log.LOG.warn("source {} gave a release that was refused: {}", source.name(), e.problems());
         for (String problem : e.problems()) {
           problems.add(Problem.at(source.name(), 0, problem, "not installed"));
         }
@@ -75,5 +74,10 @@ public final class ReleaseFetcher {
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
     }
+  }
+
+  /** Loaded on the first log line only: a quiet run never starts the logging framework. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(ReleaseFetcher.class);
   }
 }

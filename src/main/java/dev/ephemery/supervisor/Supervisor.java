@@ -1,5 +1,7 @@
 package dev.ephemery.supervisor;
 
+import dev.ephemery.network.IterationInfo;
+import dev.ephemery.network.PrefetchSchedule;
 import dev.ephemery.network.Release;
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.ResetJournal;
@@ -8,6 +10,7 @@ import dev.ephemery.ops.ResetState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,25 +52,20 @@ public final class Supervisor {
   /**
    * @param switchLead how long before the new EL genesis to switch (zero: at the EL genesis, when
    *     the old chain's period ends)
-   * @param poll how often to ask for a new release inside the release window
-   * @param idlePoll how often outside it (an unplanned rollback is still seen within this); keeps
-   *     an unauthenticated GitHub API client far below its 60 requests an hour
-   * @param releaseWindow how long before the expected next genesis releases are usually published
+   * @param prefetch when to ask for a new release: often in the window before the expected reset,
+   *     rarely otherwise (an unplanned rollback is still seen within the idle interval), never
+   *     beyond the API's hourly limit
    * @param missingGrace how long after the expected genesis a missing release raises an alert
    */
   public record Settings(
-      Duration switchLead,
-      Duration poll,
-      Duration idlePoll,
-      Duration releaseWindow,
-      Duration missingGrace) {
+      Duration switchLead, PrefetchSchedule.Policy prefetch, Duration missingGrace) {
     public static final Settings DEFAULT =
         new Settings(
-            Duration.ZERO,
-            Duration.ofSeconds(30),
-            Duration.ofMinutes(5),
-            Duration.ofHours(3),
-            Duration.ofMinutes(15));
+            Duration.ZERO, PrefetchSchedule.Policy.UNAUTHENTICATED, Duration.ofMinutes(15));
+
+    Duration poll() {
+      return prefetch.windowInterval();
+    }
   }
 
   private final Clock clock;
@@ -172,11 +170,6 @@ public final class Supervisor {
           latest.map(r -> r.iteration().number()).orElse(null),
           expected,
           "running");
-      Instant windowOpens = expected.minus(settings.releaseWindow());
-      if (now.isBefore(windowOpens)) {
-        Duration untilWindow = Duration.between(now, windowOpens);
-        return untilWindow.compareTo(settings.idlePoll()) < 0 ? untilWindow : settings.idlePoll();
-      }
       if (now.isAfter(expected.plus(settings.missingGrace()))) {
         alerts.raise(
             "release-missing-" + (installedRelease.iteration().number() + 1),
@@ -186,6 +179,9 @@ public final class Supervisor {
                 + expected
                 + ": keeping the old chain running");
       }
+      return new PrefetchSchedule(settings.prefetch())
+          .next(IterationInfo.of(installedRelease), now, List.of(), Optional.empty())
+          .waitFrom(now);
     }
     return settings.poll();
   }

@@ -1,9 +1,11 @@
 package dev.ephemery.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-/** Runs the CLI in-process and captures what it prints. */
+/** Runs the CLI in-process and keeps what it printed. */
 record CliRun(int code, String out, String err) {
 
   static CliRun of(String... args) {
@@ -15,5 +17,9 @@ record CliRun(int code, String out, String err) {
 
   String all() {
     return out + err;
+  }
+
+  JsonNode json() throws Exception {
+    return new ObjectMapper().readTree(out);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ephemery.testing.LoopbackServer;
 import dev.ephemery.testing.ReleaseFixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -139,7 +140,7 @@ class GenesisCommandTest {
 
   @Test
   void verifyReportsARefusedArchiveAsInvalid() throws Exception {
-    Path tar = SafeArchives.symlinkArchive(temp.resolve("evil.tar.gz"));
+    Path tar = TestArchives.symlink(temp.resolve("evil.tar.gz"));
     Result result = run("genesis", "verify", tar.toString(), "--output", "json");
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.json().get("valid").asBoolean()).isFalse();
@@ -156,5 +157,119 @@ class GenesisCommandTest {
   @Test
   void genesisWithoutSubcommandIsAUsageError() {
     assertThat(run("genesis").code()).isEqualTo(2);
+  }
+
+  @Test
+  void fetchDownloadsVerifiesAndInstallsFromAUrl() throws Exception {
+    byte[] tarball = ReleaseFixtures.tarGzBytes(ReleaseFixtures.release153());
+    try (LoopbackServer server = new LoopbackServer()) {
+      server.on("/testnet-all.tar.gz", LoopbackServer.bytes(tarball));
+      String url = server.uri("/testnet-all.tar.gz").toString();
+      Path dest = temp.resolve("cache");
+
+      Result result =
+          run("genesis", "fetch", "--url", url, "--dest", dest.toString(), "--output", "json");
+
+      assertThat(result.code()).as(result.err()).isZero();
+      assertThat(result.json().get("folder").asText())
+          .isEqualTo(dest.resolve("ephemery-153").toString());
+      assertThat(result.json().get("iteration").asInt()).isEqualTo(153);
+      assertThat(result.json().get("sha256").asText()).hasSize(64);
+      assertThat(dest.resolve("ephemery-153/genesis.ssz")).exists();
+
+      Result text = run("genesis", "fetch", "--url", url, "--dest", dest.toString());
+      assertThat(text.out().strip()).isEqualTo(dest.resolve("ephemery-153").toString());
+    }
+  }
+
+  @Test
+  void fetchRefusesAnInconsistentReleaseAndInstallsNothing() throws Exception {
+    byte[] tarball =
+        ReleaseFixtures.tarGzBytes(ReleaseFixtures.release153().with("deploy_block.txt", ""));
+    try (LoopbackServer server = new LoopbackServer()) {
+      server.on("/t.tar.gz", LoopbackServer.bytes(tarball));
+      Path dest = temp.resolve("cache");
+
+      Result result =
+          run(
+              "genesis",
+              "fetch",
+              "--url",
+              server.uri("/t.tar.gz").toString(),
+              "--dest",
+              dest.toString());
+
+      assertThat(result.code()).isEqualTo(1);
+      assertThat(result.err()).contains("empty-file: deploy_block.txt").doesNotContain("\tat ");
+      assertThat(dest.resolve("ephemery-153")).doesNotExist();
+    }
+  }
+
+  @Test
+  void fetchInstallsFromALocalTarball() throws Exception {
+    Path tar = ReleaseFixtures.writeTarGz(ReleaseFixtures.release153(), temp.resolve("t.tar.gz"));
+    Result result =
+        run("genesis", "fetch", "--from", tar.toString(), "--dest", temp.resolve("c").toString());
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(temp.resolve("c/ephemery-153/config.yaml")).exists();
+  }
+
+  @Test
+  void fetchRejectsABadIterationOption() {
+    Result result = run("genesis", "fetch", "--iteration", "soon", "--dest", temp.toString());
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("--iteration");
+  }
+
+  @Test
+  void fetchAsksTheApiForTheIterationThenFallsBackToTheAssetUrl() throws Exception {
+    byte[] tarball = ReleaseFixtures.tarGzBytes(ReleaseFixtures.release153());
+    try (LoopbackServer server = new LoopbackServer()) {
+      String asset =
+          "/ephemery-testnet/ephemery-genesis/releases/download/ephemery-153/testnet-all.tar.gz";
+      server.on(
+          "/repos/ephemery-testnet/ephemery-genesis/releases/tags/ephemery-153",
+          LoopbackServer.status(
+              403,
+              java.util.Map.of("x-ratelimit-remaining", "0", "x-ratelimit-reset", "1763688000")));
+      server.on(asset, LoopbackServer.bytes(tarball));
+      String base = server.base().toString();
+      Path dest = temp.resolve("cache");
+
+      Result result =
+          run(
+              "genesis",
+              "fetch",
+              "--iteration",
+              "153",
+              "--dest",
+              dest.toString(),
+              "--github-api",
+              base,
+              "--download-base",
+              base,
+              "--mirror",
+              base,
+              "--output",
+              "json");
+
+      assertThat(result.code()).as(result.err()).isZero();
+      assertThat(result.json().get("origin").asText()).isEqualTo(base + asset);
+      // Asked again, the installed iteration is used without the network.
+      int before = server.requests().size();
+      assertThat(
+              run(
+                      "genesis",
+                      "fetch",
+                      "--iteration",
+                      "153",
+                      "--dest",
+                      dest.toString(),
+                      "--github-api",
+                      base)
+                  .code())
+          .isZero();
+      assertThat(server.requests()).hasSize(before);
+    }
   }
 }

@@ -35,7 +35,7 @@ class ImportAnsibleCommandTest {
               vars:
                 el: geth
                 cl: lighthouse
-                el_extra_opts: "--syncmode=snap --cache 4096"
+                el_extra_opts: "--maxpeers=60 --cache 4096"
               hosts:
                 eph1: { ansible_host: 192.0.2.10 }
                 eph2: { ansible_host: 192.0.2.11, cl: prysm, tuning_profile: fast }
@@ -69,7 +69,7 @@ class ImportAnsibleCommandTest {
     String yaml = Files.readString(out);
     assertThat(yaml)
         .contains("sshKeyFile: " + key)
-        .contains("extraArgs: [\"--syncmode=snap\", \"--cache\", \"4096\"]")
+        .contains("extraArgs: [\"--maxpeers=60\", \"--cache\", \"4096\"]")
         .contains("grafanaPort: 3100");
   }
 

@@ -10,15 +10,12 @@ class NimbusProfileTest {
   final NimbusValidatorProfile vc = new NimbusValidatorProfile();
 
   @Test
-  void readsTheWholeTestnetDirIncludingTheBlockHashFile() throws Exception {
+  void readsTheWholeTestnetDirIncludingTheBlockHashFile() {
     assertThat(bn.command(ProfileTesting.beacon(Flavor.UPSTREAM, 9000, null)))
         .contains("--network=/testnet", "--el=" + ProfileTesting.EL_URL);
-    // --network=<dir> refuses a folder without it; the release ships it.
-    assertThat(
-            java.nio.file.Files.exists(
-                dev.ephemery.testing.Fixtures.RELEASE_153.resolve(
-                    "deposit_contract_block_hash.txt")))
-        .isTrue();
+    // --network=<dir> refuses a folder without it: the release verifier requires it too.
+    assertThat(dev.ephemery.network.ReleaseVerifier.REQUIRED_FILES)
+        .contains("deposit_contract_block_hash.txt", "config.yaml", "genesis.ssz");
   }
 
   @Test

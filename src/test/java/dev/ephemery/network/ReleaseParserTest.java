@@ -134,4 +134,32 @@ class ReleaseParserTest {
     assertThat(ReleaseParser.parseNumber("-5")).isEmpty();
     assertThat(ReleaseParser.parseNumber("0x10000000000000000")).isEmpty();
   }
+
+  @Test
+  void namesAGenesisValueOfTheWrongKindOrMissing() {
+    String genesis = ReleaseFixtures.release153().text("genesis.json").orElseThrow();
+    ParsedRelease wrongKind =
+        ReleaseParser.parse(
+            ReleaseFixtures.release153()
+                .with(
+                    "genesis.json", genesis.replace("\"chainId\": 39438153", "\"chainId\": true")));
+    assertThat(wrongKind.problems())
+        .extracting(ReleaseProblem::describe)
+        .containsExactly("unparsable: genesis.json: config.chainId is not a number: true");
+
+    ParsedRelease missing =
+        ReleaseParser.parse(
+            ReleaseFixtures.release153()
+                .with("besu.json", "{\"config\": {\"chainId\": 39438153}, \"alloc\": {}}"));
+    assertThat(missing.besuJson()).isEqualTo(new ParsedRelease.GenesisFacts(39438153L, null));
+    assertThat(missing.problems())
+        .extracting(ReleaseProblem::describe)
+        .containsExactly("missing-value: besu.json: timestamp is missing");
+
+    ParsedRelease trailing =
+        ReleaseParser.parse(ReleaseFixtures.release153().with("chainspec.json", "{} {}"));
+    assertThat(trailing.problems())
+        .extracting(ReleaseProblem::kind)
+        .containsExactly(ReleaseProblem.Kind.UNPARSABLE);
+  }
 }

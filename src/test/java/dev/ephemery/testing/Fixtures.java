@@ -10,57 +10,27 @@ import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.inventory.MonitoringSpec;
 import dev.ephemery.inventory.ValidatorSpec;
-import dev.ephemery.network.ChainId;
-import dev.ephemery.network.Iteration;
 import dev.ephemery.network.Release;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.ephemery.network.ReleaseVerifier;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The real iteration-153 release and inventories built around it, for tests. */
 public final class Fixtures {
-  public static final Path RELEASE_153 = locate();
+  private static final Release RELEASE = parse();
 
-  private static Path locate() {
-    return Path.of("src/test/resources/fixtures/ephemery-153");
-  }
-
-  /** The release as the network parser will produce it, read from the fixture's nodevars. */
+  /** The iteration-153 release as the real parser and verifier read it. */
   public static Release release153() {
-    Map<String, String> vars = nodevars(RELEASE_153.resolve("nodevars_env.txt"));
-    int iteration = Integer.parseInt(vars.get("ITERATION_NUMBER"));
-    return new Release(
-        new Iteration(iteration),
-        new ChainId(Long.parseLong(vars.get("CHAIN_ID"))),
-        Instant.ofEpochSecond(1763665200L),
-        Instant.ofEpochSecond(Long.parseLong(vars.get("GENESIS_TIME"))),
-        Duration.ofSeconds(2419200),
-        vars.get("GENESIS_VALROOT"),
-        Arrays.asList(vars.get("BOOTNODE_ENODE_LIST").split(",")),
-        Arrays.asList(vars.get("BOOTNODE_ENR_LIST").split(",")),
-        vars.get("GENESIS_BLOCK"));
+    return RELEASE;
   }
 
-  private static Map<String, String> nodevars(Path file) {
-    try {
-      Map<String, String> vars = new LinkedHashMap<>();
-      for (String line : Files.readAllLines(file)) {
-        int eq = line.indexOf('=');
-        if (eq > 0) {
-          vars.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim().replace("\"", ""));
-        }
-      }
-      return vars;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static Release parse() {
+    return ReleaseVerifier.verify(ReleaseFixtures.release153()).requireValid("fixture 153");
+  }
+
+  /** The complete iteration-153 release written as a folder, for commands and exports. */
+  public static Path releaseFolder(Path dir) {
+    return ReleaseFixtures.writeFolderUnchecked(ReleaseFixtures.release153(), dir);
   }
 
   public static HostBuilder host(ExecutionClient el, ConsensusClient cl) {

@@ -9,12 +9,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
-/** A hostile archive for CLI tests; the full catalogue is in SafeExtractorTest. */
-final class SafeArchives {
+/** A hostile archive for tests; the full catalogue is in SafeExtractorTest. */
+public final class TestArchives {
 
-  private SafeArchives() {}
+  private TestArchives() {}
 
-  static Path symlinkArchive(Path file) throws IOException {
+  public static Path symlink(Path file) throws IOException {
     try (OutputStream out = Files.newOutputStream(file);
         TarArchiveOutputStream tar =
             new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
