@@ -1,6 +1,7 @@
 package dev.ephemery.supervisor;
 
 import dev.ephemery.common.EphemeryException;
+import dev.ephemery.network.Iteration;
 import dev.ephemery.network.Release;
 import dev.ephemery.release.GitHubReleases;
 import dev.ephemery.release.InstalledRelease;
@@ -31,11 +32,23 @@ public final class ReleaseWatcher implements Supervisor.Releases {
     this.cache = cache;
   }
 
+  private boolean cached(String tag) {
+    try {
+      return tag.matches("ephemery-\\d+")
+          && cache.installed(new Iteration(Integer.parseInt(tag.substring(9)))).isPresent();
+    } catch (IOException | NumberFormatException e) {
+      return false;
+    }
+  }
+
   @Override
   public Optional<Release> latestVerified() {
     try {
       String tag = api.latest().tag();
-      fetcher.fetch(Optional.of(tag)); // returns the cached copy when the tag is known
+      if (!cached(tag)) {
+        // "Latest" again rather than by tag: the ETag'd answer costs no second counted API call.
+        fetcher.fetch(Optional.empty());
+      }
     } catch (SourceException | EphemeryException e) {
       LOG.warn("release check failed, using the cache: {}", e.getMessage());
     }
