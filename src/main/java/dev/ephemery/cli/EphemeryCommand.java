@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         "Deploys and operates nodes of the Ethereum Ephemery testnet and follows its resets.",
     subcommands = {
       CompletionCommand.class,
+      ResetCommand.class,
+      HistoryCommand.class,
+      RunCommand.class,
       CheckCommand.class,
       InitCommand.class,
       ImportCommand.class,

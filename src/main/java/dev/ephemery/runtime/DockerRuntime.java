@@ -1,0 +1,705 @@
+package dev.ephemery.runtime;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.Volume;
+import dev.ephemery.common.InvalidInputException;
+import dev.ephemery.common.OperationalException;
+import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.PortBinding;
+import dev.ephemery.plan.Role;
+import dev.ephemery.plan.Service;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Converges one host to its {@link HostPlan} through the Docker API. It only ever changes objects
+ * that carry its {@link Labels#NODE} label; a foreign object in the way is an error, never touched.
+ */
+public final class DockerRuntime {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DockerRuntime.class);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+  /** A container counts as started once it has stayed running this long. */
+  private static final Duration SETTLE = Duration.ofSeconds(2);
+
+  private final DockerClient docker;
+  private final Consumer<String> progress;
+
+  public DockerRuntime(DockerClient docker, Consumer<String> progress) {
+    this.docker = docker;
+    this.progress = progress;
+  }
+
+  // ------------------------------------------------------------------ up
+
+  public UpReport up(HostPlan plan, RuntimeOptions options) {
+    List<Service> ordered = startOrder(plan);
+    checkEngineNotPublished(plan);
+    HostFiles files = new HostFiles(plan, options.releaseDir());
+    List<Change> changes = new ArrayList<>();
+
+    Set<String> images = new LinkedHashSet<>();
+    ordered.forEach(s -> images.add(s.image()));
+    if (!plan.paths().isEmpty()) {
+      images.add(options.helperImage());
+    }
+    for (String image : images) {
+      if (!imagePresent(image)) {
+        changes.add(new Change("pull", "image", image, "missing"));
+        if (!options.dryRun()) {
+          pull(plan.name(), image, options.waitTimeout().multipliedBy(10));
+        }
+      }
+    }
+
+    changes.addAll(ensureNetwork(plan, options.dryRun()));
+    changes.addAll(ensurePaths(plan, files, options));
+
+    Map<String, Container> existing = ourContainers(plan.name());
+    Set<String> planned = new LinkedHashSet<>();
+    ordered.forEach(s -> planned.add(Labels.containerName(plan, s)));
+    for (Container container : existing.values()) {
+      String name = containerName(container);
+      if (!planned.contains(name)) {
+        changes.add(new Change("remove", "container", name, "no longer planned"));
+        if (!options.dryRun()) {
+          remove(container.getId(), name);
+        }
+      }
+    }
+
+    List<String> toWaitFor = new ArrayList<>();
+    for (Service service : ordered) {
+      String name = Labels.containerName(plan, service);
+      String hash = PlanHash.of(plan, service);
+      Container found = existing.get(name);
+      if (found == null) {
+        checkNoForeignContainer(plan, name);
+        changes.add(new Change(service.runOnce() ? "run" : "create", "container", name, "missing"));
+      } else if (!hash.equals(found.getLabels().get(Labels.PLAN_HASH))) {
+        changes.add(
+            new Change(
+                service.runOnce() ? "rerun" : "recreate", "container", name, "plan changed"));
+        if (!options.dryRun()) {
+          remove(found.getId(), name);
+        }
+      } else if (service.runOnce()) {
+        if (isExitedOk(found.getId())) {
+          continue;
+        }
+        changes.add(new Change("rerun", "container", name, "did not complete"));
+        if (!options.dryRun()) {
+          remove(found.getId(), name);
+        }
+      } else if ("running".equals(found.getState())) {
+        continue;
+      } else {
+        changes.add(new Change("start", "container", name, found.getState()));
+        if (!options.dryRun()) {
+          start(found.getId(), name);
+          toWaitFor.add(name);
+        }
+        continue;
+      }
+      if (options.dryRun()) {
+        continue;
+      }
+      String id = create(plan, service, hash, name);
+      start(id, name);
+      if (service.runOnce()) {
+        awaitCompletion(plan, name, id, options.waitTimeout());
+      } else {
+        toWaitFor.add(name);
+      }
+    }
+    for (String name : toWaitFor) {
+      awaitRunning(plan, name, options.waitTimeout());
+    }
+    return new UpReport(plan.name(), options.dryRun(), changes);
+  }
+
+  /** Services in an order where each comes after what it depends on; plan order otherwise. */
+  static List<Service> startOrder(HostPlan plan) {
+    Map<String, Service> byName = new LinkedHashMap<>();
+    for (Service service : plan.services()) {
+      if (byName.put(service.name(), service) != null) {
+        throw InvalidInputException.of(
+            plan.name(), "service '" + service.name() + "' is planned twice", "");
+      }
+    }
+    List<Service> ordered = new ArrayList<>();
+    Set<String> done = new LinkedHashSet<>();
+    Set<String> visiting = new LinkedHashSet<>();
+    for (Service service : plan.services()) {
+      visit(plan.name(), service, byName, done, visiting, ordered);
+    }
+    return ordered;
+  }
+
+  private static void visit(
+      String host,
+      Service service,
+      Map<String, Service> byName,
+      Set<String> done,
+      Set<String> visiting,
+      List<Service> ordered) {
+    if (done.contains(service.name())) {
+      return;
+    }
+    if (!visiting.add(service.name())) {
+      throw InvalidInputException.of(
+          host, "services depend on each other in a cycle: " + visiting, "break the cycle");
+    }
+    for (String dependency :
+        service.dependsOn() == null ? List.<String>of() : service.dependsOn()) {
+      Service needed = byName.get(dependency);
+      if (needed == null) {
+        throw InvalidInputException.of(
+            host,
+            "service '" + service.name() + "' depends on unknown service '" + dependency + "'",
+            "");
+      }
+      visit(host, needed, byName, done, visiting, ordered);
+    }
+    visiting.remove(service.name());
+    done.add(service.name());
+    ordered.add(service);
+  }
+
+  /** The Engine API carries the JWT-authenticated control of the EL: never off-host. */
+  private static void checkEngineNotPublished(HostPlan plan) {
+    for (Service service : plan.services()) {
+      for (PortBinding port : ports(service)) {
+        boolean engine = "engine".equals(port.name()) || port.container() == 8551;
+        if (engine && port.host() != null && !"127.0.0.1".equals(port.bind())) {
+          throw InvalidInputException.of(
+              plan.name() + "." + service.name(),
+              "the Engine API port " + port.container() + " is published on " + port.bind(),
+              "publish it on 127.0.0.1 or not at all");
+        }
+      }
+    }
+  }
+
+  private boolean imagePresent(String image) {
+    try {
+      docker.inspectImageCmd(image).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
+  private void pull(String host, String image, Duration timeout) {
+    progress.accept(host + ": pulling " + image);
+    long[] lastReport = {0};
+    try {
+      boolean done =
+          docker
+              .pullImageCmd(image)
+              .exec(
+                  new ResultCallback.Adapter<PullResponseItem>() {
+                    @Override
+                    public void onNext(PullResponseItem item) {
+                      long now = System.nanoTime();
+                      if (item.getStatus() != null
+                          && now - lastReport[0] > TimeUnit.SECONDS.toNanos(2)) {
+                        lastReport[0] = now;
+                        progress.accept(
+                            host
+                                + ": "
+                                + image
+                                + ": "
+                                + item.getStatus()
+                                + (item.getProgress() == null ? "" : " " + item.getProgress()));
+                      }
+                    }
+                  })
+              .awaitCompletion(timeout.toSeconds(), TimeUnit.SECONDS);
+      if (!done) {
+        throw new OperationalException(
+            host, "pulling " + image + " took over " + timeout.toSeconds() + " s", "");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OperationalException(host, "interrupted while pulling " + image, "", e);
+    } catch (RuntimeException e) {
+      if (e instanceof OperationalException known) {
+        throw known;
+      }
+      throw new OperationalException(
+          host,
+          "cannot pull " + image + ": " + e.getMessage(),
+          "check the image name and tag and the host's registry access",
+          e);
+    }
+    LOG.info("{}: pulled {}", host, image);
+  }
+
+  private List<Change> ensureNetwork(HostPlan plan, boolean dryRun) {
+    Optional<Network> found =
+        docker.listNetworksCmd().withNameFilter(plan.network()).exec().stream()
+            .filter(n -> n.getName().equals(plan.network()))
+            .findFirst();
+    if (found.isPresent()) {
+      Map<String, String> labels = found.get().getLabels();
+      if (labels == null || !plan.name().equals(labels.get(Labels.NODE))) {
+        throw new OperationalException(
+            plan.name(),
+            "network '" + plan.network() + "' exists but was not created for this node",
+            "remove or rename it, or plan another network name; it is never changed by this tool");
+      }
+      return List.of();
+    }
+    if (!dryRun) {
+      docker
+          .createNetworkCmd()
+          .withName(plan.network())
+          .withDriver("bridge")
+          .withLabels(Labels.forNetwork(plan))
+          .exec();
+      LOG.info("{}: created network {}", plan.name(), plan.network());
+    }
+    return List.of(new Change("create", "network", plan.network(), "missing"));
+  }
+
+  private List<Change> ensurePaths(HostPlan plan, HostFiles files, RuntimeOptions options) {
+    if (plan.paths().isEmpty()) {
+      return List.of();
+    }
+    String releaseHash = files.releaseHashOrNull();
+    if (options.dryRun()) {
+      if (!imagePresent(options.helperImage())) {
+        return List.of(new Change("check", "paths", plan.baseDir(), "helper image missing"));
+      }
+      try (Helper helper =
+          Helper.start(docker, options.helperImage(), plan.name(), files.paths(), true)) {
+        return files.diff(
+            files.parseProbe(helper.shOrFail("probing", files.probeScript()).out()), releaseHash);
+      } catch (com.github.dockerjava.api.exception.DockerException e) {
+        // a read-only mount of a baseDir that does not exist yet fails: all of it is missing
+        return files.diff(missing(plan), releaseHash);
+      }
+    }
+    try (Helper helper =
+        Helper.start(docker, options.helperImage(), plan.name(), files.paths(), false)) {
+      List<HostFiles.Observed> observed =
+          files.parseProbe(helper.shOrFail("probing", files.probeScript()).out());
+      List<Change> changes = files.diff(observed, releaseHash);
+      if (!changes.isEmpty()) {
+        files.apply(helper, observed, releaseHash);
+        changes.forEach(c -> LOG.info("{}: {}", plan.name(), c.describe()));
+      }
+      return changes;
+    }
+  }
+
+  private static List<HostFiles.Observed> missing(HostPlan plan) {
+    return plan.paths().stream().map(p -> new HostFiles.Observed(false, "", "", "")).toList();
+  }
+
+  /** Our containers of one node, by container name. */
+  Map<String, Container> ourContainers(String node) {
+    Map<String, Container> byName = new LinkedHashMap<>();
+    for (Container container :
+        docker
+            .listContainersCmd()
+            .withShowAll(true)
+            .withLabelFilter(Labels.nodeFilter(node))
+            .exec()) {
+      if (container.getLabels() != null && !container.getLabels().containsKey(Labels.HELPER)) {
+        byName.put(containerName(container), container);
+      }
+    }
+    return byName;
+  }
+
+  static String containerName(Container container) {
+    String[] names = container.getNames();
+    return names == null || names.length == 0 ? container.getId() : names[0].replaceFirst("^/", "");
+  }
+
+  private void checkNoForeignContainer(HostPlan plan, String name) {
+    try {
+      InspectContainerResponse other = docker.inspectContainerCmd(name).exec();
+      Map<String, String> labels = other.getConfig().getLabels();
+      if (labels == null || !plan.name().equals(labels.get(Labels.NODE))) {
+        throw new OperationalException(
+            plan.name(),
+            "a container named '" + name + "' exists that this tool did not create",
+            "rename or remove it yourself; it is never touched by this tool");
+      }
+    } catch (NotFoundException expected) {
+      // the name is free
+    }
+  }
+
+  private boolean isExitedOk(String id) {
+    InspectContainerResponse.ContainerState state =
+        docker.inspectContainerCmd(id).exec().getState();
+    return !Boolean.TRUE.equals(state.getRunning())
+        && state.getExitCodeLong() != null
+        && state.getExitCodeLong() == 0
+        && !"created".equals(state.getStatus());
+  }
+
+  private String create(HostPlan plan, Service service, String hash, String name) {
+    HostPaths paths = HostPaths.of(plan.baseDir());
+    List<Bind> binds = new ArrayList<>();
+    for (dev.ephemery.plan.Mount mount :
+        service.mounts() == null ? List.<dev.ephemery.plan.Mount>of() : service.mounts()) {
+      String source = paths.onHost(service.name() + ".mounts", mount.source()).toString();
+      binds.add(
+          new Bind(
+              source,
+              new Volume(mount.target()),
+              mount.readOnly() ? AccessMode.ro : AccessMode.rw));
+    }
+    List<ExposedPort> exposed = new ArrayList<>();
+    Ports bindings = new Ports();
+    for (PortBinding port : ports(service)) {
+      ExposedPort exposedPort =
+          "udp".equalsIgnoreCase(port.protocol())
+              ? ExposedPort.udp(port.container())
+              : ExposedPort.tcp(port.container());
+      exposed.add(exposedPort);
+      if (port.host() != null) {
+        bindings.bind(
+            exposedPort,
+            Ports.Binding.bindIpAndPort(
+                port.bind() == null ? "127.0.0.1" : port.bind(), port.host()));
+      }
+    }
+    HostConfig hostConfig =
+        HostConfig.newHostConfig()
+            .withBinds(binds)
+            .withPortBindings(bindings)
+            .withNetworkMode(plan.network());
+    if (!service.runOnce() && service.restartPolicy() != null) {
+      hostConfig.withRestartPolicy(RestartPolicy.parse(service.restartPolicy()));
+    }
+    if (service.memoryLimit() != null) {
+      hostConfig.withMemory(bytes(service.memoryLimit()));
+    }
+    List<String> env = new ArrayList<>();
+    if (service.env() != null) {
+      service.env().forEach((k, v) -> env.add(k + "=" + v));
+    }
+    CreateContainerCmd create =
+        docker
+            .createContainerCmd(service.image())
+            .withName(name)
+            .withLabels(Labels.forService(plan, service, hash))
+            .withEnv(env)
+            .withExposedPorts(exposed)
+            .withHostConfig(hostConfig)
+            .withAliases(service.name());
+    if (service.entrypoint() != null) {
+      create.withEntrypoint(service.entrypoint());
+    }
+    if (service.command() != null) {
+      create.withCmd(service.command());
+    }
+    if (service.user() != null) {
+      create.withUser(service.user());
+    }
+    String id = create.exec().getId();
+    LOG.info("{}: created container {}", plan.name(), name);
+    return id;
+  }
+
+  private static List<PortBinding> ports(Service service) {
+    return service.ports() == null ? List.of() : service.ports();
+  }
+
+  static long bytes(String limit) {
+    String text = limit.strip().toLowerCase(java.util.Locale.ROOT);
+    long unit = 1;
+    char last = text.charAt(text.length() - 1);
+    if ("kmg".indexOf(last) >= 0) {
+      unit = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30;
+      text = text.substring(0, text.length() - 1);
+    }
+    return Long.parseLong(text) * unit;
+  }
+
+  private void start(String id, String name) {
+    try {
+      docker.startContainerCmd(id).exec();
+    } catch (NotModifiedException alreadyRunning) {
+      return;
+    }
+    LOG.info("started container {}", name);
+  }
+
+  private void remove(String id, String name) {
+    try {
+      docker.stopContainerCmd(id).withTimeout((int) STOP_GRACE.toSeconds()).exec();
+    } catch (NotModifiedException | NotFoundException alreadyStopped) {
+      // fine
+    }
+    try {
+      docker.removeContainerCmd(id).withForce(true).exec();
+      LOG.info("removed container {}", name);
+    } catch (NotFoundException alreadyGone) {
+      // fine
+    }
+  }
+
+  private void awaitCompletion(HostPlan plan, String name, String id, Duration timeout) {
+    progress.accept(plan.name() + ": running init step " + name);
+    try {
+      Integer code =
+          docker
+              .waitContainerCmd(id)
+              .start()
+              .awaitStatusCode(timeout.toSeconds(), TimeUnit.SECONDS);
+      if (code != null && code == 0) {
+        return;
+      }
+      throw new OperationalException(
+          plan.name() + "." + name,
+          "init step exited with " + code + ": " + tail(id, 5),
+          "see 'ephemery logs " + name + "'");
+    } catch (com.github.dockerjava.api.exception.DockerClientException e) {
+      throw new OperationalException(
+          plan.name() + "." + name,
+          "init step did not finish within " + timeout.toSeconds() + " s",
+          "see 'ephemery logs " + name + "'",
+          e);
+    }
+  }
+
+  private void awaitRunning(HostPlan plan, String name, Duration timeout) {
+    Wait.until(
+        timeout,
+        Duration.ofMillis(250),
+        elapsed ->
+            progress.accept(
+                plan.name() + ": waiting for " + name + " (" + elapsed.toSeconds() + " s)"),
+        () -> {
+          InspectContainerResponse.ContainerState state =
+              docker.inspectContainerCmd(name).exec().getState();
+          if (!Boolean.TRUE.equals(state.getRunning())) {
+            if ("exited".equals(state.getStatus()) || "dead".equals(state.getStatus())) {
+              throw new OperationalException(
+                  plan.name() + "." + name,
+                  "container stopped with exit code "
+                      + state.getExitCodeLong()
+                      + ": "
+                      + tail(name, 5),
+                  "see 'ephemery logs " + name + "'");
+            }
+            return false;
+          }
+          java.time.Instant started = java.time.Instant.parse(state.getStartedAt());
+          return Duration.between(started, java.time.Instant.now()).compareTo(SETTLE) >= 0;
+        },
+        () ->
+            new OperationalException(
+                plan.name() + "." + name,
+                "container is not running after " + timeout.toSeconds() + " s",
+                "see 'ephemery logs " + name + "'"));
+  }
+
+  /** The last lines of a container's output, on one line, for error messages. */
+  String tail(String container, int lines) {
+    StringBuilder text = new StringBuilder();
+    try {
+      docker
+          .logContainerCmd(container)
+          .withStdOut(true)
+          .withStdErr(true)
+          .withTail(lines)
+          .exec(
+              new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                  text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                }
+              })
+          .awaitCompletion(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      return "(no logs: " + e.getMessage() + ")";
+    }
+    return text.toString().strip().replace('\n', '|');
+  }
+
+  // ------------------------------------------------------------------ status
+
+  /** Planned services (and any other container of the node) with what Docker reports. */
+  public List<ServiceState> status(String node, HostPlan plan) {
+    Map<String, Container> existing = ourContainers(node);
+    List<ServiceState> states = new ArrayList<>();
+    Map<String, Container> left = new HashMap<>(existing);
+    if (plan != null) {
+      for (Service service : startOrder(plan)) {
+        String name = Labels.containerName(plan, service);
+        Container found = left.remove(name);
+        if (found == null) {
+          states.add(
+              new ServiceState(
+                  service.name(),
+                  name,
+                  service.role().id(),
+                  service.image(),
+                  "missing",
+                  "",
+                  null,
+                  false));
+        } else {
+          states.add(
+              state(
+                  found,
+                  PlanHash.of(plan, service).equals(found.getLabels().get(Labels.PLAN_HASH))));
+        }
+      }
+    }
+    for (Container container : left.values()) {
+      states.add(state(container, plan == null ? null : false));
+    }
+    return states;
+  }
+
+  private ServiceState state(Container container, Boolean upToDate) {
+    Map<String, String> labels = container.getLabels();
+    Integer exitCode = null;
+    if ("exited".equals(container.getState())) {
+      Long code = docker.inspectContainerCmd(container.getId()).exec().getState().getExitCodeLong();
+      exitCode = code == null ? null : code.intValue();
+    }
+    return new ServiceState(
+        labels.getOrDefault(Labels.SERVICE, containerName(container)),
+        containerName(container),
+        labels.getOrDefault(Labels.ROLE, ""),
+        container.getImage(),
+        container.getState(),
+        container.getStatus(),
+        exitCode,
+        upToDate);
+  }
+
+  /** Whether every planned service is as it should be: running, or (init steps) exited 0. */
+  public static boolean healthy(List<ServiceState> states) {
+    return !states.isEmpty()
+        && states.stream()
+            .allMatch(
+                s ->
+                    !Boolean.FALSE.equals(s.upToDate())
+                        && ("running".equals(s.state())
+                            || (Role.INIT.id().equals(s.role())
+                                && "exited".equals(s.state())
+                                && Integer.valueOf(0).equals(s.exitCode()))));
+  }
+
+  // ------------------------------------------------------------------ logs
+
+  /** Finds a node's container by service name (or full container name). */
+  public String findContainer(String node, String service) {
+    for (Container container : ourContainers(node).values()) {
+      String name = containerName(container);
+      if (service.equals(container.getLabels().get(Labels.SERVICE)) || service.equals(name)) {
+        return container.getId();
+      }
+    }
+    throw InvalidInputException.of(
+        "SERVICE",
+        "node '" + node + "' has no container for service '" + service + "'",
+        "see 'ephemery status' for its services");
+  }
+
+  public void logs(String containerId, boolean follow, Integer tail, Consumer<byte[]> sink)
+      throws InterruptedException {
+    var command =
+        docker
+            .logContainerCmd(containerId)
+            .withStdOut(true)
+            .withStdErr(true)
+            .withFollowStream(follow);
+    if (tail != null) {
+      command.withTail(tail);
+    }
+    command
+        .exec(
+            new ResultCallback.Adapter<Frame>() {
+              @Override
+              public void onNext(Frame frame) {
+                sink.accept(frame.getPayload());
+              }
+            })
+        .awaitCompletion();
+  }
+
+  // ------------------------------------------------------------------ down
+
+  /**
+   * Stops and removes the node's containers and networks: only those carrying its label. With a
+   * plan and {@code purge}, also deletes its data folders below baseDir (see {@link Purge}).
+   */
+  public List<Change> down(
+      String node, HostPlan plan, Purge purge, String helperImage, boolean dryRun) {
+    List<Change> changes = new ArrayList<>();
+    for (Container container : ourContainers(node).values()) {
+      String name = containerName(container);
+      changes.add(new Change("remove", "container", name, container.getState()));
+      if (!dryRun) {
+        remove(container.getId(), name);
+      }
+    }
+    for (Network network :
+        docker.listNetworksCmd().withFilter("label", Labels.nodeFilter(node)).exec()) {
+      changes.add(new Change("remove", "network", network.getName(), ""));
+      if (!dryRun) {
+        try {
+          docker.removeNetworkCmd(network.getId()).exec();
+          LOG.info("{}: removed network {}", node, network.getName());
+        } catch (NotFoundException alreadyGone) {
+          // fine
+        }
+      }
+    }
+    if (purge != Purge.NONE && plan != null) {
+      changes.addAll(new DataPurge(docker, plan, helperImage).purge(purge, dryRun));
+    }
+    return changes;
+  }
+
+  /** What {@code down} deletes besides containers and networks. */
+  public enum Purge {
+    NONE,
+    /** Chain data and release files; validator keys and the JWT secret stay. */
+    DATA,
+    /** Everything planned, keys and JWT secret included. */
+    DATA_AND_KEYS
+  }
+}

@@ -1,0 +1,143 @@
+package dev.ephemery.runtime;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.ExecCreateCmdResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.Volume;
+import dev.ephemery.common.OperationalException;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A short-lived container that mounts the node's baseDir and does the file work there. It works the
+ * same on a local and a remote host, needs nothing but the Docker API (no SFTP, no shell access
+ * contract), and runs as root, so it can set the owners the clients run as. It only sees baseDir.
+ */
+final class Helper implements AutoCloseable {
+
+  record Result(long exitCode, String out, String err) {}
+
+  private final DockerClient docker;
+  private final String id;
+  private final String node;
+
+  private Helper(DockerClient docker, String id, String node) {
+    this.docker = docker;
+    this.id = id;
+    this.node = node;
+  }
+
+  /**
+   * Starts the helper. With {@code readOnly} baseDir is mounted read-only and must exist (a dry run
+   * must not create it); otherwise Docker creates baseDir when it is missing.
+   */
+  static Helper start(
+      DockerClient docker, String image, String node, HostPaths paths, boolean readOnly) {
+    HostConfig hostConfig = HostConfig.newHostConfig().withNetworkMode("none");
+    if (readOnly) {
+      hostConfig.withMounts(
+          List.of(
+              new Mount()
+                  .withType(MountType.BIND)
+                  .withSource(paths.baseDir().toString())
+                  .withTarget(HostPaths.MOUNT)
+                  .withReadOnly(true)));
+    } else {
+      hostConfig.withBinds(
+          new Bind(paths.baseDir().toString(), new Volume(HostPaths.MOUNT), AccessMode.rw));
+    }
+    String id =
+        docker
+            .createContainerCmd(image)
+            .withName(node + "-ephemery-files-" + UUID.randomUUID().toString().substring(0, 8))
+            .withLabels(Labels.forHelper(node, "files"))
+            .withEntrypoint("sleep")
+            .withCmd("600")
+            .withUser("0:0")
+            .withHostConfig(hostConfig)
+            .exec()
+            .getId();
+    Helper helper = new Helper(docker, id, node);
+    try {
+      docker.startContainerCmd(id).exec();
+    } catch (RuntimeException e) {
+      helper.close();
+      throw e;
+    }
+    return helper;
+  }
+
+  Result sh(String script) {
+    ExecCreateCmdResponse exec =
+        docker
+            .execCreateCmd(id)
+            .withCmd("sh", "-c", script)
+            .withAttachStdout(true)
+            .withAttachStderr(true)
+            .exec();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      boolean done =
+          docker
+              .execStartCmd(exec.getId())
+              .exec(
+                  new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                      (frame.getStreamType() == StreamType.STDERR ? err : out)
+                          .writeBytes(frame.getPayload());
+                    }
+                  })
+              .awaitCompletion(120, TimeUnit.SECONDS);
+      if (!done) {
+        throw new OperationalException(node, "file work on the host took over 120 s", "");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OperationalException(node, "interrupted", "", e);
+    }
+    Long code = docker.inspectExecCmd(exec.getId()).exec().getExitCodeLong();
+    return new Result(
+        code == null ? -1 : code,
+        out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  Result shOrFail(String what, String script) {
+    Result result = sh(script);
+    if (result.exitCode() != 0) {
+      throw new OperationalException(
+          node,
+          what + " failed on the host (exit " + result.exitCode() + "): " + result.err().strip(),
+          "check baseDir's file system and free space");
+    }
+    return result;
+  }
+
+  /** Unpacks a tar stream into a folder (inside the helper's view) that must exist. */
+  void untar(InputStream tar, String folder) {
+    docker.copyArchiveToContainerCmd(id).withTarInputStream(tar).withRemotePath(folder).exec();
+  }
+
+  @Override
+  public void close() {
+    try {
+      docker.removeContainerCmd(id).withForce(true).exec();
+    } catch (NotFoundException ignored) {
+      // already gone
+    }
+  }
+}

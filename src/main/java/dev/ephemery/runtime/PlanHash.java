@@ -1,0 +1,46 @@
+package dev.ephemery.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.Service;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A short digest of everything that defines a created object. Stored in the {@code
+ * ephemery.plan-hash} label, it tells {@code up} whether an existing container still matches the
+ * plan without comparing Docker's normalised view of it field by field.
+ */
+public final class PlanHash {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+  private PlanHash() {}
+
+  public static String of(HostPlan host, Service service) {
+    return digest(List.of(host.name(), host.network(), host.iteration(), service));
+  }
+
+  public static String ofNetwork(HostPlan host) {
+    return digest(List.of(host.name(), host.network()));
+  }
+
+  private static String digest(Object value) {
+    try {
+      byte[] bytes = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(value));
+      return HexFormat.of().formatHex(bytes, 0, 8);
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot hash the plan", e);
+    }
+  }
+
+  static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
