@@ -15,15 +15,32 @@ final class CommandLines {
   private CommandLines() {}
 
   static CommandLine create(PrintWriter out, PrintWriter err, boolean debug) {
+    return create(out, err, debug, new String[0]);
+  }
+
+  /**
+   * Builds the root with only the subcommand {@code args} name: picocli reflects over every
+   * registered command's annotations at construction, which is most of a cold start. Help, a
+   * completion script, or an unknown name get them all.
+   */
+  static CommandLine create(PrintWriter out, PrintWriter err, boolean debug, String[] args) {
     CommandLine commandLine = new CommandLine(new EphemeryCommand());
+    String requested = args.length > 0 ? args[0] : "";
+    Class<?> only = "completion".equals(requested) ? null : EphemeryCommand.COMMANDS.get(requested);
+    if (only != null) {
+      commandLine.addSubcommand(requested, only);
+    } else {
+      EphemeryCommand.COMMANDS.forEach(commandLine::addSubcommand);
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> reportFailure(exception, err, debug));
     commandLine.setParameterExceptionHandler(
-        (exception, args) -> {
+        (exception, unmatched) -> {
           err.println("error: " + exception.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
           CommandLine failed = exception.getCommandLine();
           err.println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
           return ExitCode.BAD_INPUT.code();

@@ -28,7 +28,7 @@ public final class Main {
         out.println(Version.line());
         return 0;
       }
-      return CommandLines.create(out, err, hasDebugFlag(args)).execute(args);
+      return CommandLines.create(out, err, hasDebugFlag(args), args).execute(args);
     } finally {
       out.flush();
       err.flush();

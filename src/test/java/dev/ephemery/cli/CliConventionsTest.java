@@ -38,10 +38,30 @@ class CliConventionsTest {
   }
 
   @Test
+  void registryNamesMatchEachCommandsOwnName() {
+    EphemeryCommand.COMMANDS.forEach(
+        (name, type) ->
+            assertThat(type.getAnnotation(picocli.CommandLine.Command.class).name())
+                .as(type.getSimpleName())
+                .isEqualTo(name));
+  }
+
+  @Test
+  void rootHelpListsEveryCommandEvenThoughRunsBuildOnlyTheirOwn() {
+    Result help = run("--help");
+    assertThat(help.code()).isZero();
+    EphemeryCommand.COMMANDS.keySet().forEach(name -> assertThat(help.out()).contains("  " + name));
+    Result unknown = run("chek");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("check");
+  }
+
+  @Test
   void writesBashAndZshCompletion() {
     Result bash = run("completion", "bash");
     assertThat(bash.code()).isZero();
     assertThat(bash.out()).contains("complete -F").contains("completion");
+    EphemeryCommand.COMMANDS.keySet().forEach(name -> assertThat(bash.out()).contains(name));
     Result zsh = run("completion", "zsh");
     assertThat(zsh.out()).startsWith("autoload -U +X compinit");
     assertThat(run("completion", "fish").code()).isEqualTo(2);

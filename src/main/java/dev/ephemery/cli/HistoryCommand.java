@@ -1,0 +1,57 @@
+package dev.ephemery.cli;
+
+import dev.ephemery.inventory.Inventory;
+import dev.ephemery.ops.JournalStore;
+import dev.ephemery.ops.ResetHistory;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ephemery history}: past resets of each host with their timings and outcomes. */
+@Command(
+    name = "history",
+    mixinStandardHelpOptions = true,
+    description = "List past resets of each host from its journal: timings and outcomes.")
+final class HistoryCommand extends BaseCommand {
+
+  @Option(names = "--host", paramLabel = "NAME", description = "Only this host.")
+  String host;
+
+  @Override
+  public Integer call() {
+    Inventory inventory = InventoryLoader.system().load(common.file());
+    List<ResetHistory> histories =
+        ResetTargets.hosts(inventory, host).stream()
+            .peek(ResetTargets::requireLocal)
+            .map(h -> ResetHistory.of(h.name(), new JournalStore(Path.of(h.baseDir()))))
+            .toList();
+    Printer printer = printer();
+    if (printer.json()) {
+      printer.printJson(histories.size() == 1 ? histories.get(0) : histories);
+      return 0;
+    }
+    for (ResetHistory history : histories) {
+      printer.line(history.host() + ": " + history.resets().size() + " resets");
+      if (!history.resets().isEmpty()) {
+        printer.line(
+            String.format(
+                "  %-20s %-11s %-12s %-21s %9s %9s  %s",
+                "ID", "ITERATION", "OUTCOME", "STARTED", "DURATION", "DOWNTIME", "NOTE"));
+      }
+      for (ResetHistory.Entry e : history.resets()) {
+        printer.line(
+            String.format(
+                "  %-20s %-11s %-12s %-21s %9s %9s  %s",
+                e.id(),
+                (e.fromIteration() == null ? "-" : e.fromIteration()) + "->" + e.toIteration(),
+                e.state() + (e.failedIn() == null ? "" : "@" + e.failedIn()),
+                e.startedAt().toString().replaceFirst("\\.\\d+Z$", "Z"),
+                e.durationSeconds() + "s",
+                e.downtimeSeconds() == null ? "-" : e.downtimeSeconds() + "s",
+                (e.forced() ? "forced " : "") + e.reason()));
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,198 @@
+package dev.ephemery.cli;
+
+import dev.ephemery.inventory.Host;
+import dev.ephemery.inventory.Inventory;
+import dev.ephemery.ops.CachedReleases;
+import dev.ephemery.ops.DockerNodeRuntime;
+import dev.ephemery.ops.FaultInjector;
+import dev.ephemery.ops.JournalStore;
+import dev.ephemery.ops.NodeLayout;
+import dev.ephemery.ops.NodeLayouts;
+import dev.ephemery.ops.ReleaseSource;
+import dev.ephemery.ops.ResetJournal;
+import dev.ephemery.ops.ResetMachine;
+import dev.ephemery.ops.ResetPreview;
+import dev.ephemery.ops.ResetState;
+import dev.ephemery.ops.RetryPolicy;
+import dev.ephemery.ops.TestnetInstaller;
+import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.Planner;
+import dev.ephemery.release.InstalledRelease;
+import dev.ephemery.runtime.DockerConnection;
+import dev.ephemery.runtime.DockerRuntime;
+import dev.ephemery.runtime.DockerTarget;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ephemery reset}: moves a host to the newest verified release through the journaled reset
+ * machine, or shows what that would do.
+ */
+@Command(
+    name = "reset",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reset a host to the newest verified release: stop, wipe chain data (identity and validator"
+          + " keys kept, slashing protection archived), install, init, start, verify.",
+      "Resumes an interrupted reset from its journal. Nothing happens when no reset is due,"
+          + " unless --force."
+    })
+final class ResetCommand extends BaseCommand {
+
+  @Option(names = "--host", paramLabel = "NAME", description = "Only this host.")
+  String host;
+
+  @Option(names = "--force", description = "Reset even when not due (to the newest release).")
+  boolean force;
+
+  @Option(names = "--dry-run", description = "Show what would be deleted, kept and done.")
+  boolean dryRun;
+
+  @Option(
+      names = "--release",
+      paramLabel = "DIR",
+      description = "Reset to this release folder (verified first) instead of the cache's newest.")
+  Path release;
+
+  Clock clock = Clock.systemUTC();
+
+  @Override
+  public Integer call() {
+    Inventory inventory = InventoryLoader.system().load(common.file());
+    List<Host> hosts = ResetTargets.hosts(inventory, host);
+    InstalledRelease target = ResetTargets.release(release);
+    int iteration = target.release().iteration().number();
+    List<ResetPreview> previews = new ArrayList<>();
+    List<ResetJournal> results = new ArrayList<>();
+    for (Host h : hosts) {
+      ResetTargets.requireLocal(h);
+      HostPlan plan = new Planner().planHost(h, target.release());
+      NodeLayout layout = NodeLayouts.of(plan);
+      JournalStore journals = new JournalStore(layout.baseDir());
+      Optional<Integer> installed = new TestnetInstaller(layout).installedIteration();
+      boolean due = due(installed, target, clock.instant());
+      ResetPreview preview = ResetPreview.of(layout, iteration, due, reason(installed, target));
+      previews.add(preview);
+      boolean unfinished = journals.unfinished().isPresent();
+      if (!dryRun && (due || force || unfinished)) {
+        results.add(reset(h, plan, layout, journals, target, force));
+      }
+    }
+    if (!dryRun) {
+      return report(previews, results);
+    }
+    Printer printer = printer();
+    if (printer.json()) {
+      printer.printJson(previews.size() == 1 ? previews.get(0) : previews);
+      return 0;
+    }
+    for (ResetPreview p : previews) {
+      printer.line(
+          p.host()
+              + ": iteration "
+              + (p.fromIteration() == null ? "none" : p.fromIteration())
+              + " -> "
+              + p.toIteration()
+              + (p.due()
+                  ? " (due)"
+                  : " (not due: " + p.reason() + (force ? "; forced" : "") + ")"));
+      if (!dryRun && !p.due() && !force) {
+        continue;
+      }
+      p.steps().forEach(s -> printer.line("  step   " + s));
+      p.delete().forEach(s -> printer.line("  delete " + s));
+      p.keep().forEach(s -> printer.line("  keep   " + s));
+      p.refused().forEach(s -> printer.line("  refuse " + s));
+    }
+    return 0;
+  }
+
+  private ResetJournal reset(
+      Host h,
+      HostPlan plan,
+      NodeLayout layout,
+      JournalStore journals,
+      InstalledRelease target,
+      boolean forced) {
+    int iteration = target.release().iteration().number();
+    ReleaseSource releases =
+        i ->
+            i == iteration
+                ? Optional.of(target.folder())
+                : new CachedReleases(ResetTargets.cache()).verified(i);
+    try (DockerConnection connection = DockerConnection.open(DockerTarget.of(h))) {
+      DockerRuntime docker = new DockerRuntime(connection.client(), line -> err().println(line));
+      ResetMachine machine =
+          new ResetMachine(
+              layout,
+              new DockerNodeRuntime(connection.client(), docker, plan, target.folder()),
+              releases,
+              journals,
+              clock,
+              RetryPolicy.DEFAULT,
+              FaultInjector.NONE);
+      ResetJournal journal = machine.begin(iteration, forced);
+      err().println(h.name() + ": reset " + journal.id() + " in state " + journal.state());
+      return machine.run(journal, ResetCommand::sleep, 1_000);
+    }
+  }
+
+  static boolean sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private int report(List<ResetPreview> previews, List<ResetJournal> results) {
+    Printer printer = printer();
+    if (printer.json()) {
+      printer.printJson(Map.of("previews", previews, "resets", results));
+    } else {
+      for (ResetPreview p : previews) {
+        if (results.stream().noneMatch(r -> r.host().equals(p.host()))) {
+          printer.line(p.host() + ": no reset (" + p.reason() + "); --force to reset anyway");
+        }
+      }
+      for (ResetJournal r : results) {
+        printer.line(
+            r.host()
+                + ": reset to iteration "
+                + r.toIteration()
+                + " "
+                + r.state()
+                + (r.state() == ResetState.DONE ? "" : " in " + r.failedIn() + ": " + r.reason())
+                + " ("
+                + r.duration().toSeconds()
+                + " s)");
+      }
+    }
+    return results.stream().allMatch(r -> r.state() == ResetState.DONE) ? 0 : 1;
+  }
+
+  /** Due when the release is newer than what is installed and its EL genesis has come. */
+  static boolean due(Optional<Integer> installed, InstalledRelease target, Instant now) {
+    int iteration = target.release().iteration().number();
+    boolean newer = installed.isEmpty() || installed.get() < iteration;
+    return newer && !now.isBefore(target.release().elGenesisTime());
+  }
+
+  static String reason(Optional<Integer> installed, InstalledRelease target) {
+    int iteration = target.release().iteration().number();
+    if (installed.isPresent() && installed.get() >= iteration) {
+      return "iteration " + installed.get() + " is installed";
+    }
+    return "the new chain starts at " + target.release().elGenesisTime();
+  }
+}

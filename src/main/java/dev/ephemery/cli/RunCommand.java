@@ -1,0 +1,223 @@
+package dev.ephemery.cli;
+
+import dev.ephemery.common.InvalidInputException;
+import dev.ephemery.common.OperationalException;
+import dev.ephemery.inventory.Host;
+import dev.ephemery.inventory.Inventory;
+import dev.ephemery.network.Iteration;
+import dev.ephemery.network.PrefetchSchedule;
+import dev.ephemery.network.Release;
+import dev.ephemery.ops.DockerNodeRuntime;
+import dev.ephemery.ops.FaultInjector;
+import dev.ephemery.ops.JournalStore;
+import dev.ephemery.ops.NodeLayout;
+import dev.ephemery.ops.NodeLayouts;
+import dev.ephemery.ops.ResetMachine;
+import dev.ephemery.ops.RetryPolicy;
+import dev.ephemery.ops.TestnetInstaller;
+import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.Planner;
+import dev.ephemery.release.Downloader;
+import dev.ephemery.release.EtagStore;
+import dev.ephemery.release.GitHubReleases;
+import dev.ephemery.release.InstalledRelease;
+import dev.ephemery.release.ReleaseCache;
+import dev.ephemery.release.ReleaseFetcher;
+import dev.ephemery.release.ReleaseSources;
+import dev.ephemery.runtime.DockerConnection;
+import dev.ephemery.runtime.DockerRuntime;
+import dev.ephemery.runtime.DockerTarget;
+import dev.ephemery.supervisor.Daemon;
+import dev.ephemery.supervisor.ReleaseWatcher;
+import dev.ephemery.supervisor.StatusServer;
+import dev.ephemery.supervisor.Supervisor;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ephemery run}: the supervisor daemon for one host on this machine. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Supervise a host: fetch and verify each new release as soon as it is published, switch at"
+          + " the new iteration's EL genesis, finish interrupted resets, serve /metrics and /status.",
+      "Stops cleanly on SIGTERM; a reset in progress resumes from its journal at the next start."
+    })
+final class RunCommand extends BaseCommand {
+
+  @Option(names = "--host", paramLabel = "NAME", description = "The host (required with several).")
+  String host;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      defaultValue = "127.0.0.1",
+      description = "Address for /metrics and /status (default: ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "9777",
+      description = "Port for /metrics and /status (default: ${DEFAULT-VALUE}; 0 picks one).")
+  int port;
+
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description = "A 0600 file with the bearer token that POST /reset requires (none: disabled).")
+  Path tokenFile;
+
+  @Option(
+      names = "--switch-lead",
+      paramLabel = "SECONDS",
+      defaultValue = "0",
+      description = "Switch this long before the new EL genesis (default: ${DEFAULT-VALUE}).")
+  long switchLead;
+
+  @Override
+  public Integer call() {
+    Inventory inventory = InventoryLoader.system().load(common.file());
+    List<Host> hosts = ResetTargets.hosts(inventory, host);
+    if (hosts.size() != 1) {
+      throw InvalidInputException.of(
+          "--host", "the inventory has " + hosts.size() + " hosts", "name one with --host");
+    }
+    Host h = hosts.get(0);
+    ResetTargets.requireLocal(h);
+    if (switchLead < 0 || switchLead > 86_400) {
+      throw InvalidInputException.of("--switch-lead", "must be 0 to 86400 seconds", "");
+    }
+    Clock clock = Clock.systemUTC();
+    ReleaseCache cache = ResetTargets.cache();
+    Map<String, String> env = System.getenv();
+    var client = Downloader.defaultClient(Duration.ofSeconds(15));
+    Downloader downloader = new Downloader(client, Downloader.Settings.DEFAULT, null);
+    GitHubReleases api =
+        new GitHubReleases(
+            client,
+            URI.create(
+                env.getOrDefault("EPHEMERY_GITHUB_API", ReleaseSources.GITHUB_API.toString())),
+            ReleaseSources.REPOSITORY,
+            Optional.ofNullable(env.get("GITHUB_TOKEN")),
+            EtagStore.at(cache.root().resolve(".github-etags.json")),
+            clock,
+            Downloader.Settings.DEFAULT);
+    ReleaseFetcher fetcher =
+        new ReleaseFetcher(List.of(ReleaseSources.gitHubApi(api, downloader)), cache);
+
+    JournalStore journals = new JournalStore(Path.of(h.baseDir()));
+    AtomicReference<Daemon> daemon = new AtomicReference<>();
+    try (DockerConnection connection = DockerConnection.open(DockerTarget.of(h))) {
+      DockerRuntime docker = new DockerRuntime(connection.client(), line -> {});
+      Supervisor.Node node =
+          new Supervisor.Node() {
+            @Override
+            public Optional<Integer> installedIteration() {
+              NodeLayout any =
+                  new NodeLayout(
+                      h.name(),
+                      Path.of(h.baseDir()),
+                      Path.of(h.baseDir(), "testnet", "ephemery-0"),
+                      false,
+                      List.of());
+              return new TestnetInstaller(any).installedIteration();
+            }
+
+            @Override
+            public ResetMachine machineFor(Release release) {
+              HostPlan plan = new Planner().planHost(h, release);
+              Path folder = cache.folderFor(release.iteration());
+              return new ResetMachine(
+                  NodeLayouts.of(plan),
+                  new DockerNodeRuntime(connection.client(), docker, plan, folder),
+                  i -> verified(cache, i),
+                  journals,
+                  clock,
+                  RetryPolicy.DEFAULT,
+                  FaultInjector.NONE);
+            }
+
+            @Override
+            public ResetMachine machineFor(int iteration) {
+              InstalledRelease installed =
+                  verifiedRelease(cache, iteration)
+                      .orElseThrow(
+                          () ->
+                              new OperationalException(
+                                  cache.root().toString(),
+                                  "the release of an unfinished reset (" + iteration + ") is gone",
+                                  "run 'ephemery genesis fetch --tag ephemery-" + iteration + "'"));
+              return machineFor(installed.release());
+            }
+          };
+      Supervisor supervisor =
+          new Supervisor(
+              clock,
+              new ReleaseWatcher(api, fetcher, cache),
+              node,
+              journals,
+              (key, message) -> err().println("ALERT " + key + ": " + message),
+              new Supervisor.Settings(
+                  Duration.ofSeconds(switchLead),
+                  env.get("GITHUB_TOKEN") == null
+                      ? PrefetchSchedule.Policy.UNAUTHENTICATED
+                      : PrefetchSchedule.Policy.AUTHENTICATED,
+                  Duration.ofMinutes(15)),
+              d -> daemon.get().sleep(d));
+      daemon.set(new Daemon(supervisor, Duration.ofSeconds(30)));
+      try (StatusServer server =
+          new StatusServer(
+              new InetSocketAddress(bind, port),
+              supervisor,
+              () -> health(docker, h.name()),
+              tokenFile,
+              clock)) {
+        server.start();
+        err()
+            .println(
+                "supervising " + h.name() + "; status on http://" + bind + ":" + server.port());
+        Thread shutdown = new Thread(() -> daemon.get().stop(), "ephemery-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        daemon.get().run();
+      }
+    } catch (IOException e) {
+      throw new OperationalException(
+          bind + ":" + port, "cannot serve status: " + e.getMessage(), "pick another --port", e);
+    }
+    return 0;
+  }
+
+  private static Map<String, Boolean> health(DockerRuntime docker, String node) {
+    Map<String, Boolean> up = new LinkedHashMap<>();
+    try {
+      docker.status(node, null).forEach(s -> up.put(s.service(), "running".equals(s.state())));
+    } catch (RuntimeException e) {
+      up.put("docker", false);
+    }
+    return up;
+  }
+
+  private static Optional<Path> verified(ReleaseCache cache, int iteration) {
+    return verifiedRelease(cache, iteration).map(InstalledRelease::folder);
+  }
+
+  private static Optional<InstalledRelease> verifiedRelease(ReleaseCache cache, int iteration) {
+    try {
+      return cache.installed(new Iteration(iteration));
+    } catch (IOException e) {
+      throw new OperationalException(cache.root().toString(), e.getMessage(), "", e);
+    }
+  }
+}

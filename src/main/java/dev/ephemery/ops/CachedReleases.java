@@ -1,0 +1,29 @@
+package dev.ephemery.ops;
+
+import dev.ephemery.common.OperationalException;
+import dev.ephemery.network.Iteration;
+import dev.ephemery.release.InstalledRelease;
+import dev.ephemery.release.ReleaseCache;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** A reset's releases from the cache of verified releases (the cache verifies on install). */
+public final class CachedReleases implements ReleaseSource {
+
+  private final ReleaseCache cache;
+
+  public CachedReleases(ReleaseCache cache) {
+    this.cache = cache;
+  }
+
+  @Override
+  public Optional<Path> verified(int iteration) {
+    try {
+      return cache.installed(new Iteration(iteration)).map(InstalledRelease::folder);
+    } catch (IOException e) {
+      throw new OperationalException(
+          cache.root().toString(), "cannot read the release cache: " + e.getMessage(), "", e);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.ephemery.ops;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import dev.ephemery.plan.HostPlan;
+import dev.ephemery.runtime.DockerRuntime;
+import dev.ephemery.runtime.Labels;
+import dev.ephemery.runtime.RuntimeOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The reset's runtime port on Docker, for the new iteration's host plan. Starting converges the
+ * whole plan with the Docker runtime's {@code up}: it recreates the containers whose plan changed
+ * (every one: the iteration is part of their labels and commands) and runs the genesis-init
+ * container before the execution client, so {@link #init} has nothing left to do on its own.
+ */
+public final class DockerNodeRuntime implements NodeRuntime {
+
+  private static final int STOP_SECONDS = 30;
+
+  private final DockerClient docker;
+  private final DockerRuntime runtime;
+  private final HostPlan plan;
+  private final RuntimeOptions options;
+  private boolean converged;
+
+  public DockerNodeRuntime(
+      DockerClient docker, DockerRuntime runtime, HostPlan plan, Path releaseDir) {
+    this.docker = docker;
+    this.runtime = runtime;
+    this.plan = plan;
+    this.options =
+        new RuntimeOptions(
+            false, releaseDir, RuntimeOptions.helperImageFromEnvironment(), Duration.ofMinutes(5));
+  }
+
+  @Override
+  public void stop(Component component) {
+    String name = Labels.containerName(plan, component.service());
+    try {
+      docker.stopContainerCmd(name).withTimeout(STOP_SECONDS).exec();
+    } catch (NotModifiedException | NotFoundException e) {
+      // Already stopped, or never created: what we wanted.
+    }
+  }
+
+  @Override
+  public boolean exportSlashingProtection(Component validator, Path target) {
+    // No client export is wired yet; the reset archives the slashing DB itself in any case.
+    return false;
+  }
+
+  @Override
+  public void init(Component component, Path testnetDir) {
+    // Done by up() in start(): the plan's init container runs before the client that needs it.
+  }
+
+  @Override
+  public void start(Component component) {
+    if (!converged) {
+      runtime.up(plan, options);
+      converged = true;
+    }
+  }
+
+  @Override
+  public Verification verify(int iteration) {
+    var states = runtime.status(plan.name(), plan);
+    boolean ok = plan.iteration() == iteration && DockerRuntime.healthy(states);
+    return new Verification(
+        ok, states.stream().map(s -> s.service() + "=" + s.state()).toList().toString());
+  }
+}

@@ -1,0 +1,31 @@
+package dev.ephemery.ops;
+
+import java.nio.file.Path;
+
+/**
+ * The port through which a reset acts on containers. The Docker runtime implements it; the reset
+ * machine knows nothing of Docker. Every method must be idempotent: a reset resumed after a crash
+ * calls it again.
+ */
+public interface NodeRuntime {
+
+  /** Stops the container; a stopped or missing container is fine. */
+  void stop(Component component);
+
+  /**
+   * Writes the validator's slashing protection as EIP-3076 interchange JSON to {@code target}, with
+   * the validator stopped. Returns false when the client has no export.
+   */
+  boolean exportSlashingProtection(Component validator, Path target);
+
+  /** Runs the client's genesis init on its (wiped) data folder with the installed release. */
+  void init(Component component, Path testnetDir);
+
+  /** Starts the container; a running container is fine. */
+  void start(Component component);
+
+  /** Whether the node now runs {@code iteration} (chain id, genesis), with what was seen. */
+  Verification verify(int iteration);
+
+  record Verification(boolean ok, String detail) {}
+}

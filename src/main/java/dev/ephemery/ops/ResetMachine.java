@@ -1,0 +1,249 @@
+package dev.ephemery.ops;
+
+import dev.ephemery.plan.Role;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Carries one host's reset through its states. {@link #step} does the current state's work and says
+ * what comes next; {@link #advance} persists that before the next state's work can start, so every
+ * side effect is preceded by a journal write naming it.
+ */
+public final class ResetMachine {
+
+  private final NodeLayout layout;
+  private final NodeRuntime runtime;
+  private final ReleaseSource releases;
+  private final JournalStore store;
+  private final Clock clock;
+  private final RetryPolicy retry;
+  private final FaultInjector faults;
+
+  public ResetMachine(
+      NodeLayout layout,
+      NodeRuntime runtime,
+      ReleaseSource releases,
+      JournalStore store,
+      Clock clock,
+      RetryPolicy retry,
+      FaultInjector faults) {
+    this.layout = layout;
+    this.runtime = runtime;
+    this.releases = releases;
+    this.store = store;
+    this.clock = clock;
+    this.retry = retry;
+    this.faults = faults;
+  }
+
+  /** Opens (and saves) a new reset to {@code iteration}, or returns the unfinished one. */
+  public ResetJournal begin(int iteration, boolean forced) {
+    Optional<ResetJournal> unfinished = store.unfinished();
+    if (unfinished.isPresent()) {
+      return unfinished.get();
+    }
+    Integer from = new TestnetInstaller(layout).installedIteration().orElse(null);
+    ResetJournal journal =
+        ResetJournal.start(
+            layout.host(), from, iteration, layout.wrapper(), forced, clock.instant());
+    store.save(journal);
+    return journal;
+  }
+
+  /** Does the work of the journal's state; throws what the work throws. */
+  public StepResult step(ResetJournal journal) {
+    ResetState state = journal.state();
+    faults.at("enter:" + state);
+    StepResult result =
+        switch (state) {
+          case DETECTED -> fetch(journal);
+          case FETCHED -> checkFetched(journal);
+          case STOPPING -> stop(journal);
+          case WIPING -> wipe(journal);
+          case INSTALLING -> install(journal);
+          case INITIALISING -> initialise();
+          case STARTING -> start();
+          case VERIFYING -> verify(journal);
+          case DONE, FAILED -> throw new IllegalStateException("the reset has ended: " + state);
+        };
+    faults.at("exit:" + state);
+    return result;
+  }
+
+  /** One step, its outcome persisted; a failure after the node was touched becomes a retry. */
+  public Outcome advance(ResetJournal journal) {
+    StepResult result;
+    try {
+      result = step(journal);
+    } catch (RuntimeException e) {
+      String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+      if (!journal.state().touchesNode()) {
+        result = StepResult.fail("before stopping anything (old iteration kept running): " + why);
+      } else if (journal.attempts() + 1 >= retry.attempts()) {
+        result = StepResult.fail(journal.attempts() + 1 + " attempts failed: " + why);
+      } else {
+        result = StepResult.retry(journal.state(), retry.backoff(journal.attempts() + 1), why);
+      }
+    }
+    ResetJournal next;
+    if (result.isRetry()) {
+      next = journal.failedAttempt(result.note(), clock.instant());
+    } else {
+      next = journal.moveTo(result.next(), result.note(), clock.instant());
+      if (result.next() == ResetState.FETCHED && pendingReleaseDir != null) {
+        next = next.withReleaseDir(pendingReleaseDir.toString());
+      }
+    }
+    pendingReleaseDir = null;
+    store.save(next);
+    return new Outcome(next, result);
+  }
+
+  /** The journal after a step, and the step's decision (a retry carries its delay). */
+  public record Outcome(ResetJournal journal, StepResult result) {}
+
+  /** Re-enters the state a resumable FAILED reset failed in. */
+  public ResetJournal resume(ResetJournal journal) {
+    if (journal.state() != ResetState.FAILED || !JournalStore.resumable(journal)) {
+      return journal;
+    }
+    ResetJournal resumed = journal.moveTo(journal.failedIn(), "resumed", clock.instant());
+    store.save(resumed);
+    return resumed;
+  }
+
+  /**
+   * Runs steps until the reset ends or {@code maxSteps} ran, waiting out retries with {@code
+   * sleeper} (the supervisor passes its scheduler, tests a fake clock).
+   */
+  public ResetJournal run(ResetJournal journal, Sleeper sleeper, int maxSteps) {
+    ResetJournal current = resume(journal);
+    for (int i = 0; i < maxSteps && !current.state().terminal(); i++) {
+      Outcome outcome = advance(current);
+      current = outcome.journal();
+      if (outcome.result().isRetry()) {
+        if (!sleeper.sleep(outcome.result().retryAfter())) {
+          break;
+        }
+      }
+    }
+    return current;
+  }
+
+  /** Waits for a retry; false when the wait was interrupted (shutdown): stop and resume later. */
+  @FunctionalInterface
+  public interface Sleeper {
+    boolean sleep(Duration duration);
+  }
+
+  private Path pendingReleaseDir;
+
+  private StepResult fetch(ResetJournal journal) {
+    Optional<Path> release = releases.verified(journal.toIteration());
+    if (release.isEmpty()) {
+      return StepResult.retry(
+          ResetState.DETECTED,
+          Duration.ofMinutes(1),
+          "release " + journal.toIteration() + " not published yet");
+    }
+    pendingReleaseDir = release.get();
+    return StepResult.advance(ResetState.FETCHED, "verified release at " + release.get());
+  }
+
+  private StepResult checkFetched(ResetJournal journal) {
+    if (journal.releaseDir() == null || !Files.isDirectory(Path.of(journal.releaseDir()))) {
+      return StepResult.fail("the verified release folder is gone: " + journal.releaseDir());
+    }
+    if (journal.wrapper()) {
+      return StepResult.advance(
+          ResetState.VERIFYING, "wrapper flavor: the images reset themselves; verifying only");
+    }
+    return StepResult.advance(ResetState.STOPPING, "");
+  }
+
+  private StepResult stop(ResetJournal journal) {
+    List<Component> reversed = new ArrayList<>(layout.components());
+    java.util.Collections.reverse(reversed);
+    for (Component component : reversed) {
+      runtime.stop(component);
+    }
+    faults.at("mid:" + ResetState.STOPPING);
+    List<String> exported = new ArrayList<>();
+    for (Component component : layout.components()) {
+      if (component.role() == Role.VALIDATOR) {
+        Path target =
+            layout
+                .slashingArchive(oldIteration(journal), component)
+                .resolve("slashing-protection-eip3076.json");
+        Path real = new ConfinedPaths(layout.baseDir()).inside(layout.baseDir(), target);
+        if (Files.exists(real) || runtime.exportSlashingProtection(component, real)) {
+          exported.add(component.name());
+        }
+      }
+    }
+    return StepResult.advance(
+        ResetState.WIPING,
+        "stopped " + reversed.size() + " containers; EIP-3076 export: " + exported);
+  }
+
+  private StepResult wipe(ResetJournal journal) {
+    WipePlan plan = new Wiper(layout).execute(oldIteration(journal), faults);
+    if (!plan.refused().isEmpty()) {
+      return StepResult.advance(
+          ResetState.INSTALLING,
+          "deleted " + plan.delete().size() + ", refused: " + String.join("; ", plan.refused()));
+    }
+    return StepResult.advance(
+        ResetState.INSTALLING,
+        "deleted " + plan.delete().size() + ", archived " + plan.archive().size());
+  }
+
+  private StepResult install(ResetJournal journal) {
+    new TestnetInstaller(layout)
+        .install(Path.of(journal.releaseDir()), journal.toIteration(), faults);
+    return StepResult.advance(ResetState.INITIALISING, "installed " + layout.testnetDir());
+  }
+
+  private StepResult initialise() {
+    List<String> done = new ArrayList<>();
+    for (Component component : layout.components()) {
+      if (component.rules().reinit()) {
+        runtime.init(component, layout.testnetDir());
+        done.add(component.name());
+      }
+    }
+    return StepResult.advance(ResetState.STARTING, "genesis init: " + done);
+  }
+
+  private StepResult start() {
+    for (Component component : layout.components()) {
+      runtime.start(component);
+    }
+    return StepResult.advance(ResetState.VERIFYING, "started in order");
+  }
+
+  private StepResult verify(ResetJournal journal) {
+    NodeRuntime.Verification seen = runtime.verify(journal.toIteration());
+    if (seen.ok()) {
+      return StepResult.advance(ResetState.DONE, seen.detail());
+    }
+    if (journal.attempts() + 1 >= retry.attempts() * 6) {
+      return StepResult.fail(
+          "node did not reach iteration " + journal.toIteration() + ": " + seen.detail());
+    }
+    return StepResult.retry(ResetState.VERIFYING, retry.verifyEvery(), seen.detail());
+  }
+
+  static String label(Integer iteration) {
+    return iteration == null ? "unknown" : Integer.toString(iteration);
+  }
+
+  private static String oldIteration(ResetJournal journal) {
+    return label(journal.fromIteration());
+  }
+}

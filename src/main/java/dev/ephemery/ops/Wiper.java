@@ -1,0 +1,141 @@
+package dev.ephemery.ops;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Applies the data-dir rules of a node's components: plans from what exists now, then archives the
+ * slashing DBs and deletes. Running it again after a crash finishes the job and deletes nothing
+ * more: what is kept is never a candidate, and archives are only ever added.
+ */
+public final class Wiper {
+
+  private final NodeLayout layout;
+  private final ConfinedPaths paths;
+
+  public Wiper(NodeLayout layout) {
+    this.layout = layout;
+    this.paths = new ConfinedPaths(layout.baseDir());
+  }
+
+  public WipePlan plan(String oldIteration) {
+    List<Path> delete = new ArrayList<>();
+    Set<Path> keep = new LinkedHashSet<>();
+    List<WipePlan.Archive> archive = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    for (Component component : layout.components()) {
+      Path dataDir = paths.inside(layout.baseDir(), component.dataDir());
+      if (!paths.safe(dataDir) || Files.isSymbolicLink(dataDir)) {
+        refused.add(dataDir + ": data folder is outside baseDir or a symlink");
+        continue;
+      }
+      if (!Files.isDirectory(dataDir, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      DataDirRules rules = component.rules();
+      List<Path> kept = rules.keep().stream().map(r -> ConfinedPaths.rulePath(dataDir, r)).toList();
+      kept.stream().filter(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS)).forEach(keep::add);
+
+      Path archiveRoot = layout.slashingArchive(oldIteration, component);
+      Path realArchiveRoot = paths.inside(layout.baseDir(), archiveRoot);
+      for (String rule : rules.resetPerIteration()) {
+        for (Path source : expand(dataDir, rule, refused)) {
+          if (kept.contains(source) || kept.stream().anyMatch(k -> k.startsWith(source))) {
+            refused.add(source + ": slashing DB rule overlaps a kept path");
+            continue;
+          }
+          archive.add(
+              new WipePlan.Archive(
+                  source, realArchiveRoot.resolve(dataDir.relativize(source).toString())));
+          delete.add(source);
+        }
+      }
+      for (String rule : rules.wipe()) {
+        for (Path candidate : expand(dataDir, rule, refused)) {
+          collect(candidate, kept, delete, refused);
+        }
+      }
+    }
+    return new WipePlan(delete.stream().distinct().toList(), List.copyOf(keep), archive, refused);
+  }
+
+  /** Archives, then deletes; calls {@code faults} after the first deletion (a mid-wipe crash). */
+  public WipePlan execute(String oldIteration, FaultInjector faults) {
+    WipePlan plan = plan(oldIteration);
+    for (WipePlan.Archive item : plan.archive()) {
+      paths.copy(item.source(), item.target());
+    }
+    boolean first = true;
+    for (Path path : plan.delete()) {
+      paths.delete(path);
+      if (first) {
+        faults.at("mid:" + ResetState.WIPING);
+        first = false;
+      }
+    }
+    return plan;
+  }
+
+  /** The existing paths a rule names: {@code x/*} is x's children, {@code *} the data dir's. */
+  private List<Path> expand(Path dataDir, String rule, List<String> refused) {
+    boolean content = rule.equals("*") || rule.endsWith("/*");
+    Path target =
+        rule.equals("*")
+            ? dataDir
+            : ConfinedPaths.rulePath(
+                dataDir, content ? rule.substring(0, rule.length() - 2) : rule);
+    if (!paths.safe(target) && !target.equals(dataDir)) {
+      refused.add(target + ": behind a symlink or outside baseDir");
+      return List.of();
+    }
+    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    if (!content) {
+      return List.of(target);
+    }
+    if (Files.isSymbolicLink(target)) {
+      refused.add(target + ": a symlink; its content is not ours to delete");
+      return List.of();
+    }
+    return children(target);
+  }
+
+  private void collect(Path candidate, List<Path> kept, List<Path> delete, List<String> refused) {
+    if (kept.contains(candidate)) {
+      return;
+    }
+    boolean holdsKept = kept.stream().anyMatch(k -> k.startsWith(candidate));
+    if (!holdsKept) {
+      delete.add(candidate);
+      return;
+    }
+    if (Files.isSymbolicLink(candidate)) {
+      refused.add(candidate + ": a symlink on the way to a kept path");
+      return;
+    }
+    for (Path child : children(candidate)) {
+      collect(child, kept, delete, refused);
+    }
+  }
+
+  private static List<Path> children(Path dir) {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.sorted(Comparator.naturalOrder()).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

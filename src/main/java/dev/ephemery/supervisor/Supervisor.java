@@ -1,0 +1,237 @@
+package dev.ephemery.supervisor;
+
+import dev.ephemery.network.IterationInfo;
+import dev.ephemery.network.PrefetchSchedule;
+import dev.ephemery.network.Release;
+import dev.ephemery.ops.JournalStore;
+import dev.ephemery.ops.ResetJournal;
+import dev.ephemery.ops.ResetMachine;
+import dev.ephemery.ops.ResetState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The decision loop of {@code ephemery run} for one host. Each {@link #tick} looks at the clock,
+ * the newest verified release and the installed iteration, does at most one thing (finish an
+ * unfinished reset, start a due one, alert on a missing release) and returns when to look again.
+ */
+public final class Supervisor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+
+  /** How long a reset that ran out of retries rests before the supervisor resumes it. */
+  static final Duration FAILED_RESET_PAUSE = Duration.ofMinutes(10);
+
+  /** What the supervisor needs from the release side: the newest published and verified one. */
+  public interface Releases {
+    /** Polls the release source, fetches and verifies a new release into the cache. */
+    Optional<Release> latestVerified();
+  }
+
+  /** The host's node: what it runs now, and a reset machine for a target release. */
+  public interface Node {
+    Optional<Integer> installedIteration();
+
+    /** The reset machine with the layout planned for {@code release}. */
+    ResetMachine machineFor(Release release);
+
+    /** The reset machine for resuming a journal whose release is no longer the newest. */
+    ResetMachine machineFor(int iteration);
+  }
+
+  /** Where alerts go (log, metrics, a webhook later). */
+  public interface Alerts {
+    void raise(String key, String message);
+  }
+
+  /**
+   * @param switchLead how long before the new EL genesis to switch (zero: at the EL genesis, when
+   *     the old chain's period ends)
+   * @param prefetch when to ask for a new release: often in the window before the expected reset,
+   *     rarely otherwise (an unplanned rollback is still seen within the idle interval), never
+   *     beyond the API's hourly limit
+   * @param missingGrace how long after the expected genesis a missing release raises an alert
+   */
+  public record Settings(
+      Duration switchLead, PrefetchSchedule.Policy prefetch, Duration missingGrace) {
+    public static final Settings DEFAULT =
+        new Settings(
+            Duration.ZERO, PrefetchSchedule.Policy.UNAUTHENTICATED, Duration.ofMinutes(15));
+
+    Duration poll() {
+      return prefetch.windowInterval();
+    }
+  }
+
+  private final Clock clock;
+  private final Releases releases;
+  private final Node node;
+  private final JournalStore journals;
+  private final Alerts alerts;
+  private final Settings settings;
+  private final ResetMachine.Sleeper sleeper;
+  private Release installedRelease;
+  private int doneIteration = -1;
+  private volatile Status status = Status.initial();
+
+  public Supervisor(
+      Clock clock,
+      Releases releases,
+      Node node,
+      JournalStore journals,
+      Alerts alerts,
+      Settings settings,
+      ResetMachine.Sleeper sleeper) {
+    this.clock = clock;
+    this.releases = releases;
+    this.node = node;
+    this.journals = journals;
+    this.alerts = alerts;
+    this.settings = settings;
+    this.sleeper = sleeper;
+  }
+
+  /** A snapshot for /status and /metrics. */
+  public record Status(
+      Integer iteration,
+      Integer latestRelease,
+      Instant nextSwitch,
+      String phase,
+      ResetJournal lastReset,
+      int failedResets) {
+    static Status initial() {
+      return new Status(null, null, null, "starting", null, 0);
+    }
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  private volatile boolean resetRequested;
+
+  /** Asks for a reset to the newest verified release at the next tick, due or not. */
+  public void requestReset() {
+    resetRequested = true;
+  }
+
+  public Duration tick() {
+    Instant now = clock.instant();
+    Optional<ResetJournal> unfinished = unfinishedJournal();
+    if (unfinished.isPresent()) {
+      // A crash or a stop during a reset: finish it before anything else.
+      ResetJournal journal = unfinished.get();
+      Instant retryAt = journal.updatedAt().plus(FAILED_RESET_PAUSE);
+      if (journal.state() == ResetState.FAILED && now.isBefore(retryAt)) {
+        return Duration.between(now, retryAt);
+      }
+      LOG.info("resuming reset {} in state {}", journal.id(), journal.state());
+      return finish(node.machineFor(journal.toIteration()), journal);
+    }
+    Optional<Release> latest = releases.latestVerified();
+    Optional<Integer> installed = node.installedIteration();
+    if (resetRequested && latest.isPresent()) {
+      resetRequested = false;
+      LOG.info("reset requested over HTTP: to iteration {}", latest.get().iteration());
+      ResetMachine machine = node.machineFor(latest.get());
+      return finish(machine, machine.begin(latest.get().iteration().number(), true));
+    }
+    latest
+        .filter(r -> installed.isPresent() && r.iteration().number() == installed.get())
+        .ifPresent(r -> installedRelease = r);
+    if (latest.isPresent()
+        && (installed.isEmpty() || latest.get().iteration().number() > installed.get())) {
+      Release target = latest.get();
+      int iteration = target.iteration().number();
+      if (doneIteration == iteration || journals.done(iteration).isPresent()) {
+        doneIteration = iteration;
+        // Never reset twice for one iteration, even if the installed folder says otherwise.
+        return settings.poll();
+      }
+      Instant switchAt = target.elGenesisTime().minus(settings.switchLead());
+      publish(installed.orElse(null), iteration, switchAt, "waiting to switch");
+      if (now.isBefore(switchAt)) {
+        Duration wait = Duration.between(now, switchAt);
+        return wait.compareTo(settings.poll()) < 0 ? wait : settings.poll();
+      }
+      LOG.info("switching to iteration {} (switch time {}, now {})", iteration, switchAt, now);
+      ResetMachine machine = node.machineFor(target);
+      return finish(machine, machine.begin(iteration, false));
+    }
+    if (installedRelease != null) {
+      Instant expected = installedRelease.nextReset();
+      publish(
+          installed.orElse(null),
+          latest.map(r -> r.iteration().number()).orElse(null),
+          expected,
+          "running");
+      if (now.isAfter(expected.plus(settings.missingGrace()))) {
+        alerts.raise(
+            "release-missing-" + (installedRelease.iteration().number() + 1),
+            "no release for iteration "
+                + (installedRelease.iteration().number() + 1)
+                + " since "
+                + expected
+                + ": keeping the old chain running");
+      }
+      return new PrefetchSchedule(settings.prefetch())
+          .next(IterationInfo.of(installedRelease), now, List.of(), Optional.empty())
+          .waitFrom(now);
+    }
+    return settings.poll();
+  }
+
+  private long journalsStamp = Long.MIN_VALUE;
+  private Optional<ResetJournal> unfinishedCache = Optional.empty();
+
+  // Reading every journal on every tick is wasted work: re-read only when the folder changed.
+  private Optional<ResetJournal> unfinishedJournal() {
+    long stamp = journals.stamp();
+    if (stamp != journalsStamp || unfinishedCache.isPresent()) {
+      unfinishedCache = journals.unfinished();
+      journalsStamp = stamp;
+    }
+    return unfinishedCache;
+  }
+
+  private Duration finish(ResetMachine machine, ResetJournal journal) {
+    status =
+        new Status(
+            journal.fromIteration(),
+            journal.toIteration(),
+            null,
+            "resetting",
+            journal,
+            status.failedResets());
+    ResetJournal end = machine.run(journal, sleeper, 10_000);
+    int failures = status.failedResets() + (end.state() == ResetState.FAILED ? 1 : 0);
+    if (end.state() == ResetState.FAILED) {
+      alerts.raise(
+          "reset-failed-" + end.toIteration(),
+          "reset to iteration "
+              + end.toIteration()
+              + " failed in "
+              + end.failedIn()
+              + ": "
+              + end.reason());
+    }
+    status =
+        new Status(
+            end.state() == ResetState.DONE ? end.toIteration() : end.fromIteration(),
+            end.toIteration(),
+            null,
+            end.state() == ResetState.DONE ? "running" : "reset failed",
+            end,
+            failures);
+    return end.state().terminal() ? Duration.ZERO.plusSeconds(1) : settings.poll();
+  }
+
+  private void publish(Integer iteration, Integer latest, Instant next, String phase) {
+    status = new Status(iteration, latest, next, phase, status.lastReset(), status.failedResets());
+  }
+}

@@ -1,0 +1,256 @@
+package dev.ephemery.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One test per transition of {@link ResetState}, each driven through the real machine. */
+class ResetMachineTransitionTest {
+
+  @TempDir Path root;
+  NodeFixture node;
+  FilesystemRuntime runtime;
+  TestClock clock;
+  JournalStore store;
+  Function<Integer, Optional<Path>> published;
+
+  @BeforeEach
+  void setUp() {
+    node = NodeFixture.create(root, "geth", "lighthouse", false);
+    runtime = new FilesystemRuntime(node);
+    clock = new TestClock(Instant.parse("2026-11-26T19:00:00Z"));
+    store = new JournalStore(node.baseDir);
+    published = i -> Optional.of(node.releaseCache.resolve("ephemery-" + i));
+  }
+
+  ResetMachine machine() {
+    return machine(node.layout);
+  }
+
+  ResetMachine machine(NodeLayout layout) {
+    return new ResetMachine(
+        layout,
+        runtime,
+        i -> published.apply(i),
+        store,
+        clock,
+        new RetryPolicy(Duration.ofSeconds(5), Duration.ofMinutes(5), 3, Duration.ofSeconds(10)),
+        FaultInjector.NONE);
+  }
+
+  /** Runs the machine from DETECTED until the journal is in {@code state}. */
+  ResetJournal at(ResetState state) {
+    ResetMachine machine = machine();
+    ResetJournal journal = machine.begin(154, false);
+    while (journal.state() != state) {
+      journal = machine.advance(journal).journal();
+    }
+    return journal;
+  }
+
+  @Test
+  void detectedMovesToFetchedWithTheVerifiedReleaseFolder() {
+    ResetJournal journal = machine().advance(at(ResetState.DETECTED)).journal();
+    assertThat(journal.state()).isEqualTo(ResetState.FETCHED);
+    assertThat(journal.releaseDir())
+        .isEqualTo(node.releaseCache.resolve("ephemery-154").toString());
+    assertThat(runtime.calls).isEmpty();
+  }
+
+  @Test
+  void detectedWaitsWhileTheReleaseIsNotPublished() {
+    published = i -> Optional.empty();
+    ResetMachine.Outcome outcome = machine().advance(at(ResetState.DETECTED));
+    assertThat(outcome.result().isRetry()).isTrue();
+    assertThat(outcome.result().retryAfter()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(outcome.journal().state()).isEqualTo(ResetState.DETECTED);
+  }
+
+  @Test
+  void detectedFailsWithoutTouchingTheNodeWhenVerificationFails() {
+    published =
+        i -> {
+          throw new IllegalStateException("chain id in genesis.json disagrees with retention.vars");
+        };
+    ResetJournal journal = machine().advance(at(ResetState.DETECTED)).journal();
+    assertThat(journal.state()).isEqualTo(ResetState.FAILED);
+    assertThat(journal.failedIn()).isEqualTo(ResetState.DETECTED);
+    assertThat(journal.reason()).contains("old iteration kept running").contains("disagrees");
+    assertThat(runtime.calls).isEmpty();
+    assertThat(store.unfinished()).isEmpty();
+  }
+
+  @Test
+  void fetchedMovesToStoppingForTheUpstreamFlavor() {
+    assertThat(machine().advance(at(ResetState.FETCHED)).journal().state())
+        .isEqualTo(ResetState.STOPPING);
+  }
+
+  @Test
+  void fetchedGoesStraightToVerifyingForTheWrapperFlavor() {
+    NodeLayout wrapper =
+        new NodeLayout(
+            "node1", node.baseDir, node.layout.testnetDir(), true, node.layout.components());
+    ResetMachine machine = machine(wrapper);
+    ResetJournal journal = machine.begin(154, false);
+    journal = machine.advance(journal).journal();
+    journal = machine.advance(journal).journal();
+    assertThat(journal.state()).isEqualTo(ResetState.VERIFYING);
+    assertThat(runtime.calls).isEmpty();
+    assertThat(node.dataFiles()).contains("data/execution/geth/chaindata/000001.ldb");
+  }
+
+  @Test
+  void fetchedFailsWhenTheReleaseFolderVanished() throws Exception {
+    ResetJournal journal = at(ResetState.FETCHED);
+    org.assertj.core.util.Files.delete(node.releaseCache.resolve("ephemery-154").toFile());
+    journal = machine().advance(journal).journal();
+    assertThat(journal.state()).isEqualTo(ResetState.FAILED);
+    assertThat(runtime.calls).isEmpty();
+  }
+
+  @Test
+  void stoppingStopsValidatorFirstExportsAndMovesToWiping() {
+    ResetJournal journal = machine().advance(at(ResetState.STOPPING)).journal();
+    assertThat(journal.state()).isEqualTo(ResetState.WIPING);
+    assertThat(runtime.calls)
+        .containsExactly("stop validator", "stop consensus", "stop execution", "export validator");
+    assertThat(
+            node.baseDir.resolve(
+                "slashing-protection/153/validator/slashing-protection-eip3076.json"))
+        .exists();
+  }
+
+  @Test
+  void stoppingRetriesWithBackoffWhenTheRuntimeFails() {
+    ResetJournal journal = at(ResetState.STOPPING);
+    runtime.failNext = new IllegalStateException("docker daemon unreachable");
+    ResetMachine.Outcome outcome = machine().advance(journal);
+    assertThat(outcome.journal().state()).isEqualTo(ResetState.STOPPING);
+    assertThat(outcome.journal().attempts()).isEqualTo(1);
+    assertThat(outcome.result().retryAfter()).isEqualTo(Duration.ofSeconds(5));
+    runtime.failNext = new IllegalStateException("docker daemon unreachable");
+    outcome = machine().advance(outcome.journal());
+    assertThat(outcome.result().retryAfter()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void aStepThatKeepsFailingAfterStoppingEndsFailedButResumable() {
+    ResetJournal journal = at(ResetState.STOPPING);
+    for (int i = 0; i < 3; i++) {
+      runtime.failNext = new IllegalStateException("docker daemon unreachable");
+      journal = machine().advance(journal).journal();
+    }
+    assertThat(journal.state()).isEqualTo(ResetState.FAILED);
+    assertThat(journal.failedIn()).isEqualTo(ResetState.STOPPING);
+    assertThat(store.unfinished()).map(ResetJournal::id).contains(journal.id());
+  }
+
+  @Test
+  void failedResumesInTheStateThatFailed() {
+    ResetJournal journal = at(ResetState.STOPPING);
+    for (int i = 0; i < 3; i++) {
+      runtime.failNext = new IllegalStateException("docker daemon unreachable");
+      journal = machine().advance(journal).journal();
+    }
+    ResetJournal resumed = machine().resume(journal);
+    assertThat(resumed.state()).isEqualTo(ResetState.STOPPING);
+    assertThat(machine().run(resumed, d -> true, 20).state()).isEqualTo(ResetState.DONE);
+  }
+
+  @Test
+  void wipingArchivesSlashingProtectionDeletesChainDataAndMovesToInstalling() {
+    ResetJournal journal = machine().advance(at(ResetState.WIPING)).journal();
+    assertThat(journal.state()).isEqualTo(ResetState.INSTALLING);
+    assertThat(node.dataFiles()).containsExactlyInAnyOrderElementsOf(node.mustKeep());
+    assertThat(
+            node.baseDir.resolve(
+                "slashing-protection/153/validator/validators/slashing_protection.sqlite"))
+        .hasContent("validator:validators/slashing_protection.sqlite");
+  }
+
+  @Test
+  void installingSwapsTheTestnetFolderAndMovesToInitialising() {
+    ResetJournal journal = machine().advance(at(ResetState.INSTALLING)).journal();
+    assertThat(journal.state()).isEqualTo(ResetState.INITIALISING);
+    assertThat(TestnetInstaller.iterationOf(node.layout.testnetDir())).contains(154);
+  }
+
+  @Test
+  void initialisingRunsGenesisInitOnlyForClientsThatNeedItAndMovesToStarting() {
+    ResetJournal journal = machine().advance(at(ResetState.INITIALISING)).journal();
+    assertThat(journal.state()).isEqualTo(ResetState.STARTING);
+    assertThat(runtime.calls)
+        .filteredOn(c -> c.startsWith("init"))
+        .containsExactly("init execution");
+    assertThat(node.dir("execution").resolve("geth/chaindata/GENESIS")).hasContent("iteration 154");
+  }
+
+  @Test
+  void startingStartsInPlanOrderAndMovesToVerifying() {
+    ResetJournal before = at(ResetState.STARTING);
+    runtime.calls.clear();
+    ResetJournal journal = machine().advance(before).journal();
+    assertThat(journal.state()).isEqualTo(ResetState.VERIFYING);
+    assertThat(runtime.calls)
+        .containsExactly("start execution", "start consensus", "start validator");
+  }
+
+  @Test
+  void verifyingMovesToDoneWhenTheNodeRunsTheNewIteration() {
+    ResetJournal journal = machine().advance(at(ResetState.VERIFYING)).journal();
+    assertThat(journal.state()).isEqualTo(ResetState.DONE);
+    assertThat(journal.downtime()).isNotNull();
+    assertThat(store.done(154)).isPresent();
+    assertThat(store.unfinished()).isEmpty();
+  }
+
+  @Test
+  void verifyingRetriesWhileTheNodeIsNotThereYet() {
+    ResetJournal journal = at(ResetState.VERIFYING);
+    runtime.running.remove("consensus");
+    ResetMachine.Outcome outcome = machine().advance(journal);
+    assertThat(outcome.result().retryAfter()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(outcome.journal().state()).isEqualTo(ResetState.VERIFYING);
+  }
+
+  @Test
+  void verifyingFailsAfterItsPatienceRunsOut() {
+    ResetJournal journal = at(ResetState.VERIFYING);
+    runtime.running.remove("consensus");
+    for (int i = 0; i < 18 && journal.state() == ResetState.VERIFYING; i++) {
+      journal = machine().advance(journal).journal();
+    }
+    assertThat(journal.state()).isEqualTo(ResetState.FAILED);
+    assertThat(journal.failedIn()).isEqualTo(ResetState.VERIFYING);
+    assertThat(journal.reason()).contains("did not reach iteration 154");
+  }
+
+  @Test
+  void everyTransitionOutsideTheDocumentedOnesIsRefused() {
+    ResetJournal journal = at(ResetState.DETECTED);
+    for (ResetState target : ResetState.values()) {
+      if (!ResetState.DETECTED.canMoveTo(target)) {
+        assertThatThrownBy(() -> journal.moveTo(target, "", clock.instant()))
+            .isInstanceOf(IllegalStateException.class);
+      }
+    }
+    assertThat(ResetState.DONE.allowedNext()).isEmpty();
+    assertThat(ResetState.FAILED.allowedNext()).doesNotContain(ResetState.DETECTED);
+  }
+
+  @Test
+  void aNewResetForTheSameIterationResumesTheUnfinishedOneInsteadOfStartingTwice() {
+    ResetJournal first = at(ResetState.WIPING);
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(machine().begin(154, false).id()).isEqualTo(first.id());
+  }
+}
