@@ -11,17 +11,16 @@ import java.util.Optional;
  * --bootnodes as parsed by pk910 clients/besu/wrapper.sh. The image's besu-entry.sh starts as root,
  * drops to uid 1000 and re-joins the arguments through {@code bash -c}.
  */
-public final class BesuProfile implements ClientProfile {
+public final class BesuProfile extends ExecutionProfile {
   static final int METRICS = 9545;
+
+  public BesuProfile() {
+    super(METRICS, "/metrics");
+  }
 
   @Override
   public String id() {
     return "besu";
-  }
-
-  @Override
-  public ClientKind kind() {
-    return ClientKind.EXECUTION;
   }
 
   @Override
@@ -59,21 +58,6 @@ public final class BesuProfile implements ClientProfile {
   @Override
   public String entrypointBinary(Flavor flavor) {
     return "besu";
-  }
-
-  @Override
-  public int defaultP2pPort() {
-    return ExecutionPorts.P2P;
-  }
-
-  @Override
-  public List<PortSpec> ports(int p2pPort) {
-    return ExecutionPorts.of(p2pPort, METRICS);
-  }
-
-  @Override
-  public Metrics metrics() {
-    return new Metrics(METRICS, "/metrics");
   }
 
   @Override

@@ -10,17 +10,16 @@ import java.util.Optional;
  * the data dir must be writable by 1000 and {@code erigon init} must run as that user too. There is
  * no Ephemery chain: {@code erigon init} with genesis.json, then {@code --networkid}.
  */
-public final class ErigonProfile implements ClientProfile {
+public final class ErigonProfile extends ExecutionProfile {
   static final int METRICS = 6061;
+
+  public ErigonProfile() {
+    super(METRICS, "/debug/metrics/prometheus");
+  }
 
   @Override
   public String id() {
     return "erigon";
-  }
-
-  @Override
-  public ClientKind kind() {
-    return ClientKind.EXECUTION;
   }
 
   @Override
@@ -59,21 +58,6 @@ public final class ErigonProfile implements ClientProfile {
   @Override
   public String entrypointBinary(Flavor flavor) {
     return "erigon";
-  }
-
-  @Override
-  public int defaultP2pPort() {
-    return ExecutionPorts.P2P;
-  }
-
-  @Override
-  public List<PortSpec> ports(int p2pPort) {
-    return ExecutionPorts.of(p2pPort, METRICS);
-  }
-
-  @Override
-  public Metrics metrics() {
-    return new Metrics(METRICS, "/debug/metrics/prometheus");
   }
 
   @Override

@@ -10,17 +10,16 @@ import java.util.Optional;
  * go-ethereum. Flags: go-ethereum cmd/utils/flags.go and docs/fundamentals/command-line-options.md;
  * the image's ENTRYPOINT is {@code geth} (Dockerfile).
  */
-public final class GethProfile implements ClientProfile {
+public final class GethProfile extends ExecutionProfile {
   static final int METRICS = 6060;
+
+  public GethProfile() {
+    super(METRICS, "/debug/metrics/prometheus");
+  }
 
   @Override
   public String id() {
     return "geth";
-  }
-
-  @Override
-  public ClientKind kind() {
-    return ClientKind.EXECUTION;
   }
 
   @Override
@@ -62,21 +61,6 @@ public final class GethProfile implements ClientProfile {
   @Override
   public String entrypointBinary(Flavor flavor) {
     return "geth"; // upstream ENTRYPOINT ["geth"]; the wrapper's ./wrapper.sh runs geth <args>
-  }
-
-  @Override
-  public int defaultP2pPort() {
-    return ExecutionPorts.P2P;
-  }
-
-  @Override
-  public List<PortSpec> ports(int p2pPort) {
-    return ExecutionPorts.of(p2pPort, METRICS);
-  }
-
-  @Override
-  public Metrics metrics() {
-    return new Metrics(METRICS, "/debug/metrics/prometheus");
   }
 
   @Override

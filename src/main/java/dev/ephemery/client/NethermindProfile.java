@@ -10,17 +10,16 @@ import java.util.Optional;
  * EnginePort to null: both must be set), Nethermind.Api/IInitConfig.cs (ChainSpecPath,
  * GenesisHash), docs.nethermind.io 1.39 configuration ({@code --config}, {@code --data-dir}).
  */
-public final class NethermindProfile implements ClientProfile {
+public final class NethermindProfile extends ExecutionProfile {
   static final int METRICS = 9091;
+
+  public NethermindProfile() {
+    super(METRICS, "/metrics");
+  }
 
   @Override
   public String id() {
     return "nethermind";
-  }
-
-  @Override
-  public ClientKind kind() {
-    return ClientKind.EXECUTION;
   }
 
   @Override
@@ -68,21 +67,6 @@ public final class NethermindProfile implements ClientProfile {
   @Override
   public String entrypointBinary(Flavor flavor) {
     return "nethermind"; // ENTRYPOINT ./nethermind (the wrapper image keeps that path)
-  }
-
-  @Override
-  public int defaultP2pPort() {
-    return ExecutionPorts.P2P;
-  }
-
-  @Override
-  public List<PortSpec> ports(int p2pPort) {
-    return ExecutionPorts.of(p2pPort, METRICS);
-  }
-
-  @Override
-  public Metrics metrics() {
-    return new Metrics(METRICS, "/metrics");
   }
 
   @Override

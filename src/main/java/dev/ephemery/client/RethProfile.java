@@ -8,17 +8,16 @@ import java.util.Optional;
  * Reth. ENTRYPOINT is the bare {@code /usr/local/bin/reth} (Dockerfile), so the command starts with
  * the {@code node} subcommand; {@code --chain} takes a geth genesis.json (reth CLI reference).
  */
-public final class RethProfile implements ClientProfile {
+public final class RethProfile extends ExecutionProfile {
   static final int METRICS = 9001;
+
+  public RethProfile() {
+    super(METRICS, "/");
+  }
 
   @Override
   public String id() {
     return "reth";
-  }
-
-  @Override
-  public ClientKind kind() {
-    return ClientKind.EXECUTION;
   }
 
   @Override
@@ -54,21 +53,6 @@ public final class RethProfile implements ClientProfile {
   @Override
   public String entrypointBinary(Flavor flavor) {
     return "reth";
-  }
-
-  @Override
-  public int defaultP2pPort() {
-    return ExecutionPorts.P2P;
-  }
-
-  @Override
-  public List<PortSpec> ports(int p2pPort) {
-    return ExecutionPorts.of(p2pPort, METRICS);
-  }
-
-  @Override
-  public Metrics metrics() {
-    return new Metrics(METRICS, "/");
   }
 
   @Override
