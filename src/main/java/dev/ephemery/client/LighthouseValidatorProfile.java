@@ -9,17 +9,16 @@ import java.util.Optional;
  * {@code validators/slashing_protection.sqlite}; after a reset deletes it, the next start needs
  * {@code --init-slashing-protection}, which the reset machine adds for that start only.
  */
-public final class LighthouseValidatorProfile implements ClientProfile {
+public final class LighthouseValidatorProfile extends ValidatorProfile {
   static final int METRICS = 5064;
+
+  public LighthouseValidatorProfile() {
+    super(METRICS);
+  }
 
   @Override
   public String id() {
     return "lighthouse";
-  }
-
-  @Override
-  public ClientKind kind() {
-    return ClientKind.VALIDATOR;
   }
 
   @Override
@@ -51,32 +50,12 @@ public final class LighthouseValidatorProfile implements ClientProfile {
   }
 
   @Override
-  public int defaultP2pPort() {
-    return 0;
-  }
-
-  @Override
-  public List<PortSpec> ports(int p2pPort) {
-    return List.of(PortSpec.internal("metrics", METRICS));
-  }
-
-  @Override
-  public Metrics metrics() {
-    return new Metrics(METRICS, "/metrics");
-  }
-
-  @Override
   public WipeRules wipeRules() {
     return new WipeRules(
         List.of("validators", "secrets", "validators/validator_definitions.yml"),
         List.of(),
         List.of("validators/slashing_protection.sqlite"),
         false);
-  }
-
-  @Override
-  public List<HealthCheck> health() {
-    return List.of();
   }
 
   @Override

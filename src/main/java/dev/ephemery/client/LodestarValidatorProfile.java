@@ -5,17 +5,16 @@ import java.util.List;
 import java.util.Optional;
 
 /** Lodestar validator client ({@code validator} subcommand of the same image). */
-public final class LodestarValidatorProfile implements ClientProfile {
+public final class LodestarValidatorProfile extends ValidatorProfile {
   static final int METRICS = 5064;
+
+  public LodestarValidatorProfile() {
+    super(METRICS);
+  }
 
   @Override
   public String id() {
     return "lodestar";
-  }
-
-  @Override
-  public ClientKind kind() {
-    return ClientKind.VALIDATOR;
   }
 
   @Override
@@ -47,29 +46,9 @@ public final class LodestarValidatorProfile implements ClientProfile {
   }
 
   @Override
-  public int defaultP2pPort() {
-    return 0;
-  }
-
-  @Override
-  public List<PortSpec> ports(int p2pPort) {
-    return List.of(PortSpec.internal("metrics", METRICS));
-  }
-
-  @Override
-  public Metrics metrics() {
-    return new Metrics(METRICS, "/metrics");
-  }
-
-  @Override
   public WipeRules wipeRules() {
     return new WipeRules(
         List.of("keystores", "secrets"), List.of(), List.of("validator-db/*"), false);
-  }
-
-  @Override
-  public List<HealthCheck> health() {
-    return List.of();
   }
 
   @Override

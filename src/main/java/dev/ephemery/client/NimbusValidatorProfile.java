@@ -8,17 +8,16 @@ import java.util.List;
  * beacon database never touches them. Doppelganger detection is off for the same reason as on the
  * beacon node.
  */
-public final class NimbusValidatorProfile implements ClientProfile {
+public final class NimbusValidatorProfile extends ValidatorProfile {
   static final int METRICS = 8108;
+
+  public NimbusValidatorProfile() {
+    super(METRICS);
+  }
 
   @Override
   public String id() {
     return "nimbus";
-  }
-
-  @Override
-  public ClientKind kind() {
-    return ClientKind.VALIDATOR;
   }
 
   @Override
@@ -50,21 +49,6 @@ public final class NimbusValidatorProfile implements ClientProfile {
   }
 
   @Override
-  public int defaultP2pPort() {
-    return 0;
-  }
-
-  @Override
-  public List<PortSpec> ports(int p2pPort) {
-    return List.of(PortSpec.internal("metrics", METRICS));
-  }
-
-  @Override
-  public Metrics metrics() {
-    return new Metrics(METRICS, "/metrics");
-  }
-
-  @Override
   public String owner() {
     return "1000:1000";
   }
@@ -81,10 +65,5 @@ public final class NimbusValidatorProfile implements ClientProfile {
         List.of(),
         List.of("validators/slashing_protection.sqlite3"),
         false);
-  }
-
-  @Override
-  public List<HealthCheck> health() {
-    return List.of();
   }
 }

@@ -9,17 +9,16 @@ import java.util.Optional;
  * {@code wallet/} of its data dir; the pk910 wrapper resets by deleting the whole data dir, so the
  * wrapper flavor keeps the wallet elsewhere.
  */
-public final class PrysmValidatorProfile implements ClientProfile {
+public final class PrysmValidatorProfile extends ValidatorProfile {
   static final int METRICS = 8081;
+
+  public PrysmValidatorProfile() {
+    super(METRICS);
+  }
 
   @Override
   public String id() {
     return "prysm";
-  }
-
-  @Override
-  public ClientKind kind() {
-    return ClientKind.VALIDATOR;
   }
 
   @Override
@@ -57,28 +56,8 @@ public final class PrysmValidatorProfile implements ClientProfile {
   }
 
   @Override
-  public int defaultP2pPort() {
-    return 0;
-  }
-
-  @Override
-  public List<PortSpec> ports(int p2pPort) {
-    return List.of(PortSpec.internal("metrics", METRICS));
-  }
-
-  @Override
-  public Metrics metrics() {
-    return new Metrics(METRICS, "/metrics");
-  }
-
-  @Override
   public WipeRules wipeRules() {
     return new WipeRules(List.of("wallet"), List.of(), List.of("validator.db"), false);
-  }
-
-  @Override
-  public List<HealthCheck> health() {
-    return List.of();
   }
 
   @Override

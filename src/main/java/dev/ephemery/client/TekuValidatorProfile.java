@@ -8,17 +8,16 @@ import java.util.Optional;
  * Teku validator client ({@code validator-client} subcommand of the same image). Keys are loaded in
  * place from {@code --validator-keys=KEYS:PASSWORDS}; no import step.
  */
-public final class TekuValidatorProfile implements ClientProfile {
+public final class TekuValidatorProfile extends ValidatorProfile {
   static final int METRICS = 8008;
+
+  public TekuValidatorProfile() {
+    super(METRICS);
+  }
 
   @Override
   public String id() {
     return "teku";
-  }
-
-  @Override
-  public ClientKind kind() {
-    return ClientKind.VALIDATOR;
   }
 
   @Override
@@ -55,21 +54,6 @@ public final class TekuValidatorProfile implements ClientProfile {
   }
 
   @Override
-  public int defaultP2pPort() {
-    return 0;
-  }
-
-  @Override
-  public List<PortSpec> ports(int p2pPort) {
-    return List.of(PortSpec.internal("metrics", METRICS));
-  }
-
-  @Override
-  public Metrics metrics() {
-    return new Metrics(METRICS, "/metrics");
-  }
-
-  @Override
   public String owner() {
     return "1000:1000";
   }
@@ -77,11 +61,6 @@ public final class TekuValidatorProfile implements ClientProfile {
   @Override
   public WipeRules wipeRules() {
     return new WipeRules(List.of(), List.of(), List.of("validator/slashprotection/*"), false);
-  }
-
-  @Override
-  public List<HealthCheck> health() {
-    return List.of();
   }
 
   @Override

@@ -1,0 +1,42 @@
+package dev.ephemery.client;
+
+import java.util.List;
+
+/**
+ * What every separate validator client shares: no P2P port, nothing published, a metrics endpoint
+ * at {@code /metrics} on the node network, and no health endpoint of its own (its beacon node's
+ * answers for it).
+ */
+abstract class ValidatorProfile implements ClientProfile {
+
+  private final Metrics metrics;
+
+  ValidatorProfile(int metricsPort) {
+    this.metrics = new Metrics(metricsPort, "/metrics");
+  }
+
+  @Override
+  public final ClientKind kind() {
+    return ClientKind.VALIDATOR;
+  }
+
+  @Override
+  public final int defaultP2pPort() {
+    return 0;
+  }
+
+  @Override
+  public final List<PortSpec> ports(int p2pPort) {
+    return List.of(PortSpec.internal("metrics", metrics.port()));
+  }
+
+  @Override
+  public final Metrics metrics() {
+    return metrics;
+  }
+
+  @Override
+  public final List<HealthCheck> health() {
+    return List.of();
+  }
+}
