@@ -194,7 +194,8 @@ public final class Planner {
     List<PlannedPath> paths = new ArrayList<>(layout.paths(flavor, el, cl, vc));
     if (host.supervisor().enabled()) {
       paths.add(new PlannedPath(layout.supervisorDir(), PlannedPath.Kind.DIRECTORY, 0700, null));
-      services.add(supervisor(host, layout, vcName != null ? vcName : clName));
+      services.add(
+          supervisor(host, release.iteration().number(), vcName != null ? vcName : clName));
     }
 
     return new HostPlan(
@@ -212,15 +213,25 @@ public final class Planner {
    * {@code ephemery run} next to the node, so resets happen while the operator's machine is off. It
    * sees baseDir at the same path (its journal and the reset's wipes work on the files directly)
    * and the Docker socket (to stop and start the node), which makes it root-equivalent on the host.
-   * Nothing in it depends on the iteration: a reset never recreates the supervisor doing it.
+   * Only its iteration label depends on the iteration, and runtimes leave that out of its plan
+   * hash: a reset never recreates the supervisor doing it.
    */
-  static Service supervisor(Host host, Layout layout, String after) {
+
+  /** The folder {@code up} copies the supervisor's jar and inventory into. */
+  public static PlannedPath supervisorFolder(Host host) {
+    return new PlannedPath(
+        new Layout(host, null).supervisorDir(), PlannedPath.Kind.DIRECTORY, 0700, null);
+  }
+
+  public static Service supervisor(Host host, int iteration, String after) {
+    Layout layout = new Layout(host, null);
     String jar = SUPERVISOR_DIR + "/" + SUPERVISOR_JAR;
     String inventory = SUPERVISOR_DIR + "/" + SUPERVISOR_INVENTORY;
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("ephemery.node", host.name());
     labels.put("ephemery.role", Role.SUPERVISOR.id());
     labels.put("ephemery.client", "ephemery");
+    labels.put("ephemery.iteration", Integer.toString(iteration));
     String image = host.supervisor().image();
     return new Service(
         layout.serviceName("supervisor"),

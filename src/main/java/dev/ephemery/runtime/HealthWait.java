@@ -47,9 +47,12 @@ final class HealthWait {
     return endpoints;
   }
 
-  /** busybox wget: a GET, or a JSON-RPC POST; -T bounds one attempt. */
+  /**
+   * busybox wget: a GET, or a JSON-RPC POST. {@code timeout} bounds one attempt (wget's own {@code
+   * -T} crashes some busybox builds).
+   */
   static List<String> command(Endpoint endpoint) {
-    List<String> command = new ArrayList<>(List.of("wget", "-q", "-O-", "-T", "5"));
+    List<String> command = new ArrayList<>(List.of("timeout", "10", "wget", "-q", "-O-"));
     endpoint.check().headers().forEach((k, v) -> command.addAll(List.of("--header", k + ": " + v)));
     if (endpoint.check().kind() == HealthCheck.Kind.JSON_RPC) {
       command.addAll(

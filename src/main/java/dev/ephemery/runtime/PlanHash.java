@@ -30,6 +30,9 @@ public final class PlanHash {
     fields.remove("health");
     if (service.role() == Role.SUPERVISOR) {
       // The supervisor performs the resets: a new iteration must not recreate it mid-reset.
+      if (fields.get("labels") instanceof ObjectNode labels) {
+        labels.remove(Labels.ITERATION);
+      }
       return digest(List.of(host.name(), host.network(), fields));
     }
     return digest(List.of(host.name(), host.network(), host.iteration(), fields));

@@ -89,6 +89,7 @@ class PlannerTest {
     if (cl != ConsensusClient.GRANDINE) {
       expected.add(Role.VALIDATOR);
     }
+    expected.add(Role.SUPERVISOR);
     assertThat(roles).containsExactlyElementsOf(expected);
     for (int i = 1; i < host.services().size(); i++) {
       assertThat(host.services().get(i).dependsOn())
