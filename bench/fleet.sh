@@ -2,8 +2,8 @@
 # Fleet benchmark: wall time of `ephemery status` and `ephemery up --dry-run` over 1 and N inventory
 # hosts whose Docker is this machine's daemon (loopback targets), and the ratio N/1. The goal is
 # N=50 in at most 3x the time of one host (hosts run in parallel, --parallel P).
-# Each host gets its own baseDir (so `up --dry-run` really probes it with a helper container) and a
-# stand-in plan (busybox services); nothing is created besides the short-lived helper containers.
+# Each host gets its own baseDir and a stand-in plan (busybox services); nothing is created: a dry
+# run only reads through the Docker API.
 #
 # Usage: bench/fleet.sh [N] [RUNS] [PARALLEL]   (defaults 50 3 16)
 #   MODE=ssh bench/fleet.sh ...  reaches the daemon through the test sshd instead (needs the env of

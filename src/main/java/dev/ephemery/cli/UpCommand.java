@@ -1,9 +1,12 @@
 package dev.ephemery.cli;
 
 import dev.ephemery.common.InvalidInputException;
+import dev.ephemery.inventory.Address;
 import dev.ephemery.inventory.Host;
+import dev.ephemery.inventory.InventoryWriter;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Plan;
+import dev.ephemery.plan.Role;
 import dev.ephemery.runtime.Change;
 import dev.ephemery.runtime.DockerConnection;
 import dev.ephemery.runtime.DockerRuntime;
@@ -11,6 +14,7 @@ import dev.ephemery.runtime.Fleet;
 import dev.ephemery.runtime.RuntimeOptions;
 import dev.ephemery.runtime.UpReport;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -44,20 +48,35 @@ final class UpCommand extends BaseCommand {
   Path release;
 
   @Option(
-      names = "--timeout",
+      names = {"--wait-timeout", "--timeout"},
       paramLabel = "SECONDS",
       defaultValue = "120",
-      description = "How long to wait for containers and init steps (default: ${DEFAULT-VALUE}).")
+      description =
+          "How long to wait for containers, init steps and health endpoints (default:"
+              + " ${DEFAULT-VALUE}).")
   long timeoutSeconds;
+
+  @Option(
+      names = "--no-wait",
+      description = "Do not wait for the clients' health endpoints to answer.")
+  boolean noWait;
 
   @Override
   public Integer call() {
     RuntimePlans inputs = RuntimePlans.required(common.file(), scope, release);
     List<Host> hosts = scope.select(inputs.inventory());
     Plan plan = inputs.plan().orElseThrow();
+    if (timeoutSeconds < 1 || timeoutSeconds > 86_400) {
+      throw InvalidInputException.of("--wait-timeout", "must be 1 to 86400 seconds", "");
+    }
     RuntimeOptions options =
         new RuntimeOptions(
-            dryRun, release, scope.helperImage(), Duration.ofSeconds(timeoutSeconds));
+            dryRun,
+            release,
+            scope.helperImage(),
+            Duration.ofSeconds(timeoutSeconds),
+            !noWait,
+            supervisorFiles(plan, hosts));
     PrintWriter err = err();
     List<Fleet.Outcome<UpReport>> outcomes =
         Fleet.run(
@@ -86,9 +105,15 @@ final class UpCommand extends BaseCommand {
           continue;
         }
         List<Change> changes = outcome.value().changes();
+        long ensured = changes.stream().filter(Change::isEnsure).count();
         printer.line(
-            outcome.host() + ": " + changes.size() + (dryRun ? " would change" : " changed"));
-        changes.forEach(c -> printer.line("  " + c.describe()));
+            outcome.host()
+                + ": "
+                + (changes.size() - ensured)
+                + (dryRun ? " would change" : " changed")
+                + (ensured == 0 ? "" : ", " + ensured + " paths would be ensured"));
+        changes.forEach(
+            c -> printer.line("  " + (c.isEnsure() ? "would " + c.describe() : c.describe())));
       }
       if (outcomes.size() > 1) {
         printer.line(FleetOutput.summary(outcomes));
@@ -96,6 +121,56 @@ final class UpCommand extends BaseCommand {
     }
     FleetOutput.failures(outcomes, err);
     return FleetOutput.exitCode(outcomes);
+  }
+
+  /**
+   * The tool's jar (where this code runs from) and, per host with a planned supervisor, an
+   * inventory of that host alone with a local address: on the host, its Docker is the local one.
+   */
+  static RuntimeOptions.SupervisorFiles supervisorFiles(Plan plan, List<Host> hosts) {
+    Map<String, String> inventories = new LinkedHashMap<>();
+    for (Host host : hosts) {
+      boolean planned =
+          HostScope.hostPlan(Optional.of(plan), host.name()).stream()
+              .flatMap(h -> h.services().stream())
+              .anyMatch(s -> s.role() == Role.SUPERVISOR);
+      if (planned) {
+        Host local =
+            new Host(
+                host.name(),
+                new Address.Local(),
+                host.baseDir(),
+                host.flavor(),
+                host.execution(),
+                host.consensus(),
+                host.validator(),
+                host.monitoring(),
+                null,
+                null,
+                host.supervisor());
+        inventories.put(
+            host.name(),
+            InventoryWriter.write(
+                List.of(local),
+                List.of("The supervisor's inventory of " + host.name() + ", written by 'up'."),
+                false));
+      }
+    }
+    return new RuntimeOptions.SupervisorFiles(ownJar(), inventories);
+  }
+
+  /** The running jar; from a classes folder (tests, IDE) the build's target/ephemery.jar. */
+  static Path ownJar() {
+    try {
+      Path location =
+          Path.of(UpCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (location.toString().endsWith(".jar")) {
+        return location;
+      }
+      return location.resolveSibling("ephemery.jar");
+    } catch (URISyntaxException | RuntimeException e) {
+      return Path.of("target", "ephemery.jar");
+    }
   }
 
   static void progress(PrintWriter err, String line) {
@@ -111,7 +186,7 @@ final class UpCommand extends BaseCommand {
     map.put("ok", outcome.ok());
     if (outcome.ok()) {
       map.put("dryRun", outcome.value().dryRun());
-      map.put("changed", outcome.value().changes().size());
+      map.put("changed", outcome.value().changes().stream().filter(c -> !c.isEnsure()).count());
       map.put("changes", outcome.value().changes());
     } else {
       map.put("problems", outcome.problems().stream().map(p -> p.describe()).toList());

@@ -16,7 +16,7 @@ public record HealthCheck(Kind kind, int port, String target, Map<String, String
   }
 
   public HealthCheck {
-    headers = Map.copyOf(headers);
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
   }
 
   public static HealthCheck jsonRpc(int port, String method) {

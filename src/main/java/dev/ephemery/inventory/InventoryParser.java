@@ -425,6 +425,12 @@ public final class InventoryParser {
             integer(mon, Monitoring.GRAFANA_PORT),
             integer(mon, Monitoring.NODE_EXPORTER_PORT));
 
+    Mapping sup = section(merged, HostKeys.SUPERVISOR);
+    SupervisorSpec supervisor =
+        new SupervisorSpec(
+            bool(sup, InventorySchema.Supervisor.ENABLED),
+            text(sup, InventorySchema.Supervisor.IMAGE));
+
     checkPorts(merged, path, execution, consensus, monitoring);
     return new Host(
         name,
@@ -436,7 +442,8 @@ public final class InventoryParser {
         validator,
         monitoring,
         text(merged, HostKeys.SSH_KEY_FILE),
-        text(merged, HostKeys.KNOWN_HOSTS_FILE));
+        text(merged, HostKeys.KNOWN_HOSTS_FILE),
+        supervisor);
   }
 
   /** Two services of one host cannot publish the same port. */

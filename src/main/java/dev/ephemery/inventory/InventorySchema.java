@@ -111,6 +111,20 @@ public final class InventorySchema {
     private Monitoring() {}
   }
 
+  /** Keys of {@code supervisor}. */
+  public static final class Supervisor {
+    public static final SchemaKey ENABLED =
+        SchemaKey.bool(
+            "enabled", true, "run the supervisor (ephemery run) in a container on the host");
+    public static final SchemaKey IMAGE =
+        SchemaKey.string("image", "a pinned Java 17+ image instead of the tested default")
+            .withFormat(ValueFormat.IMAGE);
+    public static final SchemaSection SECTION =
+        new SchemaSection("supervisor", List.of(ENABLED, IMAGE));
+
+    private Supervisor() {}
+  }
+
   /** Keys of each entry of {@code hosts}. */
   public static final class HostKeys {
     public static final SchemaKey NAME =
@@ -151,6 +165,8 @@ public final class InventorySchema {
         SchemaKey.map("validator", Validator.SECTION, "the validator client");
     public static final SchemaKey MONITORING =
         SchemaKey.map("monitoring", Monitoring.SECTION, "the monitoring stack");
+    public static final SchemaKey SUPERVISOR =
+        SchemaKey.map("supervisor", Supervisor.SECTION, "the on-host supervisor");
     public static final SchemaSection SECTION =
         new SchemaSection(
             "host",
@@ -164,7 +180,8 @@ public final class InventorySchema {
                 EXECUTION,
                 CONSENSUS,
                 VALIDATOR,
-                MONITORING));
+                MONITORING,
+                SUPERVISOR));
 
     private HostKeys() {}
   }

@@ -114,6 +114,11 @@ public final class InventoryWriter {
     line(in + 1, "grafanaPort: " + mon.grafanaPort(), Monitoring.GRAFANA_PORT.doc());
     line(
         in + 1, "nodeExporterPort: " + mon.nodeExporterPort(), Monitoring.NODE_EXPORTER_PORT.doc());
+
+    line(in, "supervisor:", null);
+    SupervisorSpec sup = host.supervisor();
+    line(in + 1, "enabled: " + sup.enabled(), InventorySchema.Supervisor.ENABLED.doc());
+    optional(in + 1, InventorySchema.Supervisor.IMAGE, sup.image(), null);
   }
 
   private void optional(int indent, SchemaKey key, Object value, String example) {

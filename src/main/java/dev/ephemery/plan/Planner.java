@@ -28,6 +28,21 @@ public final class Planner {
   public static final String ENGINE_PORT_NAME = "engine";
   static final String RESTART = "unless-stopped";
 
+  /** A pinned public JRE for the on-host supervisor (Java 17, the tool's minimum). */
+  public static final String SUPERVISOR_IMAGE = "eclipse-temurin:17.0.15_6-jre";
+
+  /** Where the supervisor container sees its folder: the tool's jar and the inventory. */
+  public static final String SUPERVISOR_DIR = "/opt/ephemery-supervisor";
+
+  public static final String SUPERVISOR_JAR = "ephemery.jar";
+  public static final String SUPERVISOR_INVENTORY = "ephemery.yaml";
+
+  /** {@code ephemery run}'s default status port, published on 127.0.0.1 only. */
+  public static final int SUPERVISOR_PORT = 9777;
+
+  /** The host's Docker socket, which the supervisor needs to stop and start the node. */
+  public static final String DOCKER_SOCKET = "/var/run/docker.sock";
+
   public Plan plan(Inventory inventory, Release release) {
     return plan(inventory, release, PlanOptions.all());
   }
@@ -176,15 +191,82 @@ public final class Planner {
               List.of(clName)));
     }
 
+    List<PlannedPath> paths = new ArrayList<>(layout.paths(flavor, el, cl, vc));
+    if (host.supervisor().enabled()) {
+      paths.add(new PlannedPath(layout.supervisorDir(), PlannedPath.Kind.DIRECTORY, 0700, null));
+      services.add(
+          supervisor(host, release.iteration().number(), vcName != null ? vcName : clName));
+    }
+
     return new HostPlan(
         host.name(),
         host.address().uri(),
         host.baseDir(),
         release.iteration().number(),
         layout.network(),
-        layout.paths(flavor, el, cl, vc),
+        paths,
         services,
         flavor == Flavor.WRAPPER ? HostPlan.ResetOwner.WRAPPER : HostPlan.ResetOwner.TOOL);
+  }
+
+  /**
+   * {@code ephemery run} next to the node, so resets happen while the operator's machine is off. It
+   * sees baseDir at the same path (its journal and the reset's wipes work on the files directly)
+   * and the Docker socket (to stop and start the node), which makes it root-equivalent on the host.
+   * Only its iteration label depends on the iteration, and runtimes leave that out of its plan
+   * hash: a reset never recreates the supervisor doing it.
+   */
+
+  /** The folder {@code up} copies the supervisor's jar and inventory into. */
+  public static PlannedPath supervisorFolder(Host host) {
+    return new PlannedPath(
+        new Layout(host, null).supervisorDir(), PlannedPath.Kind.DIRECTORY, 0700, null);
+  }
+
+  public static Service supervisor(Host host, int iteration, String after) {
+    Layout layout = new Layout(host, null);
+    String jar = SUPERVISOR_DIR + "/" + SUPERVISOR_JAR;
+    String inventory = SUPERVISOR_DIR + "/" + SUPERVISOR_INVENTORY;
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("ephemery.node", host.name());
+    labels.put("ephemery.role", Role.SUPERVISOR.id());
+    labels.put("ephemery.client", "ephemery");
+    labels.put("ephemery.iteration", Integer.toString(iteration));
+    String image = host.supervisor().image();
+    return new Service(
+        layout.serviceName("supervisor"),
+        Role.SUPERVISOR,
+        "ephemery",
+        image != null && !image.isBlank() ? image : SUPERVISOR_IMAGE,
+        List.of("java"),
+        List.of(
+            "-XX:+UseSerialGC",
+            "-Xmx96m",
+            "-jar",
+            jar,
+            "run",
+            "-f",
+            inventory,
+            "--host",
+            host.name(),
+            "--bind",
+            "0.0.0.0",
+            "--port",
+            Integer.toString(SUPERVISOR_PORT)),
+        List.of(new PortBinding(SUPERVISOR_PORT, SUPERVISOR_PORT, "127.0.0.1", "tcp", "status")),
+        List.of(
+            new Mount(layout.supervisorDir(), SUPERVISOR_DIR, true),
+            new Mount(host.baseDir(), host.baseDir(), false),
+            new Mount(DOCKER_SOCKET, DOCKER_SOCKET, false)),
+        Map.of("EPHEMERY_RELEASE_CACHE", layout.supervisorDir() + "/releases"),
+        labels,
+        List.of(after),
+        false,
+        null,
+        RESTART,
+        "192m",
+        null,
+        List.of());
   }
 
   private static Service service(
@@ -215,7 +297,8 @@ public final class Planner {
         null,
         RESTART,
         profile.memoryLimit(),
-        profile.stopSignal(context.flavor()));
+        profile.stopSignal(context.flavor()),
+        profile.health());
   }
 
   /** Container names double as host names on the node network: the CL calls the EL by it. */
@@ -286,6 +369,10 @@ public final class Planner {
 
     String jwt() {
       return path("secrets/jwt.hex");
+    }
+
+    String supervisorDir() {
+      return path("supervisor");
     }
 
     String testnet() {

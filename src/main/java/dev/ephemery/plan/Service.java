@@ -1,5 +1,6 @@
 package dev.ephemery.plan;
 
+import dev.ephemery.client.HealthCheck;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,8 @@ import java.util.Map;
  * @param user uid[:gid] to run as, or null for the image's user
  * @param memoryLimit a memory limit such as {@code 8g}, or null
  * @param stopSignal the signal that stops it cleanly, or null for the runtime's default (SIGTERM)
+ * @param health how to ask the running container whether it serves (the client profile's checks;
+ *     the first is what {@code up} waits for); empty when it has none
  */
 public record Service(
     String name,
@@ -31,7 +34,49 @@ public record Service(
     String user,
     String restartPolicy,
     String memoryLimit,
-    String stopSignal) {
+    String stopSignal,
+    List<HealthCheck> health) {
+
+  public Service {
+    health = health == null ? List.of() : List.copyOf(health);
+  }
+
+  public Service(
+      String name,
+      Role role,
+      String client,
+      String image,
+      List<String> entrypoint,
+      List<String> command,
+      List<PortBinding> ports,
+      List<Mount> mounts,
+      Map<String, String> env,
+      Map<String, String> labels,
+      List<String> dependsOn,
+      boolean runOnce,
+      String user,
+      String restartPolicy,
+      String memoryLimit,
+      String stopSignal) {
+    this(
+        name,
+        role,
+        client,
+        image,
+        entrypoint,
+        command,
+        ports,
+        mounts,
+        env,
+        labels,
+        dependsOn,
+        runOnce,
+        user,
+        restartPolicy,
+        memoryLimit,
+        stopSignal,
+        List.of());
+  }
 
   /** The label a runtime sets to {@link #planHash()} to tell whether a container is current. */
   public static final String PLAN_HASH_LABEL = "ephemery.plan-hash";
@@ -68,7 +113,8 @@ public record Service(
         user,
         restartPolicy,
         memoryLimit,
-        null);
+        null,
+        List.of());
   }
 
   /** A stable hash of everything that defines this container: equal plans, equal hashes. */

@@ -20,6 +20,7 @@ import com.github.dockerjava.api.model.Volume;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.Planner;
 import dev.ephemery.plan.PortBinding;
 import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
@@ -61,7 +62,14 @@ public final class DockerRuntime {
   // ------------------------------------------------------------------ up
 
   public UpReport up(HostPlan plan, RuntimeOptions options) {
-    List<Service> ordered = startOrder(plan);
+    List<Service> all = startOrder(plan);
+    // Without its files a planned supervisor is left as it is (the supervisor itself runs up()).
+    List<Service> ordered =
+        all.stream()
+            .filter(s -> s.role() != Role.SUPERVISOR || options.supervisor() != null)
+            .toList();
+    List<HealthWait.Endpoint> health =
+        options.waitForHealth() ? HealthWait.endpoints(plan, ordered) : List.of();
     checkEngineNotPublished(plan);
     if (plan.paths().stream()
         .anyMatch(p -> p.kind() == dev.ephemery.plan.PlannedPath.Kind.JWT_SECRET)) {
@@ -75,7 +83,7 @@ public final class DockerRuntime {
 
     Set<String> images = new LinkedHashSet<>();
     ordered.forEach(s -> images.add(s.image()));
-    if (!plan.paths().isEmpty()) {
+    if (!plan.paths().isEmpty() || !health.isEmpty()) {
       images.add(options.helperImage());
     }
     for (String image : images) {
@@ -88,11 +96,14 @@ public final class DockerRuntime {
     }
 
     changes.addAll(ensureNetwork(plan, options.dryRun()));
-    changes.addAll(ensurePaths(plan, files, options));
+    List<Change> fileChanges = ensurePaths(plan, files, ordered, options);
+    changes.addAll(fileChanges);
+    boolean supervisorFilesChanged =
+        fileChanges.stream().anyMatch(c -> c.kind().equals("file") && !c.isEnsure());
 
     Map<String, Container> existing = ourContainers(plan.name());
     Set<String> planned = new LinkedHashSet<>();
-    ordered.forEach(s -> planned.add(Labels.containerName(plan, s)));
+    all.forEach(s -> planned.add(Labels.containerName(plan, s)));
     for (Container container : existing.values()) {
       String name = containerName(container);
       if (!planned.contains(name)) {
@@ -127,6 +138,11 @@ public final class DockerRuntime {
           remove(found.getId(), name);
         }
       } else if ("running".equals(found.getState())) {
+        if (service.role() == Role.SUPERVISOR && supervisorFilesChanged) {
+          changes.add(new Change("restart", "container", name, "its jar or inventory changed"));
+          docker.restartContainerCmd(found.getId()).withTimeout(30).exec();
+          toWaitFor.add(name);
+        }
         continue;
       } else {
         changes.add(new Change("start", "container", name, found.getState()));
@@ -158,6 +174,16 @@ public final class DockerRuntime {
       if (!link.ok()) {
         throw new OperationalException(List.of(link.problem()), null);
       }
+    }
+    if (!options.dryRun() && !health.isEmpty()) {
+      progress.accept(
+          plan.name()
+              + ": waiting up to "
+              + options.waitTimeout().toSeconds()
+              + " s for health endpoints: "
+              + String.join(", ", health.stream().map(HealthWait.Endpoint::describe).toList()));
+      HealthWait.await(
+          docker, plan, health, options.helperImage(), options.waitTimeout(), progress);
     }
     return new UpReport(plan.name(), options.dryRun(), changes);
   }
@@ -307,23 +333,29 @@ public final class DockerRuntime {
     return List.of(new Change("create", "network", plan.network(), "missing"));
   }
 
-  private List<Change> ensurePaths(HostPlan plan, HostFiles files, RuntimeOptions options) {
+  private List<Change> ensurePaths(
+      HostPlan plan, HostFiles files, List<Service> services, RuntimeOptions options) {
     if (plan.paths().isEmpty()) {
       return List.of();
     }
     String releaseHash = files.releaseHashOrNull();
+    Optional<Service> supervisor =
+        services.stream().filter(s -> s.role() == Role.SUPERVISOR).findFirst();
     if (options.dryRun()) {
-      if (!imagePresent(options.helperImage())) {
-        return List.of(new Change("check", "paths", plan.baseDir(), "helper image missing"));
-      }
-      try (Helper helper =
-          Helper.start(docker, options.helperImage(), plan.name(), files.paths(), true)) {
-        return files.diff(
-            files.parseProbe(helper.shOrFail("probing", files.probeScript()).out()), releaseHash);
-      } catch (com.github.dockerjava.api.exception.DockerException e) {
-        // a read-only mount of a baseDir that does not exist yet fails: all of it is missing
-        return files.diff(missing(plan), releaseHash);
-      }
+      // A dry run only reads through the Docker API: looking into baseDir would need a container.
+      List<Change> changes = new ArrayList<>(files.unchecked());
+      supervisor.ifPresent(
+          s ->
+              List.of(Planner.SUPERVISOR_JAR, Planner.SUPERVISOR_INVENTORY)
+                  .forEach(
+                      name ->
+                          changes.add(
+                              new Change(
+                                  Change.ENSURE,
+                                  "file",
+                                  supervisorFolder(plan, s) + "/" + name,
+                                  "not inspected in a dry run"))));
+      return changes;
     }
     try (Helper helper =
         Helper.start(docker, options.helperImage(), plan.name(), files.paths(), false)) {
@@ -334,12 +366,53 @@ public final class DockerRuntime {
         files.apply(helper, observed, releaseHash);
         changes.forEach(c -> LOG.info("{}: {}", plan.name(), c.describe()));
       }
+      if (supervisor.isPresent()) {
+        HostPaths paths = files.paths();
+        String folder =
+            paths.inHelper(
+                supervisor.get().name() + ".mounts", supervisorFolder(plan, supervisor.get()));
+        List<Change> copied = files.syncFiles(helper, folder, supervisorFiles(plan, options), 0600);
+        copied.forEach(c -> LOG.info("{}: {}", plan.name(), c.describe()));
+        changes = new ArrayList<>(changes);
+        changes.addAll(copied);
+      }
       return changes;
     }
   }
 
-  private static List<HostFiles.Observed> missing(HostPlan plan) {
-    return plan.paths().stream().map(p -> new HostFiles.Observed(false, "", "", "")).toList();
+  /** The host folder the supervisor sees as {@link Planner#SUPERVISOR_DIR}. */
+  private static String supervisorFolder(HostPlan plan, Service supervisor) {
+    return supervisor.mounts().stream()
+        .filter(m -> Planner.SUPERVISOR_DIR.equals(m.target()))
+        .findFirst()
+        .map(m -> HostPaths.of(plan.baseDir()).onHost(supervisor.name(), m.source()).toString())
+        .orElseThrow(
+            () ->
+                InvalidInputException.of(
+                    plan.name() + "." + supervisor.name(),
+                    "the supervisor mounts nothing at " + Planner.SUPERVISOR_DIR,
+                    "plan it with 'ephemery plan'"));
+  }
+
+  /** The tool's jar and the host's inventory, as the supervisor container reads them. */
+  private static Map<String, byte[]> supervisorFiles(HostPlan plan, RuntimeOptions options) {
+    RuntimeOptions.SupervisorFiles files = options.supervisor();
+    String inventory = files.inventories().get(plan.name());
+    if (inventory == null) {
+      throw InvalidInputException.of(
+          plan.name(), "no inventory for the supervisor of this host", "");
+    }
+    Map<String, byte[]> contents = new LinkedHashMap<>();
+    try {
+      contents.put(Planner.SUPERVISOR_JAR, java.nio.file.Files.readAllBytes(files.jar()));
+    } catch (java.io.IOException e) {
+      throw InvalidInputException.of(
+          files.jar().toString(),
+          "cannot read the tool's jar for the supervisor: " + e.getMessage(),
+          "build it (mvn package), or set supervisor.enabled: false");
+    }
+    contents.put(Planner.SUPERVISOR_INVENTORY, inventory.getBytes(StandardCharsets.UTF_8));
+    return contents;
   }
 
   /** Our containers of one node, by container name. */
@@ -392,10 +465,15 @@ public final class DockerRuntime {
     List<Bind> binds = new ArrayList<>();
     for (dev.ephemery.plan.Mount mount :
         service.mounts() == null ? List.<dev.ephemery.plan.Mount>of() : service.mounts()) {
+      // The supervisor alone gets the Docker socket: it stops and starts the node at a reset.
+      boolean socket =
+          service.role() == Role.SUPERVISOR && Planner.DOCKER_SOCKET.equals(mount.source());
       String source =
-          paths
-              .mountSource(service.name() + ".mounts", mount.source(), mount.readOnly())
-              .toString();
+          socket
+              ? mount.source()
+              : paths
+                  .mountSource(service.name() + ".mounts", mount.source(), mount.readOnly())
+                  .toString();
       binds.add(
           new Bind(
               source,

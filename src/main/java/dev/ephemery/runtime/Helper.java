@@ -48,6 +48,11 @@ final class Helper implements AutoCloseable {
     return start(docker, image, node, paths, readOnly, "none", "files");
   }
 
+  /** A helper on {@code network} that mounts nothing (health probes). */
+  static Helper onNetwork(DockerClient docker, String image, String node, String network) {
+    return start(docker, image, node, null, true, network, "health");
+  }
+
   /** A helper attached to {@code network} (e.g. the node's own, to see what the CL sees). */
   static Helper start(
       DockerClient docker,
@@ -58,7 +63,9 @@ final class Helper implements AutoCloseable {
       String network,
       String purpose) {
     HostConfig hostConfig = HostConfig.newHostConfig().withNetworkMode(network);
-    if (readOnly) {
+    if (paths == null) {
+      // nothing mounted: a probe that only talks to the network
+    } else if (readOnly) {
       hostConfig.withMounts(
           List.of(
               new Mount()

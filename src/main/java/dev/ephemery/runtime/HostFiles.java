@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -102,6 +103,18 @@ final class HostFiles {
           plan.name(), "unexpected answer probing baseDir: " + output.strip(), "");
     }
     return observed;
+  }
+
+  /** What a dry run reports for the paths: each would be ensured, none was looked at. */
+  List<Change> unchecked() {
+    List<Change> changes = new ArrayList<>();
+    for (int i = 0; i < plan.paths().size(); i++) {
+      PlannedPath planned = plan.paths().get(i);
+      String where = paths.onHost("paths[" + i + "]", planned.path()).toString();
+      changes.add(
+          new Change(Change.ENSURE, kindName(planned), where, "not inspected in a dry run"));
+    }
+    return changes;
   }
 
   /** The changes the observed state needs; nothing is changed here. */
@@ -234,6 +247,74 @@ final class HostFiles {
     }
   }
 
+  /**
+   * Makes the files in {@code folder} (a planned folder, as the helper sees it) have the given
+   * contents: each one that is missing or differs (by SHA-256) is staged and renamed into place.
+   *
+   * @param files file name to content and mode
+   */
+  List<Change> syncFiles(Helper helper, String folder, Map<String, byte[]> files, int mode) {
+    StringBuilder probe = new StringBuilder();
+    for (String name : files.keySet()) {
+      String q = Sh.quote(folder + "/" + name);
+      probe
+          .append("if [ -f ")
+          .append(q)
+          .append(" ]; then sha256sum ")
+          .append(q)
+          .append(" | cut -d' ' -f1; else echo missing; fi\n");
+    }
+    String[] seen =
+        helper.shOrFail("probing " + folder, probe.toString()).out().strip().split("\n");
+    List<Change> changes = new ArrayList<>();
+    int i = 0;
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      String found = i < seen.length ? seen[i].strip() : "missing";
+      i++;
+      if (found.equals(sha256(file.getValue()))) {
+        continue;
+      }
+      String target = folder + "/" + file.getKey();
+      changes.add(
+          new Change(
+              found.equals("missing") ? "create" : "update",
+              "file",
+              paths
+                  .baseDir()
+                  .resolve(Path.of(HostPaths.MOUNT).relativize(Path.of(target)))
+                  .toString(),
+              found.equals("missing") ? "missing" : "content differs"));
+      String staged = STAGING + "/file-" + hex(8);
+      helper.shOrFail("staging", "mkdir -p " + staged + " && chmod 700 " + STAGING);
+      helper.untar(tar(file.getKey(), file.getValue(), mode), staged);
+      helper.shOrFail(
+          "installing " + target,
+          "set -e\nchmod "
+              + Integer.toOctalString(mode)
+              + " "
+              + staged
+              + "/"
+              + Sh.quote(file.getKey())
+              + "\nmv "
+              + staged
+              + "/"
+              + Sh.quote(file.getKey())
+              + " "
+              + Sh.quote(target)
+              + "\nrm -rf "
+              + staged);
+    }
+    return changes;
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Content digest of the local release folder: relative names and bytes, in name order. */
   static String releaseHash(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
@@ -283,9 +364,14 @@ final class HostFiles {
 
   /** The staged release lands in {@code staged/release}; move that, not the staging folder. */
   private static ByteArrayInputStream tar(String name, byte[] content) {
+    return tar(name, content, 0600);
+  }
+
+  private static ByteArrayInputStream tar(String name, byte[] content, int mode) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-      putEntry(tar, name, content, 0600);
+      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+      putEntry(tar, name, content, mode);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,7 +3,9 @@ package dev.ephemery.runtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +25,17 @@ public final class PlanHash {
   private PlanHash() {}
 
   public static String of(HostPlan host, Service service) {
-    return digest(List.of(host.name(), host.network(), host.iteration(), service));
+    // Health checks say how to probe a container, not what it is: they do not recreate it.
+    ObjectNode fields = JSON.valueToTree(service);
+    fields.remove("health");
+    if (service.role() == Role.SUPERVISOR) {
+      // The supervisor performs the resets: a new iteration must not recreate it mid-reset.
+      if (fields.get("labels") instanceof ObjectNode labels) {
+        labels.remove(Labels.ITERATION);
+      }
+      return digest(List.of(host.name(), host.network(), fields));
+    }
+    return digest(List.of(host.name(), host.network(), host.iteration(), fields));
   }
 
   public static String ofNetwork(HostPlan host) {

@@ -55,7 +55,7 @@ class PlanJsonTest {
         assertThat(mount.get("target").isTextual()).isTrue();
       }
     }
-    assertThat(roles).containsExactly("init", "execution", "consensus", "validator");
+    assertThat(roles).containsExactly("init", "execution", "consensus", "validator", "supervisor");
   }
 
   @Test

@@ -75,6 +75,49 @@ class PlannerTest {
             flavor == Flavor.WRAPPER ? HostPlan.ResetOwner.WRAPPER : HostPlan.ResetOwner.TOOL);
   }
 
+  @Test
+  void aHostWithTheSupervisorOffPlansNeitherItsContainerNorItsFolder() {
+    var on = Fixtures.host(ExecutionClient.GETH, ConsensusClient.LIGHTHOUSE).build();
+    var off =
+        new dev.ephemery.inventory.Host(
+            on.name(),
+            on.address(),
+            on.baseDir(),
+            on.flavor(),
+            on.execution(),
+            on.consensus(),
+            on.validator(),
+            on.monitoring(),
+            null,
+            null,
+            new dev.ephemery.inventory.SupervisorSpec(false, null));
+
+    HostPlan withSupervisor = new Planner().planHost(on, RELEASE);
+    HostPlan without = new Planner().planHost(off, RELEASE);
+
+    assertThat(withSupervisor.services()).extracting(Service::role).contains(Role.SUPERVISOR);
+    assertThat(withSupervisor.paths())
+        .extracting(PlannedPath::path)
+        .contains(on.baseDir() + "/supervisor");
+    assertThat(without.services()).extracting(Service::role).doesNotContain(Role.SUPERVISOR);
+    assertThat(without.paths())
+        .extracting(PlannedPath::path)
+        .doesNotContain(on.baseDir() + "/supervisor");
+  }
+
+  @Test
+  void clientsCarryTheirProfilesHealthChecksIntoThePlan() {
+    HostPlan host = plan(ExecutionClient.GETH, ConsensusClient.LIGHTHOUSE, Flavor.UPSTREAM);
+
+    assertThat(role(host, Role.EXECUTION).health())
+        .isEqualTo(ClientProfiles.execution(ExecutionClient.GETH).health())
+        .isNotEmpty();
+    assertThat(role(host, Role.CONSENSUS).health())
+        .isEqualTo(ClientProfiles.beacon(ConsensusClient.LIGHTHOUSE).health())
+        .isNotEmpty();
+    assertThat(role(host, Role.INIT).health()).isEmpty();
+  }
+
   @ParameterizedTest(name = "{0} + {1} ({2})")
   @MethodSource("pairs")
   void startsInitThenExecutionThenConsensusThenValidator(
@@ -89,6 +132,7 @@ class PlannerTest {
     if (cl != ConsensusClient.GRANDINE) {
       expected.add(Role.VALIDATOR);
     }
+    expected.add(Role.SUPERVISOR);
     assertThat(roles).containsExactlyElementsOf(expected);
     for (int i = 1; i < host.services().size(); i++) {
       assertThat(host.services().get(i).dependsOn())

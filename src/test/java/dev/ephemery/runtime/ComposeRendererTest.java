@@ -10,6 +10,7 @@ import dev.ephemery.inventory.ExecutionClient;
 import dev.ephemery.inventory.Flavor;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Planner;
+import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
 import dev.ephemery.testing.Fixtures;
 import java.nio.file.Files;
@@ -38,9 +39,12 @@ class ComposeRendererTest {
     JsonNode services = parse(renderer.render(plan)).get("services");
     List<String> names = new ArrayList<>();
     services.fieldNames().forEachRemaining(names::add);
-    assertThat(names)
-        .containsExactlyElementsOf(plan.services().stream().map(Service::name).toList());
-    for (Service service : plan.services()) {
+    List<Service> exported =
+        plan.services().stream().filter(s -> s.role() != Role.SUPERVISOR).toList();
+    assertThat(names).containsExactlyElementsOf(exported.stream().map(Service::name).toList());
+    assertThat(plan.services()).extracting(Service::role).contains(Role.SUPERVISOR);
+    assertThat(renderer.render(plan)).contains("The on-host supervisor is not in this file");
+    for (Service service : exported) {
       JsonNode yaml = services.get(service.name());
       assertThat(yaml.get("image").asText()).isEqualTo(service.image());
       List<String> command = new ArrayList<>();

@@ -104,7 +104,10 @@ class RenderComposeIT {
     assertThat(services.exit()).as(services.output()).isZero();
     assertThat(services.output().lines().map(String::trim).filter(s -> !s.isEmpty()).toList())
         .containsExactlyInAnyOrderElementsOf(
-            plan.services().stream().map(dev.ephemery.plan.Service::name).toList());
+            plan.services().stream()
+                .filter(s -> s.role() != dev.ephemery.plan.Role.SUPERVISOR)
+                .map(dev.ephemery.plan.Service::name)
+                .toList());
     assertThat(result.output()).doesNotContain("8551:8551").contains("127.0.0.1");
   }
 }
