@@ -14,6 +14,7 @@ trap 'rm -f "$log"' EXIT
 mvn -q -B -ntp verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DockerResetIT \
   -Dspotless.check.skip=true >"$log" 2>&1 || { tail -n 40 "$log"; exit 1; }
 line="$(grep -m1 'reset critical path' "$log")"
+grep -m1 'last container started' "$log" || true
 echo "$line"
 stop_ms="$(sed -E 's/.*stop ([0-9]+) ms, wipe.*/\1/' <<<"$line")"
 start_ms="$(sed -E 's/.* start ([0-9]+) ms$/\1/' <<<"$line")"
