@@ -52,7 +52,7 @@ final class DownCommand extends BaseCommand {
     RuntimePlans inputs =
         purge == Purge.NONE
             ? RuntimePlans.optional(common.file(), scope)
-            : RuntimePlans.required(common.file(), scope, null);
+            : RuntimePlans.cachedOnly(common.file(), scope);
     List<Host> hosts = scope.select(inputs.inventory());
     Optional<Plan> plan = inputs.plan();
     if (purge != Purge.NONE && plan.isEmpty()) {

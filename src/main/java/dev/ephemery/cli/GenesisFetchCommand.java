@@ -2,18 +2,13 @@ package dev.ephemery.cli;
 
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.release.Downloader;
-import dev.ephemery.release.EtagStore;
-import dev.ephemery.release.GitHubReleases;
 import dev.ephemery.release.InstalledRelease;
 import dev.ephemery.release.ReleaseCache;
 import dev.ephemery.release.ReleaseFetcher;
 import dev.ephemery.release.ReleaseSource;
 import dev.ephemery.release.ReleaseSources;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,39 +100,17 @@ final class GenesisFetchCommand extends BaseCommand {
     if (from != null) {
       sources.add(ReleaseSources.local(from));
     } else {
-      // Created only for the network: the JDK client loads the TLS trust store at once.
-      var client = Downloader.defaultClient(Duration.ofSeconds(15));
       // Draw a progress bar only for a person watching; scripts and logs get none.
       PrintStream progress = System.console() != null && !common.json() ? System.err : null;
-      Downloader downloader = new Downloader(client, settings, progress);
       if (url != null) {
-        sources.add(ReleaseSources.url(uri("--url", url), downloader));
+        var client = Downloader.defaultClient(Duration.ofSeconds(15));
+        sources.add(
+            ReleaseSources.url(
+                NetworkSources.uri("--url", url), new Downloader(client, settings, progress)));
       } else {
-        GitHubReleases api =
-            new GitHubReleases(
-                client,
-                uri(
-                    "--github-api",
-                    choose(githubApi, env.get("EPHEMERY_GITHUB_API"), ReleaseSources.GITHUB_API)),
-                ReleaseSources.REPOSITORY,
-                Optional.ofNullable(env.get("GITHUB_TOKEN")),
-                EtagStore.at(root.resolve(".github-etags.json")),
-                Clock.systemUTC(),
-                settings);
-        sources.add(ReleaseSources.gitHubApi(api, downloader));
-        sources.add(
-            ReleaseSources.assetUrl(
-                uri(
-                    "--download-base",
-                    choose(downloadBase, env.get("EPHEMERY_DOWNLOAD_BASE"), ReleaseSources.GITHUB)),
-                ReleaseSources.REPOSITORY,
-                downloader));
-        sources.add(
-            ReleaseSources.ephemeryDev(
-                uri(
-                    "--mirror",
-                    choose(mirror, env.get("EPHEMERY_MIRROR"), ReleaseSources.EPHEMERY_DEV)),
-                downloader));
+        sources.addAll(
+            new NetworkSources(githubApi, downloadBase, mirror)
+                .create(env, root, settings, progress));
       }
     }
     InstalledRelease installed = new ReleaseFetcher(sources, cache).fetch(tag);
@@ -173,25 +146,6 @@ final class GenesisFetchCommand extends BaseCommand {
           "--iteration",
           "not an iteration number or 'latest': " + iteration,
           "e.g. --iteration 153");
-    }
-  }
-
-  private static String choose(String option, String env, URI fallback) {
-    if (option != null) {
-      return option;
-    }
-    return env != null && !env.isBlank() ? env : fallback.toString();
-  }
-
-  private static URI uri(String where, String text) {
-    try {
-      URI uri = new URI(text);
-      if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
-        throw new URISyntaxException(text, "only http and https are supported");
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw InvalidInputException.of(where, "not a usable URL: " + text, e.getReason());
     }
   }
 }

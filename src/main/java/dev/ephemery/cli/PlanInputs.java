@@ -7,10 +7,13 @@ import dev.ephemery.inventory.Inventory;
 import dev.ephemery.network.Release;
 import dev.ephemery.network.ReleaseVerifier;
 import dev.ephemery.plan.Preflight;
+import dev.ephemery.release.Downloader;
 import dev.ephemery.release.InstalledRelease;
 import dev.ephemery.release.ReleaseCache;
+import dev.ephemery.release.ReleaseFetcher;
 import dev.ephemery.release.ReleaseReader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +28,19 @@ import java.util.Optional;
 record PlanInputs(Inventory inventory, Release release, Path releaseFolder) {
 
   static PlanInputs load(Path inventoryFile, Path releaseOption) {
+    return load(inventoryFile, releaseOption, false);
+  }
+
+  /**
+   * @param fetchWhenEmpty with no --release and an empty cache, fetch the latest published release
+   *     (what {@code up} on a new machine needs) instead of failing
+   */
+  static PlanInputs load(Path inventoryFile, Path releaseOption, boolean fetchWhenEmpty) {
     InventoryLoader loader = InventoryLoader.system();
     Inventory inventory = loader.load(inventoryFile);
+    if (releaseOption == null && fetchWhenEmpty) {
+      fetchLatestIfCacheEmpty(cacheRoot(), System.getenv());
+    }
     PlanInputs inputs =
         releaseOption != null
             ? fromOption(inventory, releaseOption)
@@ -58,6 +72,25 @@ record PlanInputs(Inventory inventory, Release release, Path releaseFolder) {
       throw new OperationalException(
           release.toString(), "cannot read the release: " + e.getMessage(), "", e);
     }
+  }
+
+  /** Returns true when it fetched. Sources and their base URLs come from {@code env}. */
+  static boolean fetchLatestIfCacheEmpty(Path root, java.util.Map<String, String> env) {
+    ReleaseCache cache = new ReleaseCache(root);
+    try {
+      if (cache.latestInstalled().isPresent()) {
+        return false;
+      }
+    } catch (IOException e) {
+      throw new OperationalException(
+          root.toString(), "cannot read the release cache: " + e.getMessage(), "", e);
+    }
+    PrintStream progress = System.console() != null ? System.err : null;
+    System.err.println("no release in the cache " + root + ": fetching the latest published one");
+    new ReleaseFetcher(
+            NetworkSources.DEFAULTS.create(env, root, Downloader.Settings.DEFAULT, progress), cache)
+        .fetch(Optional.empty());
+    return true;
   }
 
   static PlanInputs fromCache(Inventory inventory, Path root) {

@@ -16,11 +16,24 @@ import java.util.Optional;
  */
 record RuntimePlans(Inventory inventory, Optional<Plan> plan, Path releaseFolder) {
 
+  /** For commands that act on a plan (up): with no release at hand, the latest is fetched. */
   static RuntimePlans required(Path inventoryFile, HostScope scope, Path release) {
+    return plan(inventoryFile, scope, release, true);
+  }
+
+  /**
+   * The plan from --plan or the cached release only: for commands that must not download (down).
+   */
+  static RuntimePlans cachedOnly(Path inventoryFile, HostScope scope) {
+    return plan(inventoryFile, scope, null, false);
+  }
+
+  private static RuntimePlans plan(
+      Path inventoryFile, HostScope scope, Path release, boolean fetchWhenEmpty) {
     if (scope.planFile != null) {
       return new RuntimePlans(InventoryLoader.system().load(inventoryFile), scope.plan(), release);
     }
-    PlanInputs inputs = PlanInputs.load(inventoryFile, release);
+    PlanInputs inputs = PlanInputs.load(inventoryFile, release, fetchWhenEmpty);
     Plan plan = new Planner().plan(inputs.inventory(), inputs.release(), PlanOptions.all());
     return new RuntimePlans(inputs.inventory(), Optional.of(plan), inputs.releaseFolder());
   }
@@ -28,11 +41,11 @@ record RuntimePlans(Inventory inventory, Optional<Plan> plan, Path releaseFolder
   /** For commands that work without a plan (status, down): the plan when one can be made. */
   static RuntimePlans optional(Path inventoryFile, HostScope scope) {
     if (scope.planFile != null) {
-      return required(inventoryFile, scope, null);
+      return plan(inventoryFile, scope, null, false);
     }
     Inventory inventory = InventoryLoader.system().load(inventoryFile);
     try {
-      return required(inventoryFile, scope, null);
+      return plan(inventoryFile, scope, null, false);
     } catch (EphemeryException noReleaseYet) {
       return new RuntimePlans(inventory, Optional.empty(), null);
     }

@@ -119,8 +119,12 @@ public final class GitHubReleases {
       response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
       throw new SourceException(uri + ": timed out", true, e);
+    } catch (java.net.ConnectException e) {
+      throw new SourceException(uri + ": cannot connect", true, e);
     } catch (IOException e) {
-      throw new SourceException(uri + ": " + e.getMessage(), true, e);
+      // The JDK leaves some I/O failures without a message: name the kind instead of "null".
+      String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      throw new SourceException(uri + ": " + why, true, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SourceException("interrupted", false, e);

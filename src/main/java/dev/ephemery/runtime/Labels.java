@@ -58,8 +58,11 @@ public final class Labels {
    * prefixed with the node, so several nodes can share one daemon.
    */
   public static String containerName(HostPlan host, Service service) {
-    return service.name().startsWith(host.name() + "-")
-        ? service.name()
-        : host.name() + "-" + service.name();
+    // The planner already names services ephemery-<host>-<client>: the name the other containers
+    // resolve, the one `logs` takes. Only names without the host in them get it prefixed.
+    boolean named =
+        service.name().startsWith(host.name() + "-")
+            || service.name().startsWith("ephemery-" + host.name() + "-");
+    return named ? service.name() : host.name() + "-" + service.name();
   }
 }

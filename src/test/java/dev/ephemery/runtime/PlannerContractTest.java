@@ -34,6 +34,20 @@ class PlannerContractTest {
   }
 
   @ParameterizedTest
+  @EnumSource(ExecutionClient.class)
+  void containersAreNamedAsThePlanNamesThemSoLogsAndEndpointsAgree(ExecutionClient el) {
+    for (ConsensusClient cl : ConsensusClient.values()) {
+      HostPlan plan = plan(el, cl);
+      plan.services()
+          .forEach(
+              service ->
+                  assertThat(Labels.containerName(plan, service))
+                      .as(el + "+" + cl)
+                      .isEqualTo(service.name()));
+    }
+  }
+
+  @ParameterizedTest
   @EnumSource(ConsensusClient.class)
   void purgeKeepsTheValidatorKeysFolders(ConsensusClient cl) {
     HostPlan plan =
