@@ -7,6 +7,7 @@ import dev.ephemery.inventory.Inventory;
 import dev.ephemery.network.Iteration;
 import dev.ephemery.network.PrefetchSchedule;
 import dev.ephemery.network.Release;
+import dev.ephemery.ops.DockerContainerWatch;
 import dev.ephemery.ops.DockerNodeRuntime;
 import dev.ephemery.ops.FaultInjector;
 import dev.ephemery.ops.JournalStore;
@@ -27,7 +28,9 @@ import dev.ephemery.release.ReleaseSources;
 import dev.ephemery.runtime.DockerConnection;
 import dev.ephemery.runtime.DockerRuntime;
 import dev.ephemery.runtime.DockerTarget;
+import dev.ephemery.supervisor.AutoRecovery;
 import dev.ephemery.supervisor.Daemon;
+import dev.ephemery.supervisor.RecoveryPolicy;
 import dev.ephemery.supervisor.ReleaseWatcher;
 import dev.ephemery.supervisor.StatusServer;
 import dev.ephemery.supervisor.Supervisor;
@@ -41,6 +44,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,6 +61,9 @@ import picocli.CommandLine.Option;
       "Stops cleanly on SIGTERM; a reset in progress resumes from its journal at the next start."
     })
 final class RunCommand extends BaseCommand {
+
+  /** How often auto-recovery looks at the containers. */
+  static final Duration RECOVERY_INTERVAL = Duration.ofSeconds(10);
 
   @Option(names = "--host", paramLabel = "NAME", description = "The host (required with several).")
   String host;
@@ -177,11 +186,37 @@ final class RunCommand extends BaseCommand {
                   Duration.ofMinutes(15)),
               d -> daemon.get().sleep(d));
       daemon.set(new Daemon(supervisor, Duration.ofSeconds(30)));
+      AutoRecovery recovery =
+          new AutoRecovery(
+              new DockerContainerWatch(connection.client(), h.name()),
+              new RecoveryPolicy(RecoveryPolicy.Settings.DEFAULT),
+              (key, message) -> err().println("ALERT " + key + ": " + message),
+              clock,
+              () -> "resetting".equals(supervisor.status().phase()));
+      ScheduledExecutorService watcher =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "ephemery-recovery");
+                t.setDaemon(true);
+                return t;
+              });
+      watcher.scheduleWithFixedDelay(
+          () -> {
+            try {
+              recovery.check();
+            } catch (RuntimeException e) {
+              err().println("auto-recovery: cannot watch the containers: " + e.getMessage());
+            }
+          },
+          RECOVERY_INTERVAL.toSeconds(),
+          RECOVERY_INTERVAL.toSeconds(),
+          TimeUnit.SECONDS);
       try (StatusServer server =
           new StatusServer(
               new InetSocketAddress(bind, port),
               supervisor,
               () -> health(docker, h.name()),
+              recovery::snapshot,
               tokenFile,
               clock)) {
         server.start();
@@ -191,6 +226,8 @@ final class RunCommand extends BaseCommand {
         Thread shutdown = new Thread(() -> daemon.get().stop(), "ephemery-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         daemon.get().run();
+      } finally {
+        watcher.shutdownNow();
       }
     } catch (IOException e) {
       throw new OperationalException(

@@ -28,12 +28,19 @@ public final class DockerNodeRuntime implements NodeRuntime {
 
   public DockerNodeRuntime(
       DockerClient docker, DockerRuntime runtime, HostPlan plan, Path releaseDir) {
+    this(docker, runtime, plan, releaseDir, RuntimeOptions.helperImageFromEnvironment());
+  }
+
+  public DockerNodeRuntime(
+      DockerClient docker,
+      DockerRuntime runtime,
+      HostPlan plan,
+      Path releaseDir,
+      String helperImage) {
     this.docker = docker;
     this.runtime = runtime;
     this.plan = plan;
-    this.options =
-        new RuntimeOptions(
-            false, releaseDir, RuntimeOptions.helperImageFromEnvironment(), Duration.ofMinutes(5));
+    this.options = new RuntimeOptions(false, releaseDir, helperImage, Duration.ofMinutes(5));
   }
 
   @Override

@@ -40,6 +40,7 @@ public final class StatusServer implements AutoCloseable {
   private final Supplier<Map<String, Boolean>> health;
   private final Clock clock;
   private final byte[] token;
+  private final Supplier<AutoRecovery.Snapshot> recovery;
 
   public StatusServer(
       InetSocketAddress address,
@@ -48,6 +49,18 @@ public final class StatusServer implements AutoCloseable {
       Path tokenFile,
       Clock clock)
       throws IOException {
+    this(address, supervisor, health, () -> AutoRecovery.Snapshot.EMPTY, tokenFile, clock);
+  }
+
+  public StatusServer(
+      InetSocketAddress address,
+      Supervisor supervisor,
+      Supplier<Map<String, Boolean>> health,
+      Supplier<AutoRecovery.Snapshot> recovery,
+      Path tokenFile,
+      Clock clock)
+      throws IOException {
+    this.recovery = recovery;
     this.supervisor = supervisor;
     this.health = health;
     this.clock = clock;
@@ -145,6 +158,28 @@ public final class StatusServer implements AutoCloseable {
                     .append("\"} ")
                     .append(up ? 1 : 0)
                     .append('\n'));
+    AutoRecovery.Snapshot r = recovery.get();
+    out.append("# HELP ephemery_container_restarts_total Restarts made by auto-recovery.\n")
+        .append("# TYPE ephemery_container_restarts_total counter\n");
+    new java.util.TreeMap<>(r.restarts())
+        .forEach(
+            (service, n) ->
+                out.append("ephemery_container_restarts_total{service=\"")
+                    .append(service.replace("\"", ""))
+                    .append("\"} ")
+                    .append(n)
+                    .append('\n'));
+    out.append("# HELP ephemery_recovery_stopped Whether auto-recovery gave up on a service.\n")
+        .append("# TYPE ephemery_recovery_stopped gauge\n");
+    r.states()
+        .keySet()
+        .forEach(
+            service ->
+                out.append("ephemery_recovery_stopped{service=\"")
+                    .append(service.replace("\"", ""))
+                    .append("\"} ")
+                    .append(r.givenUp().contains(service) ? 1 : 0)
+                    .append('\n'));
     return out.toString();
   }
 
@@ -164,6 +199,7 @@ public final class StatusServer implements AutoCloseable {
     body.put("failedResets", s.failedResets());
     body.put("components", health.get());
     body.put("lastReset", s.lastReset());
+    body.put("recovery", recovery.get());
     return JSON.writeValueAsString(body);
   }
 

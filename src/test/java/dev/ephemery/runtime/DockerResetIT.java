@@ -1,0 +1,356 @@
+package dev.ephemery.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.ephemery.ops.DockerNodeRuntime;
+import dev.ephemery.ops.FaultInjector;
+import dev.ephemery.ops.JournalStore;
+import dev.ephemery.ops.NodeLayouts;
+import dev.ephemery.ops.ResetJournal;
+import dev.ephemery.ops.ResetMachine;
+import dev.ephemery.ops.ResetState;
+import dev.ephemery.ops.RetryPolicy;
+import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.Mount;
+import dev.ephemery.plan.PlannedPath;
+import dev.ephemery.plan.PlannedPath.Kind;
+import dev.ephemery.plan.Role;
+import dev.ephemery.plan.Service;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A reset through {@link DockerNodeRuntime} against the real dockerd: stand-in containers for geth,
+ * lighthouse BN and lighthouse VC on data folders laid out like the real clients' ones. The
+ * stand-ins append "start"/"stop" lines to a trace file outside the data folders, so the order
+ * Docker ran them in is on record.
+ */
+class DockerResetIT {
+
+  static final String TERM_TRACE = "trap 'echo %1$s stop >> /trace/events; exit 0' TERM; ";
+
+  Path work;
+  Path base;
+  String node;
+  String image;
+  DockerConnection connection;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    image = ItEnvironment.standinImage();
+    ItEnvironment.require("EPHEMERY_IT_DOCKER_SOCKET", "dockerd");
+    work = Files.createTempDirectory("ephemery-reset-it-");
+    base = work.resolve("base");
+    node = "rst" + UUID.randomUUID().toString().substring(0, 8);
+    connection = DockerConnection.open(DockerTarget.local(node));
+  }
+
+  @AfterEach
+  void tearDown() throws IOException {
+    if (connection != null) {
+      new DockerRuntime(connection.client(), l -> {})
+          .down(node, null, DockerRuntime.Purge.NONE, image, false);
+      connection.close();
+    }
+    DockerRuntimeContract.deleteTree(work);
+  }
+
+  HostPlan plan(int iteration) {
+    String b = base.toString();
+    String testnet = b + "/testnet/ephemery-" + iteration;
+    List<PlannedPath> paths =
+        List.of(
+            new PlannedPath(b + "/data", Kind.DIRECTORY, 0755, null),
+            new PlannedPath(b + "/data/execution", Kind.DIRECTORY, 0755, null),
+            new PlannedPath(b + "/data/consensus", Kind.DIRECTORY, 0755, null),
+            new PlannedPath(b + "/data/validator", Kind.DIRECTORY, 0700, null),
+            new PlannedPath(b + "/trace", Kind.DIRECTORY, 0755, null),
+            new PlannedPath(b + "/jwt.hex", Kind.JWT_SECRET, 0600, null),
+            new PlannedPath(testnet, Kind.DIRECTORY, 0755, null));
+    List<Service> services = new ArrayList<>();
+    services.add(
+        service(
+            "geth-init",
+            Role.INIT,
+            "geth",
+            "test -f /testnet/genesis.json && echo geth-init start >> /trace/events",
+            b + "/data/execution",
+            testnet,
+            List.of(),
+            true));
+    services.add(
+        service(
+            "execution",
+            Role.EXECUTION,
+            "geth",
+            loop("execution"),
+            b + "/data/execution",
+            testnet,
+            List.of("geth-init"),
+            false));
+    services.add(
+        service(
+            "consensus",
+            Role.CONSENSUS,
+            "lighthouse",
+            loop("consensus"),
+            b + "/data/consensus",
+            testnet,
+            List.of("execution"),
+            false));
+    services.add(
+        service(
+            "validator",
+            Role.VALIDATOR,
+            "lighthouse",
+            loop("validator"),
+            b + "/data/validator",
+            testnet,
+            List.of("consensus"),
+            false));
+    return new HostPlan(node, "local", b, iteration, node + "-net", paths, services);
+  }
+
+  static String loop(String name) {
+    return String.format(TERM_TRACE, name)
+        + "echo "
+        + name
+        + " start >> /trace/events; sleep 3600 & wait";
+  }
+
+  Service service(
+      String name,
+      Role role,
+      String client,
+      String script,
+      String data,
+      String testnet,
+      List<String> dependsOn,
+      boolean once) {
+    return new Service(
+        name,
+        role,
+        client,
+        image,
+        List.of("sh", "-c"),
+        List.of(script),
+        List.of(),
+        List.of(
+            new Mount(data, "/data", false),
+            new Mount(testnet, "/testnet", true),
+            new Mount(base + "/trace", "/trace", false),
+            new Mount(base + "/jwt.hex", "/jwt.hex", true)),
+        Map.of(),
+        Map.of(),
+        dependsOn,
+        once,
+        null,
+        once ? null : "unless-stopped",
+        null);
+  }
+
+  static void write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  static void release(Path dir, int iteration) throws IOException {
+    write(
+        dir.resolve("retention.vars"),
+        "export ITERATION_NUMBER=\""
+            + iteration
+            + "\"\nexport CHAIN_ID=\""
+            + (39438000 + iteration)
+            + "\"\n");
+    write(dir.resolve("genesis.json"), "{\"config\":{\"chainId\":" + (39438000 + iteration) + "}}");
+    write(dir.resolve("config.yaml"), "CONFIG_NAME: testnet\n");
+  }
+
+  /** The real clients' data layouts (geth, lighthouse BN, lighthouse VC). */
+  static final List<String> LAYOUT =
+      List.of(
+          "data/execution/geth/nodekey",
+          "data/execution/geth/chaindata/000001.ldb",
+          "data/execution/geth/chaindata/ancient/chain/bodies.cidx",
+          "data/execution/geth/LOCK",
+          "data/execution/geth/transactions.rlp",
+          "data/execution/keystore/UTC--2024-01-01--abc",
+          "data/consensus/beacon/network/key",
+          "data/consensus/beacon/network/enr.dat",
+          "data/consensus/beacon/chain_db/000001.ldb",
+          "data/consensus/beacon/freezer_db/000001.ldb",
+          "data/consensus/beacon/blobs_db/000001.ldb",
+          "data/validator/validators/0xaa11/voting-keystore.json",
+          "data/validator/validators/slashing_protection.sqlite",
+          "data/validator/validators/validator_definitions.yml",
+          "data/validator/secrets/0xaa11");
+
+  static final Set<String> KEPT =
+      new TreeSet<>(
+          List.of(
+              "data/execution/geth/nodekey",
+              "data/execution/keystore/UTC--2024-01-01--abc",
+              "data/consensus/beacon/network/key",
+              "data/consensus/beacon/network/enr.dat",
+              "data/validator/validators/0xaa11/voting-keystore.json",
+              "data/validator/validators/validator_definitions.yml",
+              "data/validator/secrets/0xaa11"));
+
+  Set<String> files(Path under) throws IOException {
+    Set<String> out = new TreeSet<>();
+    try (Stream<Path> walk = Files.walk(under)) {
+      walk.filter(Files::isRegularFile).forEach(p -> out.add(base.relativize(p).toString()));
+    }
+    return out;
+  }
+
+  @Test
+  void resetStopsInReverseWipesByTheRulesInstallsInitsAndStartsInOrder() throws Exception {
+    DockerClient docker = connection.client();
+    DockerRuntime runtime = new DockerRuntime(docker, l -> {});
+    Path cache = work.resolve("cache");
+    release(cache.resolve("ephemery-153"), 153);
+    release(cache.resolve("ephemery-154"), 154);
+    // The node runs iteration 153: its release installed the way the reset installs one.
+    release(base.resolve("testnet/ephemery-153"), 153);
+    write(base.resolve("testnet/ephemery-153/.ephemery-release"), "153\n");
+    for (String file : LAYOUT) {
+      write(base.resolve(file), file);
+    }
+    runtime.up(plan(153), new RuntimeOptions(false, null, image, Duration.ofMinutes(2)));
+    Path events = base.resolve("trace/events");
+    waitForLines(events, 4);
+    Files.writeString(events, "");
+
+    HostPlan next = plan(154);
+    ResetMachine machine =
+        new ResetMachine(
+            NodeLayouts.of(next),
+            new DockerNodeRuntime(docker, runtime, next, cache.resolve("ephemery-154"), image),
+            i -> Optional.of(cache.resolve("ephemery-" + i)),
+            new JournalStore(base),
+            Clock.systemUTC(),
+            RetryPolicy.DEFAULT,
+            FaultInjector.NONE);
+    ResetJournal end =
+        machine.run(
+            machine.begin(154, false),
+            d -> {
+              try {
+                Thread.sleep(Math.min(d.toMillis(), 2000));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return true;
+            },
+            200);
+
+    assertThat(end.state()).as(end.reason()).isEqualTo(ResetState.DONE);
+    waitForLines(events, 7);
+    assertThat(Files.readAllLines(events))
+        .containsExactly(
+            "validator stop",
+            "consensus stop",
+            "execution stop",
+            "geth-init start",
+            "execution start",
+            "consensus start",
+            "validator start");
+    // Start times as Docker records them follow the same order.
+    List<Instant> started = new ArrayList<>();
+    for (String service : List.of("geth-init", "execution", "consensus", "validator")) {
+      started.add(
+          Instant.parse(
+              docker.inspectContainerCmd(node + "-" + service).exec().getState().getStartedAt()));
+    }
+    assertThat(started).isSorted();
+
+    assertThat(files(base.resolve("data"))).isEqualTo(KEPT);
+    assertThat(files(base.resolve("slashing-protection")))
+        .containsExactly("slashing-protection/153/validator/validators/slashing_protection.sqlite");
+    assertThat(files(base.resolve("testnet/ephemery-154")))
+        .contains("testnet/ephemery-154/genesis.json", "testnet/ephemery-154/config.yaml");
+    assertThat(DockerRuntime.healthy(runtime.status(node, next))).isTrue();
+    // Every state was passed through, in order.
+    assertThat(end.transitions().stream().map(t -> t.state()).toList())
+        .containsSubsequence(
+            ResetState.STOPPING,
+            ResetState.WIPING,
+            ResetState.INSTALLING,
+            ResetState.INITIALISING,
+            ResetState.STARTING,
+            ResetState.VERIFYING,
+            ResetState.DONE);
+
+    // The same containers' own stop and start, in the same run: the floor a reset cannot beat.
+    long t0 = System.nanoTime();
+    for (String service : List.of("validator", "consensus", "execution")) {
+      docker.stopContainerCmd(node + "-" + service).withTimeout(30).exec();
+    }
+    docker.startContainerCmd(node + "-geth-init").exec();
+    docker.waitContainerCmd(node + "-geth-init").start().awaitStatusCode(60, TimeUnit.SECONDS);
+    for (String service : List.of("execution", "consensus", "validator")) {
+      docker.startContainerCmd(node + "-" + service).exec();
+    }
+    Duration own = Duration.ofNanos(System.nanoTime() - t0);
+    Duration critical =
+        Duration.between(
+            transitionAt(end, ResetState.STOPPING), transitionAt(end, ResetState.VERIFYING));
+    // When the last container actually started (Docker's record), before up's 2 s running check.
+    Duration toLastStart = Duration.between(transitionAt(end, ResetState.STOPPING), started.get(3));
+    System.out.printf(
+        "reset STOPPING -> last container started (Docker StartedAt): %d ms; ratio %.2f%n",
+        toLastStart.toMillis(), toLastStart.toMillis() / (double) own.toMillis());
+    System.out.printf(
+        "reset critical path (STOPPING -> started): %d ms; stand-ins' own stop+init+start: %d ms;"
+            + " ratio %.2f (goal <= 1.05); stop %d ms, wipe %d ms, install %d ms, start %d ms%n",
+        critical.toMillis(),
+        own.toMillis(),
+        critical.toMillis() / (double) own.toMillis(),
+        between(end, ResetState.STOPPING, ResetState.WIPING),
+        between(end, ResetState.WIPING, ResetState.INSTALLING),
+        between(end, ResetState.INSTALLING, ResetState.INITIALISING),
+        between(end, ResetState.STARTING, ResetState.VERIFYING));
+    assertThat(critical).isPositive();
+  }
+
+  static Instant transitionAt(ResetJournal journal, ResetState state) {
+    return journal.transitions().stream()
+        .filter(t -> t.state() == state)
+        .map(ResetJournal.Transition::at)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static long between(ResetJournal journal, ResetState from, ResetState to) {
+    return Duration.between(transitionAt(journal, from), transitionAt(journal, to)).toMillis();
+  }
+
+  static void waitForLines(Path file, int lines) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(file) && Files.readAllLines(file).size() >= lines) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the stand-ins wrote fewer than " + lines + " lines to " + file);
+  }
+}
