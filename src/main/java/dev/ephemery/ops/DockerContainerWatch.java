@@ -7,7 +7,6 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import dev.ephemery.plan.Role;
 import dev.ephemery.runtime.Labels;
-import dev.ephemery.supervisor.ContainerWatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

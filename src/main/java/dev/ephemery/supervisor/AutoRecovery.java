@@ -1,6 +1,7 @@
 package dev.ephemery.supervisor;
 
-import dev.ephemery.supervisor.ContainerWatch.Observation;
+import dev.ephemery.ops.ContainerWatch;
+import dev.ephemery.ops.ContainerWatch.Observation;
 import dev.ephemery.supervisor.RecoveryPolicy.Action;
 import dev.ephemery.supervisor.RecoveryPolicy.Diagnose;
 import dev.ephemery.supervisor.RecoveryPolicy.GiveUp;

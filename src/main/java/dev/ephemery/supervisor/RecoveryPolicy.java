@@ -1,6 +1,6 @@
 package dev.ephemery.supervisor;
 
-import dev.ephemery.supervisor.ContainerWatch.Observation;
+import dev.ephemery.ops.ContainerWatch.Observation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

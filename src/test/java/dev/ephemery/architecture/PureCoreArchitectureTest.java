@@ -55,6 +55,20 @@ class PureCoreArchitectureTest {
   }
 
   @Test
+  void opsAndRuntimeDoNotReachUpIntoTheSupervisorOrTheCli() {
+    // One direction: cli -> supervisor -> ops -> runtime/release -> pure core.
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAnyPackage(
+                "dev.ephemery.ops..", "dev.ephemery.runtime..", "dev.ephemery.release..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.ephemery.supervisor..", "dev.ephemery.cli..");
+    rule.check(classes);
+  }
+
+  @Test
   void pureCoreDoesNoFileOrNetworkIo() {
     ArchRule rule =
         noClasses()

@@ -2,6 +2,7 @@ package dev.ephemery.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ephemery.ops.ContainerWatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

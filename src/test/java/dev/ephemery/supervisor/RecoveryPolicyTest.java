@@ -2,7 +2,7 @@ package dev.ephemery.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ephemery.supervisor.ContainerWatch.Observation;
+import dev.ephemery.ops.ContainerWatch.Observation;
 import dev.ephemery.supervisor.RecoveryPolicy.Diagnose;
 import dev.ephemery.supervisor.RecoveryPolicy.GiveUp;
 import dev.ephemery.supervisor.RecoveryPolicy.Restart;

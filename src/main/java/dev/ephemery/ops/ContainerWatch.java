@@ -1,4 +1,4 @@
-package dev.ephemery.supervisor;
+package dev.ephemery.ops;
 
 import java.util.List;
 
