@@ -726,11 +726,27 @@ public final class DockerRuntime {
 
   /** Finds a node's container by service name (or full container name). */
   public String findContainer(String node, String service) {
+    List<Container> byRoleOrClient = new ArrayList<>();
     for (Container container : ourContainers(node).values()) {
       String name = containerName(container);
       if (service.equals(container.getLabels().get(Labels.SERVICE)) || service.equals(name)) {
         return container.getId();
       }
+      // Operators say `logs geth` or `logs consensus`, not the full container name.
+      if (service.equals(container.getLabels().get(Labels.ROLE)) || name.endsWith("-" + service)) {
+        byRoleOrClient.add(container);
+      }
+    }
+    if (byRoleOrClient.size() == 1) {
+      return byRoleOrClient.get(0).getId();
+    }
+    if (byRoleOrClient.size() > 1) {
+      throw InvalidInputException.of(
+          "SERVICE",
+          "'" + service + "' names " + byRoleOrClient.size() + " containers of node '" + node + "'",
+          "give one of: "
+              + String.join(
+                  ", ", byRoleOrClient.stream().map(DockerRuntime::containerName).toList()));
     }
     throw InvalidInputException.of(
         "SERVICE",

@@ -107,6 +107,13 @@ class CliRuntimeIT {
 
     Run logs = run("logs", "-f", inv, "init", "--tail", "5");
     assertThat(logs.code()).as(logs.err()).isZero();
+    Run byRole = run("logs", "-f", inv, "consensus", "--tail", "5");
+    assertThat(byRole.code())
+        .as("a role names the one container that has it: " + byRole.err())
+        .isZero();
+    Run unknown = run("logs", "-f", inv, "prysm");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("has no container for service 'prysm'");
 
     Run down = run("down", "-f", inv, "--purge-data", "--yes", "--plan", plan);
     assertThat(down.code()).as(down.err()).isZero();
