@@ -113,8 +113,7 @@ public record Service(
         user,
         restartPolicy,
         memoryLimit,
-        null,
-        List.of());
+        null);
   }
 
   /** A stable hash of everything that defines this container: equal plans, equal hashes. */
