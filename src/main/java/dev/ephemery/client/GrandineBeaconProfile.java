@@ -10,18 +10,17 @@ import java.util.Map;
  * {@code --configuration-directory} reads config.yaml, genesis.ssz, deposit_contract_block.txt).
  * Metrics and HTTP bind to 127.0.0.1 unless told otherwise.
  */
-public final class GrandineBeaconProfile implements ClientProfile {
+public final class GrandineBeaconProfile extends BeaconProfile {
   static final int REST = 5052;
   static final int METRICS = 5054;
+
+  public GrandineBeaconProfile() {
+    super(REST, METRICS);
+  }
 
   @Override
   public String id() {
     return "grandine";
-  }
-
-  @Override
-  public ClientKind kind() {
-    return ClientKind.BEACON;
   }
 
   @Override
@@ -70,21 +69,6 @@ public final class GrandineBeaconProfile implements ClientProfile {
   }
 
   @Override
-  public int defaultP2pPort() {
-    return BeaconPorts.P2P;
-  }
-
-  @Override
-  public List<PortSpec> ports(int p2pPort) {
-    return BeaconPorts.of(p2pPort, REST, METRICS);
-  }
-
-  @Override
-  public Metrics metrics() {
-    return new Metrics(METRICS, "/metrics");
-  }
-
-  @Override
   public WipeRules wipeRules() {
     // CONFIG_NAME (testnet) is appended to the data dir for a custom network.
     return new WipeRules(
@@ -92,11 +76,6 @@ public final class GrandineBeaconProfile implements ClientProfile {
         List.of("testnet/beacon"),
         List.of("testnet/validator/slashing_protection.sqlite"),
         false);
-  }
-
-  @Override
-  public List<HealthCheck> health() {
-    return BeaconPorts.rest(REST);
   }
 
   @Override

@@ -10,18 +10,17 @@ import java.util.Optional;
  * Ephemery network ({@code --network} takes mainnet, gnosis, chiado, sepolia, holesky, hoodi):
  * {@code --testnet-dir} reads config.yaml, genesis.ssz, deploy_block.txt and boot_enr.yaml.
  */
-public final class LighthouseBeaconProfile implements ClientProfile {
+public final class LighthouseBeaconProfile extends BeaconProfile {
   static final int REST = 5052;
   static final int METRICS = 5054;
+
+  public LighthouseBeaconProfile() {
+    super(REST, METRICS);
+  }
 
   @Override
   public String id() {
     return "lighthouse";
-  }
-
-  @Override
-  public ClientKind kind() {
-    return ClientKind.BEACON;
   }
 
   @Override
@@ -67,29 +66,14 @@ public final class LighthouseBeaconProfile implements ClientProfile {
   }
 
   @Override
-  public int defaultP2pPort() {
-    return BeaconPorts.P2P;
-  }
-
-  @Override
   public List<PortSpec> ports(int p2pPort) {
     // QUIC listens on the next port (help_bn.md: --quic-port defaults to --port + 1).
     return BeaconPorts.of(p2pPort, REST, METRICS, PortSpec.p2p("quic", p2pPort + 1, "udp"));
   }
 
   @Override
-  public Metrics metrics() {
-    return new Metrics(METRICS, "/metrics");
-  }
-
-  @Override
   public WipeRules wipeRules() {
     return new WipeRules(List.of("beacon/network"), List.of("beacon/*"), List.of(), false);
-  }
-
-  @Override
-  public List<HealthCheck> health() {
-    return BeaconPorts.rest(REST);
   }
 
   @Override

@@ -11,18 +11,17 @@ import java.util.Optional;
  * ChainSafe/lodestar packages/cli/src/options/beaconNodeOptions/execution.ts. Its built-in {@code
  * --network ephemery} is stale (7-day period, old forks): the release files are used instead.
  */
-public final class LodestarBeaconProfile implements ClientProfile {
+public final class LodestarBeaconProfile extends BeaconProfile {
   static final int REST = 9596;
   static final int METRICS = 8008;
+
+  public LodestarBeaconProfile() {
+    super(REST, METRICS);
+  }
 
   @Override
   public String id() {
     return "lodestar";
-  }
-
-  @Override
-  public ClientKind kind() {
-    return ClientKind.BEACON;
   }
 
   @Override
@@ -65,28 +64,8 @@ public final class LodestarBeaconProfile implements ClientProfile {
   }
 
   @Override
-  public int defaultP2pPort() {
-    return BeaconPorts.P2P;
-  }
-
-  @Override
-  public List<PortSpec> ports(int p2pPort) {
-    return BeaconPorts.of(p2pPort, REST, METRICS);
-  }
-
-  @Override
-  public Metrics metrics() {
-    return new Metrics(METRICS, "/metrics");
-  }
-
-  @Override
   public WipeRules wipeRules() {
     return new WipeRules(List.of("peer-id.json"), List.of("chain-db/*"), List.of(), false);
-  }
-
-  @Override
-  public List<HealthCheck> health() {
-    return BeaconPorts.rest(REST);
   }
 
   @Override

@@ -9,18 +9,17 @@ import java.util.Map;
  * --doppelganger-detection defaulting to true). {@code --network=<dir>} needs
  * deposit_contract_block_hash.txt in that folder, which Ephemery releases ship.
  */
-public final class NimbusBeaconProfile implements ClientProfile {
+public final class NimbusBeaconProfile extends BeaconProfile {
   static final int REST = 5052;
   static final int METRICS = 8008;
+
+  public NimbusBeaconProfile() {
+    super(REST, METRICS);
+  }
 
   @Override
   public String id() {
     return "nimbus";
-  }
-
-  @Override
-  public ClientKind kind() {
-    return ClientKind.BEACON;
   }
 
   @Override
@@ -65,21 +64,6 @@ public final class NimbusBeaconProfile implements ClientProfile {
   }
 
   @Override
-  public int defaultP2pPort() {
-    return BeaconPorts.P2P;
-  }
-
-  @Override
-  public List<PortSpec> ports(int p2pPort) {
-    return BeaconPorts.of(p2pPort, REST, METRICS);
-  }
-
-  @Override
-  public Metrics metrics() {
-    return new Metrics(METRICS, "/metrics");
-  }
-
-  @Override
   public String owner() {
     return "1000:1000"; // USER user
   }
@@ -93,11 +77,6 @@ public final class NimbusBeaconProfile implements ClientProfile {
   public WipeRules wipeRules() {
     // Never the whole dir: validator keys may live in validators/ and secrets/.
     return new WipeRules(List.of("validators", "secrets"), List.of("db"), List.of(), false);
-  }
-
-  @Override
-  public List<HealthCheck> health() {
-    return BeaconPorts.rest(REST);
   }
 
   @Override

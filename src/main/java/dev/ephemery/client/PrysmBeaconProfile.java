@@ -10,20 +10,19 @@ import java.util.Optional;
  * --accept-terms-of-use, --bootstrap-node repeated, --p2p-*, --monitoring-host defaulting to
  * 127.0.0.1) and cmd/beacon-chain/flags/base.go (--execution-endpoint, --jwt-secret, --http-*).
  */
-public final class PrysmBeaconProfile implements ClientProfile {
+public final class PrysmBeaconProfile extends BeaconProfile {
   static final int REST = 3500;
   static final int GRPC = 4000;
   static final int METRICS = 8080;
   static final int DISCOVERY_OFFSET = -1000; // 13000/tcp libp2p, 12000/udp discv5 by default
 
-  @Override
-  public String id() {
-    return "prysm";
+  public PrysmBeaconProfile() {
+    super(REST, METRICS);
   }
 
   @Override
-  public ClientKind kind() {
-    return ClientKind.BEACON;
+  public String id() {
+    return "prysm";
   }
 
   @Override
@@ -92,18 +91,8 @@ public final class PrysmBeaconProfile implements ClientProfile {
   }
 
   @Override
-  public Metrics metrics() {
-    return new Metrics(METRICS, "/metrics");
-  }
-
-  @Override
   public WipeRules wipeRules() {
     return new WipeRules(List.of("network-keys"), List.of("beaconchaindata"), List.of(), false);
-  }
-
-  @Override
-  public List<HealthCheck> health() {
-    return BeaconPorts.rest(REST);
   }
 
   @Override

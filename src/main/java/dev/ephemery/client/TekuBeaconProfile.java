@@ -10,18 +10,17 @@ import java.util.Optional;
  * ExecutionLayerOptions.java, BeaconRestApiOptions.java (the host allowlist defaults to localhost,
  * which rejects a validator or probe calling by container name).
  */
-public final class TekuBeaconProfile implements ClientProfile {
+public final class TekuBeaconProfile extends BeaconProfile {
   static final int REST = 5051;
   static final int METRICS = 8008;
+
+  public TekuBeaconProfile() {
+    super(REST, METRICS);
+  }
 
   @Override
   public String id() {
     return "teku";
-  }
-
-  @Override
-  public ClientKind kind() {
-    return ClientKind.BEACON;
   }
 
   @Override
@@ -65,21 +64,6 @@ public final class TekuBeaconProfile implements ClientProfile {
   }
 
   @Override
-  public int defaultP2pPort() {
-    return BeaconPorts.P2P;
-  }
-
-  @Override
-  public List<PortSpec> ports(int p2pPort) {
-    return BeaconPorts.of(p2pPort, REST, METRICS);
-  }
-
-  @Override
-  public Metrics metrics() {
-    return new Metrics(METRICS, "/metrics");
-  }
-
-  @Override
   public String owner() {
     return "1000:1000"; // USER teku
   }
@@ -89,11 +73,6 @@ public final class TekuBeaconProfile implements ClientProfile {
     // The node key lives inside beacon/kvstore: keeping it keeps the peer id.
     return new WipeRules(
         List.of("beacon/kvstore"), List.of("beacon/*", "logs/*"), List.of(), false);
-  }
-
-  @Override
-  public List<HealthCheck> health() {
-    return BeaconPorts.rest(REST);
   }
 
   @Override
