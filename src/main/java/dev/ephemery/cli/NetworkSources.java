@@ -9,6 +9,7 @@ import dev.ephemery.release.ReleaseSources;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,17 +36,7 @@ record NetworkSources(String githubApi, String downloadBase, String mirror) {
     // Created only when the network is used: the JDK client loads the TLS trust store at once.
     var client = Downloader.defaultClient(Duration.ofSeconds(15));
     Downloader downloader = new Downloader(client, settings, progress);
-    GitHubReleases api =
-        new GitHubReleases(
-            client,
-            uri(
-                "--github-api",
-                choose(githubApi, env.get("EPHEMERY_GITHUB_API"), ReleaseSources.GITHUB_API)),
-            ReleaseSources.REPOSITORY,
-            Optional.ofNullable(env.get("GITHUB_TOKEN")),
-            EtagStore.at(cacheRoot.resolve(".github-etags.json")),
-            Clock.systemUTC(),
-            settings);
+    GitHubReleases api = gitHub(env, cacheRoot, client, settings, Clock.systemUTC());
     return List.of(
         ReleaseSources.gitHubApi(api, downloader),
         ReleaseSources.assetUrl(
@@ -59,6 +50,25 @@ record NetworkSources(String githubApi, String downloadBase, String mirror) {
                 "--mirror",
                 choose(mirror, env.get("EPHEMERY_MIRROR"), ReleaseSources.EPHEMERY_DEV)),
             downloader));
+  }
+
+  /** The GitHub releases API client: base URL, optional token, ETags kept beside the cache. */
+  GitHubReleases gitHub(
+      Map<String, String> env,
+      Path cacheRoot,
+      HttpClient client,
+      Downloader.Settings settings,
+      Clock clock) {
+    return new GitHubReleases(
+        client,
+        uri(
+            "--github-api",
+            choose(githubApi, env.get("EPHEMERY_GITHUB_API"), ReleaseSources.GITHUB_API)),
+        ReleaseSources.REPOSITORY,
+        Optional.ofNullable(env.get("GITHUB_TOKEN")),
+        EtagStore.at(cacheRoot.resolve(".github-etags.json")),
+        clock,
+        settings);
   }
 
   private static String choose(String option, String env, URI fallback) {

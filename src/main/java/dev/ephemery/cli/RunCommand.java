@@ -19,7 +19,6 @@ import dev.ephemery.ops.TestnetInstaller;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Planner;
 import dev.ephemery.release.Downloader;
-import dev.ephemery.release.EtagStore;
 import dev.ephemery.release.GitHubReleases;
 import dev.ephemery.release.InstalledRelease;
 import dev.ephemery.release.ReleaseCache;
@@ -36,7 +35,6 @@ import dev.ephemery.supervisor.StatusServer;
 import dev.ephemery.supervisor.Supervisor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -114,15 +112,8 @@ final class RunCommand extends BaseCommand {
     var client = Downloader.defaultClient(Duration.ofSeconds(15));
     Downloader downloader = new Downloader(client, Downloader.Settings.DEFAULT, null);
     GitHubReleases api =
-        new GitHubReleases(
-            client,
-            URI.create(
-                env.getOrDefault("EPHEMERY_GITHUB_API", ReleaseSources.GITHUB_API.toString())),
-            ReleaseSources.REPOSITORY,
-            Optional.ofNullable(env.get("GITHUB_TOKEN")),
-            EtagStore.at(cache.root().resolve(".github-etags.json")),
-            clock,
-            Downloader.Settings.DEFAULT);
+        NetworkSources.DEFAULTS.gitHub(
+            env, cache.root(), client, Downloader.Settings.DEFAULT, clock);
     ReleaseFetcher fetcher =
         new ReleaseFetcher(List.of(ReleaseSources.gitHubApi(api, downloader)), cache);
 
