@@ -3,28 +3,65 @@ package dev.ephemery.ops;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import dev.ephemery.common.OperationalException;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.runtime.DockerRuntime;
+import dev.ephemery.runtime.EngineSelfTest;
 import dev.ephemery.runtime.Labels;
 import dev.ephemery.runtime.RuntimeOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The reset's runtime port on Docker, for the new iteration's host plan. Starting converges the
  * whole plan with the Docker runtime's {@code up}: it recreates the containers whose plan changed
  * (every one: the iteration is part of their labels and commands) and runs the genesis-init
  * container before the execution client, so {@link #init} has nothing left to do on its own.
+ *
+ * <p>Only starting is on the reset's critical path: {@code up} probes the (local) planned paths
+ * directly instead of starting a helper container when nothing must change, and returns once the
+ * last container is started. That each one stays up, and the EL-CL link, are checked in {@link
+ * #verify}, the VERIFYING state's work.
  */
 public final class DockerNodeRuntime implements NodeRuntime {
 
+  private static final Logger LOG = LoggerFactory.getLogger(DockerNodeRuntime.class);
   private static final int STOP_SECONDS = 30;
+
+  /** How long one VERIFYING attempt waits for the started containers to stay up. */
+  private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(1);
 
   private final DockerClient docker;
   private final DockerRuntime runtime;
   private final HostPlan plan;
   private final RuntimeOptions options;
   private boolean converged;
+
+  /** One thread, gone when idle: the creations run in the order the containers stopped. */
+  private final ExecutorService background =
+      new ThreadPoolExecutor(
+          0,
+          1,
+          1,
+          TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(),
+          task -> {
+            Thread thread = new Thread(task, "ephemery-reset-create");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  private Future<?> pending = CompletableFuture.completedFuture(null);
 
   public DockerNodeRuntime(
       DockerClient docker, DockerRuntime runtime, HostPlan plan, Path releaseDir) {
@@ -40,7 +77,8 @@ public final class DockerNodeRuntime implements NodeRuntime {
     this.docker = docker;
     this.runtime = runtime;
     this.plan = plan;
-    this.options = new RuntimeOptions(false, releaseDir, helperImage, Duration.ofMinutes(5));
+    // The reset works on the host's files directly (local hosts only), so up may too.
+    this.options = RuntimeOptions.forReset(releaseDir, helperImage, Duration.ofMinutes(5));
   }
 
   @Override
@@ -50,6 +88,30 @@ public final class DockerNodeRuntime implements NodeRuntime {
       docker.stopContainerCmd(name).withTimeout(STOP_SECONDS).exec();
     } catch (NotModifiedException | NotFoundException e) {
       // Already stopped, or never created: what we wanted.
+    }
+    // The stopped container's successor is created while the next one stops, so that starting
+    // costs what a plain start costs. Nothing is started; a crash leaves created containers that
+    // up starts (or replaces) like any other.
+    pending = background.submit(this::createStopped);
+  }
+
+  private void createStopped() {
+    try {
+      runtime.createStopped(plan);
+    } catch (RuntimeException e) {
+      // Left for up, which meets the same cause again and reports it.
+      LOG.info("{}: creating the stopped containers ahead failed: {}", plan.name(), e.toString());
+    }
+  }
+
+  /** Waits for the containers being created ahead: up must not race them. */
+  private void awaitCreated() {
+    try {
+      pending.get(5, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.info("{}: containers created ahead: {}", plan.name(), e.toString());
     }
   }
 
@@ -67,6 +129,7 @@ public final class DockerNodeRuntime implements NodeRuntime {
   @Override
   public void start(Component component) {
     if (!converged) {
+      awaitCreated();
       runtime.up(plan, options);
       converged = true;
     }
@@ -74,8 +137,20 @@ public final class DockerNodeRuntime implements NodeRuntime {
 
   @Override
   public Verification verify(int iteration) {
+    if (plan.iteration() != iteration) {
+      return new Verification(
+          false, "planned for iteration " + plan.iteration() + ", not " + iteration);
+    }
+    try {
+      runtime.awaitSettled(plan, SETTLE_TIMEOUT);
+      if (EngineSelfTest.enginePort(plan).isPresent()) {
+        runtime.checkEngineLink(plan, options.helperImage(), options.waitTimeout());
+      }
+    } catch (OperationalException e) {
+      return new Verification(false, e.getMessage());
+    }
     var states = runtime.status(plan.name(), plan);
-    boolean ok = plan.iteration() == iteration && DockerRuntime.healthy(states);
+    boolean ok = DockerRuntime.healthy(states);
     return new Verification(
         ok, states.stream().map(s -> s.service() + "=" + s.state()).toList().toString());
   }

@@ -1,12 +1,15 @@
 package dev.ephemery.ops;
 
 import dev.ephemery.common.OperationalException;
+import dev.ephemery.runtime.ReleaseMarker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,6 +83,10 @@ public final class TestnetInstaller {
           paths.delete(next);
           copyRelease(releaseDir, staging);
           Files.writeString(staging.resolve(MARKER), iteration + "\n");
+          // The runtime's marker and mode for a planned release folder: with them its up finds
+          // the folder current and leaves it alone (no second copy through a helper container).
+          ReleaseMarker.write(staging, releaseDir);
+          setMode(staging, "rwxr-xr-x");
           Files.move(staging, next, StandardCopyOption.ATOMIC_MOVE);
         }
         faults.at("mid:" + ResetState.INSTALLING);
@@ -110,6 +117,12 @@ public final class TestnetInstaller {
           }
         }
       }
+    }
+  }
+
+  private static void setMode(Path dir, String mode) throws IOException {
+    if (Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(mode));
     }
   }
 

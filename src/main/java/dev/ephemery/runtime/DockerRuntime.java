@@ -34,6 +34,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -114,48 +117,115 @@ public final class DockerRuntime {
       }
     }
 
-    List<String> toWaitFor = new ArrayList<>();
+    // Containers to (re)create that are not running are replaced in the background: only the
+    // starts below must follow the start order, and each waits for its own container only (the
+    // later ones are created while the first ones start). Nothing after an init step is created
+    // before that step succeeded. A running container is replaced just before its start, which
+    // keeps its downtime short.
+    Map<String, FutureTask<String>> prepared = new LinkedHashMap<>();
+    List<Decision> decisions = new ArrayList<>();
     for (Service service : ordered) {
       String name = Labels.containerName(plan, service);
       String hash = PlanHash.of(plan, service);
       Container found = existing.get(name);
+      Decision decision;
       if (found == null) {
         checkNoForeignContainer(plan, name);
         changes.add(new Change(service.runOnce() ? "run" : "create", "container", name, "missing"));
+        decision = Decision.CREATE;
       } else if (!hash.equals(found.getLabels().get(Labels.PLAN_HASH))) {
         changes.add(
             new Change(
                 service.runOnce() ? "rerun" : "recreate", "container", name, "plan changed"));
-        if (!options.dryRun()) {
-          remove(found.getId(), name);
-        }
+        decision = Decision.REPLACE;
       } else if (service.runOnce()) {
-        if (isExitedOk(found.getId())) {
-          continue;
-        }
-        changes.add(new Change("rerun", "container", name, "did not complete"));
-        if (!options.dryRun()) {
-          remove(found.getId(), name);
+        if ("created".equals(found.getState())) {
+          // Created ahead (a reset does that while the node stops) and never run: run it.
+          changes.add(new Change("run", "container", name, "created"));
+          decision = Decision.RUN;
+        } else if (isExitedOk(found.getId())) {
+          decision = Decision.KEEP;
+        } else {
+          changes.add(new Change("rerun", "container", name, "did not complete"));
+          decision = Decision.REPLACE;
         }
       } else if ("running".equals(found.getState())) {
+        decision = Decision.KEEP;
         if (service.role() == Role.SUPERVISOR && supervisorFilesChanged) {
           changes.add(new Change("restart", "container", name, "its jar or inventory changed"));
-          docker.restartContainerCmd(found.getId()).withTimeout(30).exec();
-          toWaitFor.add(name);
+          decision = Decision.RESTART;
         }
-        continue;
       } else {
         changes.add(new Change("start", "container", name, found.getState()));
-        if (!options.dryRun()) {
+        decision = Decision.START;
+      }
+      decisions.add(decision);
+      boolean replaceNow =
+          decision == Decision.CREATE
+              || (decision == Decision.REPLACE && !"running".equals(found.getState()));
+      if (replaceNow && !options.dryRun()) {
+        FutureTask<String> task =
+            new FutureTask<>(
+                () -> {
+                  if (found != null) {
+                    remove(found.getId(), name);
+                  }
+                  return create(plan, service, hash, name);
+                });
+        prepared.put(name, task);
+      }
+    }
+    if (options.dryRun()) {
+      return new UpReport(plan.name(), true, changes);
+    }
+
+    List<String> toWaitFor = new ArrayList<>();
+    Set<String> launched = new LinkedHashSet<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      Service service = ordered.get(i);
+      String name = Labels.containerName(plan, service);
+      Container found = existing.get(name);
+      if (prepared.containsKey(name) && !launched.contains(name)) {
+        // This container and, unless it is an init step, the ones after it up to the next one.
+        int end = i + 1;
+        while (!service.runOnce() && end < ordered.size() && !ordered.get(end).runOnce()) {
+          end++;
+        }
+        List<Runnable> batch = new ArrayList<>();
+        for (Service next : ordered.subList(i, end)) {
+          String nextName = Labels.containerName(plan, next);
+          if (prepared.containsKey(nextName) && launched.add(nextName)) {
+            batch.add(prepared.get(nextName));
+          }
+        }
+        runInBackground(batch);
+      }
+      String id;
+      switch (decisions.get(i)) {
+        case KEEP -> {
+          continue;
+        }
+        case RESTART -> {
+          docker.restartContainerCmd(found.getId()).withTimeout(30).exec();
+          toWaitFor.add(name);
+          continue;
+        }
+        case START -> {
           start(found.getId(), name);
           toWaitFor.add(name);
+          continue;
         }
-        continue;
+        case RUN -> id = found.getId();
+        default -> {
+          Future<String> ready = prepared.get(name);
+          if (ready != null) {
+            id = result(ready);
+          } else {
+            remove(found.getId(), name);
+            id = create(plan, service, PlanHash.of(plan, service), name);
+          }
+        }
       }
-      if (options.dryRun()) {
-        continue;
-      }
-      String id = create(plan, service, hash, name);
       start(id, name);
       if (service.runOnce()) {
         awaitCompletion(plan, name, id, options.waitTimeout());
@@ -163,19 +233,16 @@ public final class DockerRuntime {
         toWaitFor.add(name);
       }
     }
+    if (!options.verifyStarted()) {
+      return new UpReport(plan.name(), false, changes);
+    }
     for (String name : toWaitFor) {
       awaitRunning(plan, name, options.waitTimeout());
     }
-    if (!options.dryRun() && EngineSelfTest.enginePort(plan).isPresent()) {
-      progress.accept(plan.name() + ": checking the EL-CL link (engine_exchangeCapabilities)");
-      EngineLinkCheck.Result link =
-          new EngineSelfTest(docker, java.time.Clock.systemUTC())
-              .run(plan, options.helperImage(), options.waitTimeout());
-      if (!link.ok()) {
-        throw new OperationalException(List.of(link.problem()), null);
-      }
+    if (EngineSelfTest.enginePort(plan).isPresent()) {
+      checkEngineLink(plan, options.helperImage(), options.waitTimeout());
     }
-    if (!options.dryRun() && !health.isEmpty()) {
+    if (!health.isEmpty()) {
       progress.accept(
           plan.name()
               + ": waiting up to "
@@ -186,6 +253,83 @@ public final class DockerRuntime {
           docker, plan, health, options.helperImage(), options.waitTimeout(), progress);
     }
     return new UpReport(plan.name(), options.dryRun(), changes);
+  }
+
+  /**
+   * Creates, without starting them, the planned containers that are stopped (or missing) and do not
+   * match the plan; an old container of the same name is removed first. That is the part of {@code
+   * up} that does not depend on the start order, done ahead: a reset does it for each container
+   * while the next one stops. Running containers, and a foreign one in the way, are left for {@code
+   * up}, which starts what this created.
+   *
+   * @return the names of the containers created
+   */
+  public List<String> createStopped(HostPlan plan) {
+    Map<String, Container> existing = ourContainers(plan.name());
+    List<String> created = new ArrayList<>();
+    for (Service service : startOrder(plan)) {
+      String name = Labels.containerName(plan, service);
+      String hash = PlanHash.of(plan, service);
+      Container found = existing.get(name);
+      if (service.role() == Role.SUPERVISOR) {
+        continue;
+      }
+      if (found == null) {
+        checkNoForeignContainer(plan, name);
+      } else if (hash.equals(found.getLabels().get(Labels.PLAN_HASH))
+          || !Set.of("exited", "created", "dead").contains(found.getState())) {
+        continue;
+      } else {
+        remove(found.getId(), name);
+      }
+      create(plan, service, hash, name);
+      created.add(name);
+    }
+    return created;
+  }
+
+  /** What {@code up} does with one planned container. */
+  private enum Decision {
+    KEEP,
+    START,
+    RESTART,
+    /** An init step created but never run. */
+    RUN,
+    CREATE,
+    REPLACE
+  }
+
+  /** Starts independent Docker calls side by side (the daemon does them concurrently). */
+  private static void runInBackground(List<Runnable> tasks) {
+    for (Runnable task : tasks) {
+      Thread thread = new Thread(task, "ephemery-up");
+      thread.setDaemon(true);
+      thread.start();
+    }
+  }
+
+  private static String result(Future<String> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OperationalException("docker", "interrupted while creating containers", "", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** The EL answers engine_exchangeCapabilities with the node's JWT, as the CL calls it. */
+  public void checkEngineLink(HostPlan plan, String helperImage, Duration timeout) {
+    progress.accept(plan.name() + ": checking the EL-CL link (engine_exchangeCapabilities)");
+    EngineLinkCheck.Result link =
+        new EngineSelfTest(docker, java.time.Clock.systemUTC()).run(plan, helperImage, timeout);
+    if (!link.ok()) {
+      throw new OperationalException(List.of(link.problem()), null);
+    }
   }
 
   /** Services in an order where each comes after what it depends on; plan order otherwise. */
@@ -356,6 +500,14 @@ public final class DockerRuntime {
                                   supervisorFolder(plan, s) + "/" + name,
                                   "not inspected in a dry run"))));
       return changes;
+    }
+    if (options.localFiles() && supervisor.isEmpty()) {
+      // A helper container costs a container start; when this machine sees that nothing must
+      // change, there is nothing for it to do.
+      Optional<List<HostFiles.Observed>> local = files.probeLocal();
+      if (local.isPresent() && files.diff(local.get(), releaseHash).isEmpty()) {
+        return List.of();
+      }
     }
     try (Helper helper =
         Helper.start(docker, options.helperImage(), plan.name(), files.paths(), false)) {
@@ -595,6 +747,19 @@ public final class DockerRuntime {
           "init step did not finish within " + timeout.toSeconds() + " s",
           "see 'ephemery logs " + name + "'",
           e);
+    }
+  }
+
+  /**
+   * Waits until every planned long-running container has stayed running {@link #SETTLE}: what
+   * {@code up} checks before it returns unless told the caller verifies (a reset's VERIFYING).
+   * Throws when one stopped or did not get there within {@code timeout}.
+   */
+  public void awaitSettled(HostPlan plan, Duration timeout) {
+    for (Service service : plan.services()) {
+      if (!service.runOnce() && service.role() != Role.SUPERVISOR) {
+        awaitRunning(plan, Labels.containerName(plan, service), timeout);
+      }
     }
   }
 

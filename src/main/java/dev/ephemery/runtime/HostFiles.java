@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +20,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -29,7 +33,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 final class HostFiles {
 
-  static final String RELEASE_MARKER = ".ephemery-release-sha256";
+  static final String RELEASE_MARKER = ReleaseMarker.FILE;
   private static final String STAGING = HostPaths.MOUNT + "/.ephemery-staging";
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -84,6 +88,71 @@ final class HostFiles {
 
   private String p0(PlannedPath planned) {
     return paths.inHelper("paths", planned.path());
+  }
+
+  /**
+   * What {@link #probeScript} reports, seen on this machine's file system (baseDir is local). Empty
+   * when this process cannot see a path as the helper would (a symlink below baseDir, a file it may
+   * not read): the helper then probes.
+   */
+  Optional<List<Observed>> probeLocal() {
+    List<Observed> observed = new ArrayList<>();
+    for (int i = 0; i < plan.paths().size(); i++) {
+      PlannedPath planned = plan.paths().get(i);
+      Path path = paths.onHost("paths[" + i + "]", planned.path());
+      try {
+        if (symlinkBelowBaseDir(path)) {
+          return Optional.empty();
+        }
+        Map<String, Object> stat =
+            Files.readAttributes(path, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
+        String mode = Integer.toOctalString((Integer) stat.get("mode") & 07777);
+        String owner = stat.get("uid") + ":" + stat.get("gid");
+        String extra =
+            switch (planned.kind()) {
+              case DIRECTORY -> "-";
+              case JWT_SECRET -> validJwt(path) ? "valid" : "invalid";
+              case RELEASE_FILES -> marker(path.resolve(RELEASE_MARKER));
+            };
+        observed.add(new Observed(true, mode, owner, extra));
+      } catch (NoSuchFileException missing) {
+        observed.add(new Observed(false, "", "", ""));
+      } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(observed);
+  }
+
+  private boolean symlinkBelowBaseDir(Path path) {
+    Path at = paths.baseDir();
+    for (Path name : paths.baseDir().relativize(path)) {
+      at = at.resolve(name);
+      if (Files.isSymbolicLink(at)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern JWT_HEX = Pattern.compile("(0x)?[0-9a-fA-F]{64}");
+
+  /** The helper's test: 32 bytes of hex once blanks and line ends are dropped. */
+  private static boolean validJwt(Path file) throws IOException {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > 4096) {
+      return false;
+    }
+    String text = Files.readString(file, StandardCharsets.ISO_8859_1).replaceAll("[ \\n\\r]", "");
+    return JWT_HEX.matcher(text).matches();
+  }
+
+  /** The marker's first word, {@code -} when there is none (as the helper's parse sees it). */
+  private static String marker(Path file) throws IOException {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return "-";
+    }
+    String text = Files.readString(file, StandardCharsets.ISO_8859_1).strip();
+    return text.isEmpty() ? "-" : text.split("\\s+")[0];
   }
 
   List<Observed> parseProbe(String output) {
@@ -315,21 +384,8 @@ final class HostFiles {
     }
   }
 
-  /** Content digest of the local release folder: relative names and bytes, in name order. */
   static String releaseHash(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        digest.update(dir.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(Files.readAllBytes(file));
-      }
-      return HexFormat.of().formatHex(digest.digest(), 0, 16);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ReleaseMarker.digest(dir);
   }
 
   String releaseHashOrNull() {

@@ -14,6 +14,11 @@ import java.util.Map;
  * @param waitForHealth whether to wait until each planned health endpoint answers
  * @param supervisor the files the on-host supervisor container runs from, or null: then a planned
  *     supervisor is neither created nor changed (an existing one is kept)
+ * @param localFiles baseDir is on this machine's file system (the daemon is local): the planned
+ *     paths are probed directly and the helper container only runs when one must change
+ * @param verifyStarted whether {@code up} waits for each started container to stay up and checks
+ *     the EL-CL link before returning; off when the caller verifies afterwards (the reset's
+ *     VERIFYING state), so that these checks are not on the path to the last container started
  */
 public record RuntimeOptions(
     boolean dryRun,
@@ -21,14 +26,36 @@ public record RuntimeOptions(
     String helperImage,
     Duration waitTimeout,
     boolean waitForHealth,
-    SupervisorFiles supervisor) {
+    SupervisorFiles supervisor,
+    boolean localFiles,
+    boolean verifyStarted) {
 
   /** Pinned by tag and digest-stable version; overridable with EPHEMERY_HELPER_IMAGE. */
   public static final String DEFAULT_HELPER_IMAGE = "busybox:1.37.0";
 
-  /** Without health waits and without supervisor files (what the reset machine uses). */
+  /** Files through the helper, started containers checked before {@code up} returns. */
+  public RuntimeOptions(
+      boolean dryRun,
+      Path releaseDir,
+      String helperImage,
+      Duration waitTimeout,
+      boolean waitForHealth,
+      SupervisorFiles supervisor) {
+    this(dryRun, releaseDir, helperImage, waitTimeout, waitForHealth, supervisor, false, true);
+  }
+
+  /** Without health waits and without supervisor files. */
   public RuntimeOptions(boolean dryRun, Path releaseDir, String helperImage, Duration waitTimeout) {
     this(dryRun, releaseDir, helperImage, waitTimeout, false, null);
+  }
+
+  /**
+   * What a reset's STARTING uses on a local host: files probed directly, containers started without
+   * waiting on them (VERIFYING checks that they stay up).
+   */
+  public static RuntimeOptions forReset(Path releaseDir, String helperImage, Duration waitTimeout) {
+    return new RuntimeOptions(
+        false, releaseDir, helperImage, waitTimeout, false, null, true, false);
   }
 
   public static String helperImageFromEnvironment() {

@@ -3,6 +3,8 @@ package dev.ephemery.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Event;
 import dev.ephemery.ops.DockerNodeRuntime;
 import dev.ephemery.ops.FaultInjector;
 import dev.ephemery.ops.JournalStore;
@@ -83,7 +85,7 @@ class DockerResetIT {
             new PlannedPath(b + "/data/validator", Kind.DIRECTORY, 0700, null),
             new PlannedPath(b + "/trace", Kind.DIRECTORY, 0755, null),
             new PlannedPath(b + "/jwt.hex", Kind.JWT_SECRET, 0600, null),
-            new PlannedPath(testnet, Kind.DIRECTORY, 0755, null));
+            new PlannedPath(testnet, Kind.RELEASE_FILES, 0755, null));
     List<Service> services = new ArrayList<>();
     services.add(
         service(
@@ -221,13 +223,73 @@ class DockerResetIT {
     return out;
   }
 
+  ResetJournal reset(DockerRuntime runtime, Path cache, int iteration) {
+    HostPlan next = plan(iteration);
+    ResetMachine machine =
+        new ResetMachine(
+            NodeLayouts.of(next),
+            new DockerNodeRuntime(
+                connection.client(), runtime, next, cache.resolve("ephemery-" + iteration), image),
+            i -> Optional.of(cache.resolve("ephemery-" + i)),
+            new JournalStore(base),
+            Clock.systemUTC(),
+            RetryPolicy.DEFAULT,
+            FaultInjector.NONE);
+    return machine.run(
+        machine.begin(iteration, false),
+        d -> {
+          try {
+            Thread.sleep(Math.min(d.toMillis(), 2000));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return true;
+        },
+        200);
+  }
+
+  Instant startedAt(String service) {
+    return Instant.parse(
+        connection
+            .client()
+            .inspectContainerCmd(node + "-" + service)
+            .exec()
+            .getState()
+            .getStartedAt());
+  }
+
+  /** Helper containers Docker created for this node between two instants. */
+  List<String> helpersCreated(Instant from, Instant to) throws InterruptedException {
+    List<String> created = new ArrayList<>();
+    connection
+        .client()
+        .eventsCmd()
+        .withSince(Long.toString(from.getEpochSecond()))
+        .withUntil(Long.toString(to.getEpochSecond() + 1))
+        .withEventFilter("create")
+        .withLabelFilter(Labels.NODE + "=" + node, Labels.HELPER)
+        .exec(
+            new ResultCallback.Adapter<Event>() {
+              @Override
+              public void onNext(Event event) {
+                if (event.getTimeNano() != null && event.getTimeNano() >= nanos(from)) {
+                  created.add(event.getId());
+                }
+              }
+            })
+        .awaitCompletion(20, TimeUnit.SECONDS);
+    return created;
+  }
+
   @Test
   void resetStopsInReverseWipesByTheRulesInstallsInitsAndStartsInOrder() throws Exception {
     DockerClient docker = connection.client();
     DockerRuntime runtime = new DockerRuntime(docker, l -> {});
     Path cache = work.resolve("cache");
-    release(cache.resolve("ephemery-153"), 153);
-    release(cache.resolve("ephemery-154"), 154);
+    int rounds = Integer.getInteger("ephemery.bench.rounds", 3);
+    for (int i = 153; i <= 155 + rounds; i++) {
+      release(cache.resolve("ephemery-" + i), i);
+    }
     // The node runs iteration 153: its release installed the way the reset installs one.
     release(base.resolve("testnet/ephemery-153"), 153);
     write(base.resolve("testnet/ephemery-153/.ephemery-release"), "153\n");
@@ -239,28 +301,7 @@ class DockerResetIT {
     waitForLines(events, 4);
     Files.writeString(events, "");
 
-    HostPlan next = plan(154);
-    ResetMachine machine =
-        new ResetMachine(
-            NodeLayouts.of(next),
-            new DockerNodeRuntime(docker, runtime, next, cache.resolve("ephemery-154"), image),
-            i -> Optional.of(cache.resolve("ephemery-" + i)),
-            new JournalStore(base),
-            Clock.systemUTC(),
-            RetryPolicy.DEFAULT,
-            FaultInjector.NONE);
-    ResetJournal end =
-        machine.run(
-            machine.begin(154, false),
-            d -> {
-              try {
-                Thread.sleep(Math.min(d.toMillis(), 2000));
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              return true;
-            },
-            200);
+    ResetJournal end = reset(runtime, cache, 154);
 
     assertThat(end.state()).as(end.reason()).isEqualTo(ResetState.DONE);
     waitForLines(events, 7);
@@ -276,18 +317,24 @@ class DockerResetIT {
     // Start times as Docker records them follow the same order.
     List<Instant> started = new ArrayList<>();
     for (String service : List.of("geth-init", "execution", "consensus", "validator")) {
-      started.add(
-          Instant.parse(
-              docker.inspectContainerCmd(node + "-" + service).exec().getState().getStartedAt()));
+      started.add(startedAt(service));
     }
     assertThat(started).isSorted();
+    // The containers were started before VERIFYING; VERIFYING saw them stay up.
+    assertThat(started.get(3)).isBefore(transitionAt(end, ResetState.VERIFYING));
+    assertThat(Duration.between(started.get(3), transitionAt(end, ResetState.DONE)))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    // The reset installed the release with the runtime's marker: no helper container rewrote it.
+    assertThat(helpersCreated(transitionAt(end, ResetState.STOPPING), Instant.now())).isEmpty();
+    assertThat(base.resolve("testnet/ephemery-154/" + ReleaseMarker.FILE))
+        .hasContent(ReleaseMarker.digest(cache.resolve("ephemery-154")));
 
     assertThat(files(base.resolve("data"))).isEqualTo(KEPT);
     assertThat(files(base.resolve("slashing-protection")))
         .containsExactly("slashing-protection/153/validator/validators/slashing_protection.sqlite");
     assertThat(files(base.resolve("testnet/ephemery-154")))
         .contains("testnet/ephemery-154/genesis.json", "testnet/ephemery-154/config.yaml");
-    assertThat(DockerRuntime.healthy(runtime.status(node, next))).isTrue();
+    assertThat(DockerRuntime.healthy(runtime.status(node, plan(154)))).isTrue();
     // Every state was passed through, in order.
     assertThat(end.transitions().stream().map(t -> t.state()).toList())
         .containsSubsequence(
@@ -299,36 +346,92 @@ class DockerResetIT {
             ResetState.VERIFYING,
             ResetState.DONE);
 
-    // The same containers' own stop and start, in the same run: the floor a reset cannot beat.
-    long t0 = System.nanoTime();
-    for (String service : List.of("validator", "consensus", "execution")) {
-      docker.stopContainerCmd(node + "-" + service).withTimeout(30).exec();
-    }
-    docker.startContainerCmd(node + "-geth-init").exec();
-    docker.waitContainerCmd(node + "-geth-init").start().awaitStatusCode(60, TimeUnit.SECONDS);
-    for (String service : List.of("execution", "consensus", "validator")) {
-      docker.startContainerCmd(node + "-" + service).exec();
-    }
-    Duration own = Duration.ofNanos(System.nanoTime() - t0);
-    Duration critical =
-        Duration.between(
-            transitionAt(end, ResetState.STOPPING), transitionAt(end, ResetState.VERIFYING));
-    // When the last container actually started (Docker's record), before up's 2 s running check.
-    Duration toLastStart = Duration.between(transitionAt(end, ResetState.STOPPING), started.get(3));
+    // Timing: each round is one more reset, then the same containers' own stop + init + start
+    // (the floor a reset cannot beat), both measured the same way: from the first stop to the
+    // last container started as Docker records it, and to the last start call returned.
+    List<Long> resetToStarted = new ArrayList<>();
+    List<Long> ownToStarted = new ArrayList<>();
+    List<Long> resetToVerifying = new ArrayList<>();
+    List<Long> ownToReturned = new ArrayList<>();
+    List<Long> ownStop = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    List<Long> stop = new ArrayList<>();
+    List<Long> wipe = new ArrayList<>();
+    List<Long> install = new ArrayList<>();
+    List<Long> start = new ArrayList<>();
+    List<Long> verify = new ArrayList<>();
+    // The first reset above ran cold (class loading, JIT): it is reported, not timed.
     System.out.printf(
-        "reset STOPPING -> last container started (Docker StartedAt): %d ms; ratio %.2f%n",
-        toLastStart.toMillis(), toLastStart.toMillis() / (double) own.toMillis());
+        "reset, first (cold JVM): STOPPING -> last container started %d ms%n",
+        Duration.between(transitionAt(end, ResetState.STOPPING), started.get(3)).toMillis());
+    runtime.awaitSettled(plan(154), Duration.ofSeconds(30));
+    for (int round = 0; round < rounds; round++) {
+      ResetJournal timed = reset(runtime, cache, 155 + round);
+      assertThat(timed.state()).as(timed.reason()).isEqualTo(ResetState.DONE);
+      Instant stopping = transitionAt(timed, ResetState.STOPPING);
+      resetToStarted.add(Duration.between(stopping, startedAt("validator")).toMillis());
+      resetToVerifying.add(between(timed, ResetState.STOPPING, ResetState.VERIFYING));
+      stop.add(between(timed, ResetState.STOPPING, ResetState.WIPING));
+      wipe.add(between(timed, ResetState.WIPING, ResetState.INSTALLING));
+      install.add(between(timed, ResetState.INSTALLING, ResetState.INITIALISING));
+      start.add(between(timed, ResetState.STARTING, ResetState.VERIFYING));
+      verify.add(between(timed, ResetState.VERIFYING, ResetState.DONE));
+
+      Instant t0 = Instant.now();
+      long n0 = System.nanoTime();
+      for (String service : List.of("validator", "consensus", "execution")) {
+        docker.stopContainerCmd(node + "-" + service).withTimeout(30).exec();
+      }
+      ownStop.add((System.nanoTime() - n0) / 1_000_000);
+      docker.startContainerCmd(node + "-geth-init").exec();
+      docker.waitContainerCmd(node + "-geth-init").start().awaitStatusCode(60, TimeUnit.SECONDS);
+      for (String service : List.of("execution", "consensus", "validator")) {
+        docker.startContainerCmd(node + "-" + service).exec();
+      }
+      ownToReturned.add((System.nanoTime() - n0) / 1_000_000);
+      ownToStarted.add(Duration.between(t0, startedAt("validator")).toMillis());
+      ratios.add(resetToStarted.get(round) / (double) ownToStarted.get(round));
+      // The next reset stops containers that have settled, as the reset left them for this one.
+      runtime.awaitSettled(plan(155 + round), Duration.ofSeconds(30));
+    }
+    long toStarted = median(resetToStarted);
+    long own = median(ownToStarted);
+    long toVerifying = median(resetToVerifying);
+    long ownReturned = median(ownToReturned);
     System.out.printf(
-        "reset critical path (STOPPING -> started): %d ms; stand-ins' own stop+init+start: %d ms;"
-            + " ratio %.2f (goal <= 1.05); stop %d ms, wipe %d ms, install %d ms, start %d ms%n",
-        critical.toMillis(),
-        own.toMillis(),
-        critical.toMillis() / (double) own.toMillis(),
-        between(end, ResetState.STOPPING, ResetState.WIPING),
-        between(end, ResetState.WIPING, ResetState.INSTALLING),
-        between(end, ResetState.INSTALLING, ResetState.INITIALISING),
-        between(end, ResetState.STARTING, ResetState.VERIFYING));
-    assertThat(critical).isPositive();
+        "reset rounds: %d; STOPPING -> last container started %s ms, own stop+init+start %s ms;"
+            + " stop %s ms, own stop %s ms; wipe %s, install %s, start %s ms%n",
+        rounds, resetToStarted, ownToStarted, stop, ownStop, wipe, install, start);
+    List<Double> sortedRatios = ratios.stream().sorted().toList();
+    System.out.printf(
+        "reset STOPPING -> last container started (Docker StartedAt), median of %d rounds: %d ms;"
+            + " the same containers' own stop+init+start, same rounds: %d ms; ratio %.2f, median"
+            + " of the rounds' ratios %.2f (goal <= 1.05)%n",
+        rounds,
+        toStarted,
+        own,
+        toStarted / (double) own,
+        sortedRatios.get(sortedRatios.size() / 2));
+    System.out.printf(
+        "reset critical path (STOPPING -> VERIFYING, median of %d): %d ms; own stop+init+start"
+            + " (to the last start call returned): %d ms; ratio %.2f (goal <= 1.05); VERIFYING"
+            + " (containers stay up 2 s) %d ms; stop %d ms, wipe %d ms, install %d ms, start %d"
+            + " ms%n",
+        rounds,
+        toVerifying,
+        ownReturned,
+        toVerifying / (double) ownReturned,
+        median(verify),
+        median(stop),
+        median(wipe),
+        median(install),
+        median(start));
+  }
+
+  static long median(List<Long> values) {
+    List<Long> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   static Instant transitionAt(ResetJournal journal, ResetState state) {
@@ -352,5 +455,9 @@ class DockerResetIT {
       Thread.sleep(100);
     }
     throw new AssertionError("the stand-ins wrote fewer than " + lines + " lines to " + file);
+  }
+
+  static long nanos(Instant at) {
+    return at.getEpochSecond() * 1_000_000_000L + at.getNano();
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import dev.ephemery.client.HealthCheck;
@@ -20,12 +22,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class LocalDockerRuntimeIT extends DockerRuntimeContract {
@@ -232,5 +238,115 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
     } finally {
       docker.removeContainerCmd(id).withForce(true).exec();
     }
+  }
+
+  private RuntimeOptions localFiles() {
+    return new RuntimeOptions(
+        false, release, image, Duration.ofSeconds(30), false, null, true, true);
+  }
+
+  /** Helper containers Docker created for this node since {@code from}. */
+  private List<String> helpersCreatedSince(Instant from) throws InterruptedException {
+    List<String> created = new ArrayList<>();
+    connection
+        .client()
+        .eventsCmd()
+        .withSince(Long.toString(from.getEpochSecond()))
+        .withUntil(Long.toString(Instant.now().getEpochSecond() + 1))
+        .withEventFilter("create")
+        .withLabelFilter(Labels.NODE + "=" + node, Labels.HELPER)
+        .exec(
+            new ResultCallback.Adapter<Event>() {
+              @Override
+              public void onNext(Event event) {
+                if (event.getTimeNano() != null && event.getTimeNano() >= nanos(from)) {
+                  created.add(event.getId());
+                }
+              }
+            })
+        .awaitCompletion(20, TimeUnit.SECONDS);
+    return created;
+  }
+
+  @Test
+  void withLocalFilesUpStartsNoHelperWhenNoFileMustChangeAndOneWhenAFileMust() throws Exception {
+    runtime.up(plan(), options(false));
+    Instant before = Instant.now();
+
+    UpReport unchanged = runtime.up(plan(), localFiles());
+
+    assertThat(unchanged.changes()).isEmpty();
+    assertThat(helpersCreatedSince(before)).isEmpty();
+
+    Files.setPosixFilePermissions(
+        baseDir.resolve("data/cl"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Instant beforeChange = Instant.now();
+    UpReport fixed = runtime.up(plan(), localFiles());
+
+    assertThat(fixed.changes())
+        .extracting(Change::action, Change::object)
+        .containsExactly(Tuple.tuple("update", baseDir.resolve("data/cl").toString()));
+    assertThat(helpersCreatedSince(beforeChange)).hasSize(1);
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(baseDir.resolve("data/cl"))))
+        .isEqualTo("rwx------");
+  }
+
+  @Test
+  void aStoppedContainerWhosePlanDidNotChangeIsStartedNotRecreated() {
+    runtime.up(plan(), options(false));
+    DockerClient docker = connection.client();
+    String elId = docker.inspectContainerCmd(node + "-el").exec().getId();
+    docker.stopContainerCmd(node + "-el").withTimeout(10).exec();
+
+    UpReport report = runtime.up(plan(), options(false));
+
+    assertThat(report.changes())
+        .containsExactly(new Change("start", "container", node + "-el", "exited"));
+    InspectContainerResponse el = docker.inspectContainerCmd(node + "-el").exec();
+    assertThat(el.getId()).isEqualTo(elId);
+    assertThat(el.getState().getRunning()).isTrue();
+  }
+
+  @Test
+  void containersCreatedAheadForANewIterationAreStartedByUpNotRecreated() {
+    runtime.up(plan(), options(false));
+    DockerClient docker = connection.client();
+    String runningCl = docker.inspectContainerCmd(node + "-cl").exec().getId();
+    docker.stopContainerCmd(node + "-el").withTimeout(10).exec();
+    HostPlan p = plan();
+    HostPlan next =
+        new HostPlan(p.name(), p.address(), p.baseDir(), 154, p.network(), p.paths(), p.services());
+
+    List<String> created = runtime.createStopped(next);
+
+    // The exited init step and the stopped EL are replaced; the running CL is left for up.
+    assertThat(created).containsExactly(node + "-init", node + "-el");
+    assertThat(docker.inspectContainerCmd(node + "-el").exec().getState().getStatus())
+        .isEqualTo("created");
+    assertThat(docker.inspectContainerCmd(node + "-cl").exec().getId()).isEqualTo(runningCl);
+    String elId = docker.inspectContainerCmd(node + "-el").exec().getId();
+    String initId = docker.inspectContainerCmd(node + "-init").exec().getId();
+
+    UpReport report = runtime.up(next, options(false));
+
+    assertThat(report.changes())
+        .containsExactly(
+            new Change("run", "container", node + "-init", "created"),
+            new Change("start", "container", node + "-el", "created"),
+            new Change("recreate", "container", node + "-cl", "plan changed"));
+    InspectContainerResponse init = docker.inspectContainerCmd(node + "-init").exec();
+    assertThat(init.getId()).isEqualTo(initId);
+    assertThat(init.getState().getExitCodeLong()).isZero();
+    InspectContainerResponse el = docker.inspectContainerCmd(node + "-el").exec();
+    assertThat(el.getId()).isEqualTo(elId);
+    assertThat(el.getState().getRunning()).isTrue();
+    assertThat(el.getConfig().getLabels()).containsEntry(Labels.ITERATION, "154");
+    assertThat(docker.inspectContainerCmd(node + "-cl").exec().getId()).isNotEqualTo(runningCl);
+  }
+
+  static long nanos(Instant at) {
+    return at.getEpochSecond() * 1_000_000_000L + at.getNano();
   }
 }

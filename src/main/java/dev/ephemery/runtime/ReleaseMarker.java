@@ -1,0 +1,45 @@
+package dev.ephemery.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+
+/**
+ * The marker an installed release folder carries: the content digest of the release it was copied
+ * from. {@code up} replaces a planned release folder whose marker differs; whoever else installs a
+ * release (the reset) writes the same marker, so {@code up} then leaves the folder alone.
+ */
+public final class ReleaseMarker {
+
+  public static final String FILE = ".ephemery-release-sha256";
+
+  private ReleaseMarker() {}
+
+  /** Content digest of a release folder: relative names and bytes, in name order. */
+  public static String digest(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        digest.update(dir.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(Files.readAllBytes(file));
+      }
+      return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes the marker of {@code releaseDir} into {@code installed}, a copy of it. */
+  public static void write(Path installed, Path releaseDir) throws IOException {
+    Files.writeString(installed.resolve(FILE), digest(releaseDir) + "\n");
+  }
+}
