@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * last container is started. That each one stays up, and the EL-CL link, are checked in {@link
  * #verify}, the VERIFYING state's work.
  */
-public final class DockerNodeRuntime implements NodeRuntime {
+public final class DockerNodeRuntime implements NodeRuntime, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DockerNodeRuntime.class);
   private static final int STOP_SECONDS = 30;
@@ -113,6 +113,13 @@ public final class DockerNodeRuntime implements NodeRuntime {
     } catch (ExecutionException | TimeoutException e) {
       LOG.info("{}: containers created ahead: {}", plan.name(), e.toString());
     }
+  }
+
+  /** Lets the containers being created ahead land; nothing else is held. */
+  @Override
+  public void close() {
+    awaitCreated();
+    background.shutdown();
   }
 
   @Override

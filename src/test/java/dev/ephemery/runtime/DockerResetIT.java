@@ -1,6 +1,7 @@
 package dev.ephemery.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -37,6 +38,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A reset through {@link DockerNodeRuntime} against the real dockerd: stand-in containers for geth,
@@ -224,28 +227,95 @@ class DockerResetIT {
   }
 
   ResetJournal reset(DockerRuntime runtime, Path cache, int iteration) {
+    return reset(runtime, cache, iteration, FaultInjector.NONE);
+  }
+
+  ResetJournal reset(DockerRuntime runtime, Path cache, int iteration, FaultInjector faults) {
     HostPlan next = plan(iteration);
-    ResetMachine machine =
-        new ResetMachine(
-            NodeLayouts.of(next),
-            new DockerNodeRuntime(
-                connection.client(), runtime, next, cache.resolve("ephemery-" + iteration), image),
-            i -> Optional.of(cache.resolve("ephemery-" + i)),
-            new JournalStore(base),
-            Clock.systemUTC(),
-            RetryPolicy.DEFAULT,
-            FaultInjector.NONE);
-    return machine.run(
-        machine.begin(iteration, false),
-        d -> {
-          try {
-            Thread.sleep(Math.min(d.toMillis(), 2000));
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    try (DockerNodeRuntime nodeRuntime =
+        new DockerNodeRuntime(
+            connection.client(), runtime, next, cache.resolve("ephemery-" + iteration), image)) {
+      ResetMachine machine =
+          new ResetMachine(
+              NodeLayouts.of(next),
+              nodeRuntime,
+              i -> Optional.of(cache.resolve("ephemery-" + i)),
+              new JournalStore(base),
+              Clock.systemUTC(),
+              RetryPolicy.DEFAULT,
+              faults);
+      return machine.run(
+          machine.begin(iteration, false),
+          d -> {
+            try {
+              Thread.sleep(Math.min(d.toMillis(), 2000));
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return true;
+          },
+          200);
+    }
+  }
+
+  /** The node on iteration 153, its data laid out like the real clients', the trace emptied. */
+  Path nodeOn153(DockerRuntime runtime, int releases) throws Exception {
+    Path cache = work.resolve("cache");
+    for (int i = 153; i <= 153 + releases; i++) {
+      release(cache.resolve("ephemery-" + i), i);
+    }
+    // The node runs iteration 153: its release installed the way the reset installs one.
+    release(base.resolve("testnet/ephemery-153"), 153);
+    write(base.resolve("testnet/ephemery-153/.ephemery-release"), "153\n");
+    for (String file : LAYOUT) {
+      write(base.resolve(file), file);
+    }
+    runtime.up(plan(153), new RuntimeOptions(false, null, image, Duration.ofMinutes(2)));
+    Path events = base.resolve("trace/events");
+    waitForLines(events, 4);
+    Files.writeString(events, "");
+    return cache;
+  }
+
+  static final class SimulatedCrash extends Error {
+    SimulatedCrash(String point) {
+      super("killed at " + point);
+    }
+  }
+
+  @ParameterizedTest(name = "killed at {0}")
+  @ValueSource(strings = {"mid:STOPPING", "exit:STARTING"})
+  void aResetKilledWhileContainersAreCreatedAheadOrStartedResumesToTheSameEnd(String point)
+      throws Exception {
+    DockerRuntime runtime = new DockerRuntime(connection.client(), l -> {});
+    Path cache = nodeOn153(runtime, 1);
+    boolean[] crashed = {false};
+    FaultInjector killer =
+        at -> {
+          if (at.equals(point) && !crashed[0]) {
+            crashed[0] = true;
+            throw new SimulatedCrash(at);
           }
-          return true;
-        },
-        200);
+        };
+
+    // A killed process leaves its journal; the Docker calls it had sent have landed (close()).
+    assertThatThrownBy(() -> reset(runtime, cache, 154, killer)).isInstanceOf(SimulatedCrash.class);
+    ResetJournal resumed = reset(runtime, cache, 154);
+
+    assertThat(resumed.state()).as(resumed.reason()).isEqualTo(ResetState.DONE);
+    Path events = base.resolve("trace/events");
+    waitForLines(events, 7);
+    assertThat(Files.readAllLines(events))
+        .containsExactly(
+            "validator stop",
+            "consensus stop",
+            "execution stop",
+            "geth-init start",
+            "execution start",
+            "consensus start",
+            "validator start");
+    assertThat(files(base.resolve("data"))).isEqualTo(KEPT);
+    assertThat(DockerRuntime.healthy(runtime.status(node, plan(154)))).isTrue();
   }
 
   Instant startedAt(String service) {
@@ -285,21 +355,9 @@ class DockerResetIT {
   void resetStopsInReverseWipesByTheRulesInstallsInitsAndStartsInOrder() throws Exception {
     DockerClient docker = connection.client();
     DockerRuntime runtime = new DockerRuntime(docker, l -> {});
-    Path cache = work.resolve("cache");
     int rounds = Integer.getInteger("ephemery.bench.rounds", 3);
-    for (int i = 153; i <= 155 + rounds; i++) {
-      release(cache.resolve("ephemery-" + i), i);
-    }
-    // The node runs iteration 153: its release installed the way the reset installs one.
-    release(base.resolve("testnet/ephemery-153"), 153);
-    write(base.resolve("testnet/ephemery-153/.ephemery-release"), "153\n");
-    for (String file : LAYOUT) {
-      write(base.resolve(file), file);
-    }
-    runtime.up(plan(153), new RuntimeOptions(false, null, image, Duration.ofMinutes(2)));
+    Path cache = nodeOn153(runtime, 2 + rounds);
     Path events = base.resolve("trace/events");
-    waitForLines(events, 4);
-    Files.writeString(events, "");
 
     ResetJournal end = reset(runtime, cache, 154);
 
