@@ -5,18 +5,23 @@ import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.ResetHistory;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ephemery history}: past resets of each host with their timings and outcomes. */
-@Command(
-    name = "history",
-    mixinStandardHelpOptions = true,
-    description = "List past resets of each host from its journal: timings and outcomes.")
 final class HistoryCommand extends BaseCommand {
 
-  @Option(names = "--host", paramLabel = "NAME", description = "Only this host.")
   String host;
+
+  @Override
+  public CommandSpec declare() {
+    command("history", "List past resets of each host from its journal: timings and outcomes.");
+    spec.addOption(
+        Specs.option(String.class, () -> host, v -> host = v, "--host")
+            .paramLabel("NAME")
+            .description("Only this host.")
+            .build());
+    return spec;
+  }
 
   @Override
   public Integer call() {

@@ -29,40 +29,53 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ephemery reset}: moves a host to the newest verified release through the journaled reset
  * machine, or shows what that would do.
  */
-@Command(
-    name = "reset",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Reset a host to the newest verified release: stop, wipe chain data (identity and validator"
-          + " keys kept, slashing protection archived), install, init, start, verify.",
-      "Resumes an interrupted reset from its journal. Nothing happens when no reset is due,"
-          + " unless --force."
-    })
 final class ResetCommand extends BaseCommand {
 
-  @Option(names = "--host", paramLabel = "NAME", description = "Only this host.")
   String host;
 
-  @Option(names = "--force", description = "Reset even when not due (to the newest release).")
   boolean force;
 
-  @Option(names = "--dry-run", description = "Show what would be deleted, kept and done.")
   boolean dryRun;
 
-  @Option(
-      names = "--release",
-      paramLabel = "DIR",
-      description = "Reset to this release folder (verified first) instead of the cache's newest.")
   Path release;
 
   Clock clock = Clock.systemUTC();
+
+  @Override
+  public CommandSpec declare() {
+    command(
+        "reset",
+        "Reset a host to the newest verified release: stop, wipe chain data (identity and validator"
+            + " keys kept, slashing protection archived), install, init, start, verify.",
+        "Resumes an interrupted reset from its journal. Nothing happens when no reset is due,"
+            + " unless --force.");
+    spec.addOption(
+        Specs.option(String.class, () -> host, v -> host = v, "--host")
+            .paramLabel("NAME")
+            .description("Only this host.")
+            .build());
+    spec.addOption(
+        Specs.flag(() -> force, v -> force = v, "--force")
+            .description("Reset even when not due (to the newest release).")
+            .build());
+    spec.addOption(
+        Specs.flag(() -> dryRun, v -> dryRun = v, "--dry-run")
+            .description("Show what would be deleted, kept and done.")
+            .build());
+    spec.addOption(
+        Specs.option(Path.class, () -> release, v -> release = v, "--release")
+            .paramLabel("DIR")
+            .description(
+                "Reset to this release folder (verified first) instead of the cache's newest.")
+            .build());
+    return spec;
+  }
 
   @Override
   public Integer call() {
