@@ -4,7 +4,6 @@ import dev.ephemery.common.EphemeryException;
 import dev.ephemery.common.ExitCode;
 import dev.ephemery.common.Problem;
 import java.io.PrintWriter;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -27,13 +26,14 @@ final class CommandLines {
   static CommandLine create(PrintWriter out, PrintWriter err, boolean debug, String[] args) {
     CommandSpec root = new EphemeryCommand().declare();
     String requested = args.length > 0 ? args[0] : "";
-    Supplier<DeclaredCommand> only =
-        "completion".equals(requested) ? null : EphemeryCommand.COMMANDS.get(requested);
+    DeclaredCommand only =
+        "completion".equals(requested) ? null : EphemeryCommand.create(requested);
     if (only != null) {
-      root.addSubcommand(requested, only.get().declare());
+      root.addSubcommand(requested, only.declare());
     } else {
-      EphemeryCommand.COMMANDS.forEach(
-          (name, command) -> root.addSubcommand(name, command.get().declare()));
+      for (String name : EphemeryCommand.COMMANDS) {
+        root.addSubcommand(name, EphemeryCommand.create(name).declare());
+      }
     }
     CommandLine commandLine = new CommandLine(root);
     commandLine.setOut(out);

@@ -1,8 +1,6 @@
 package dev.ephemery.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -12,8 +10,24 @@ import picocli.CommandLine.ParameterException;
  */
 public final class EphemeryCommand implements Runnable, DeclaredCommand {
 
-  /** Every subcommand by its name, in the order help lists them. */
-  static final Map<String, Supplier<DeclaredCommand>> COMMANDS = commands();
+  /** Every subcommand's name, in the order help lists them. */
+  static final List<String> COMMANDS =
+      List.of(
+          "init",
+          "check",
+          "import",
+          "plan",
+          "render",
+          "up",
+          "status",
+          "logs",
+          "down",
+          "hosts",
+          "reset",
+          "history",
+          "run",
+          "genesis",
+          "completion");
 
   CommandSpec spec;
 
@@ -34,23 +48,28 @@ public final class EphemeryCommand implements Runnable, DeclaredCommand {
         spec.commandLine(), "a command is required; run 'ephemery --help' for the list");
   }
 
-  private static Map<String, Supplier<DeclaredCommand>> commands() {
-    Map<String, Supplier<DeclaredCommand>> commands = new LinkedHashMap<>();
-    commands.put("init", InitCommand::new);
-    commands.put("check", CheckCommand::new);
-    commands.put("import", ImportCommand::new);
-    commands.put("plan", PlanCommand::new);
-    commands.put("render", RenderCommand::new);
-    commands.put("up", UpCommand::new);
-    commands.put("status", StatusCommand::new);
-    commands.put("logs", LogsCommand::new);
-    commands.put("down", DownCommand::new);
-    commands.put("hosts", HostsCommand::new);
-    commands.put("reset", ResetCommand::new);
-    commands.put("history", HistoryCommand::new);
-    commands.put("run", RunCommand::new);
-    commands.put("genesis", GenesisCommand::new);
-    commands.put("completion", CompletionCommand::new);
-    return commands;
+  /**
+   * A new instance of the subcommand named {@code name}, or null. A switch rather than a map of
+   * constructor references: only the named command's class is loaded.
+   */
+  static DeclaredCommand create(String name) {
+    return switch (name) {
+      case "init" -> new InitCommand();
+      case "check" -> new CheckCommand();
+      case "import" -> new ImportCommand();
+      case "plan" -> new PlanCommand();
+      case "render" -> new RenderCommand();
+      case "up" -> new UpCommand();
+      case "status" -> new StatusCommand();
+      case "logs" -> new LogsCommand();
+      case "down" -> new DownCommand();
+      case "hosts" -> new HostsCommand();
+      case "reset" -> new ResetCommand();
+      case "history" -> new HistoryCommand();
+      case "run" -> new RunCommand();
+      case "genesis" -> new GenesisCommand();
+      case "completion" -> new CompletionCommand();
+      default -> null;
+    };
   }
 }

@@ -42,14 +42,15 @@ class CliConventionsTest {
   @Test
   void registryNamesMatchEachCommandsOwnName() {
     EphemeryCommand.COMMANDS.forEach(
-        (name, command) -> assertThat(command.get().declare().name()).isEqualTo(name));
+        name -> assertThat(EphemeryCommand.create(name).declare().name()).isEqualTo(name));
+    assertThat(EphemeryCommand.create("no-such-command")).isNull();
   }
 
   @Test
   void everyCommandDeclaresHelpVersionAndTheCommonOptionsOnce() {
     EphemeryCommand.COMMANDS.forEach(
-        (name, command) -> {
-          var spec = command.get().declare();
+        name -> {
+          var spec = EphemeryCommand.create(name).declare();
           assertThat(spec.findOption("--help")).as(name).isNotNull();
           assertThat(spec.findOption("--version")).as(name).isNotNull();
           List<picocli.CommandLine.Model.CommandSpec> leaves = new ArrayList<>();
@@ -89,7 +90,7 @@ class CliConventionsTest {
   void rootHelpListsEveryCommandEvenThoughRunsBuildOnlyTheirOwn() {
     Result help = run("--help");
     assertThat(help.code()).isZero();
-    EphemeryCommand.COMMANDS.keySet().forEach(name -> assertThat(help.out()).contains("  " + name));
+    EphemeryCommand.COMMANDS.forEach(name -> assertThat(help.out()).contains("  " + name));
     Result unknown = run("chek");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("check");
@@ -100,7 +101,7 @@ class CliConventionsTest {
     Result bash = run("completion", "bash");
     assertThat(bash.code()).isZero();
     assertThat(bash.out()).contains("complete -F").contains("completion");
-    EphemeryCommand.COMMANDS.keySet().forEach(name -> assertThat(bash.out()).contains(name));
+    EphemeryCommand.COMMANDS.forEach(name -> assertThat(bash.out()).contains(name));
     Result zsh = run("completion", "zsh");
     assertThat(zsh.out()).startsWith("autoload -U +X compinit");
     assertThat(run("completion", "fish").code()).isEqualTo(2);
