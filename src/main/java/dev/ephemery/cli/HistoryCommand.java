@@ -1,5 +1,6 @@
 package dev.ephemery.cli;
 
+import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.ResetHistory;
@@ -26,15 +27,29 @@ final class HistoryCommand extends BaseCommand {
   @Override
   public Integer call() {
     Inventory inventory = InventoryLoader.system().load(common.file());
+    List<Host> hosts = ResetTargets.hosts(inventory, host);
+    List<Host> remote = hosts.stream().filter(OnHost::remote).toList();
+    OnHost.requireOneForJson(hosts, remote, common.json());
     List<ResetHistory> histories =
-        ResetTargets.hosts(inventory, host).stream()
-            .peek(ResetTargets::requireLocal)
+        hosts.stream()
+            .filter(h -> !OnHost.remote(h))
             .map(h -> ResetHistory.of(h.name(), new JournalStore(Path.of(h.baseDir()))))
             .toList();
+    int code = 0;
+    for (Host h : remote) {
+      code =
+          Math.max(
+              code,
+              OnHost.run(
+                  h, List.of("history", "--host", h.name()), common, spec, OnHost.READ_TIMEOUT));
+    }
+    if (histories.isEmpty()) {
+      return code;
+    }
     Printer printer = printer();
     if (printer.json()) {
       printer.printJson(histories.size() == 1 ? histories.get(0) : histories);
-      return 0;
+      return code;
     }
     for (ResetHistory history : histories) {
       printer.line(history.host() + ": " + history.resets().size() + " resets");
@@ -57,6 +72,6 @@ final class HistoryCommand extends BaseCommand {
                 (e.forced() ? "forced " : "") + e.reason()));
       }
     }
-    return 0;
+    return code;
   }
 }

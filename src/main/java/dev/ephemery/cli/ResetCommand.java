@@ -1,5 +1,6 @@
 package dev.ephemery.cli;
 
+import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.ops.CachedReleases;
@@ -10,6 +11,7 @@ import dev.ephemery.ops.NodeLayout;
 import dev.ephemery.ops.NodeLayouts;
 import dev.ephemery.ops.ReleaseSource;
 import dev.ephemery.ops.ResetJournal;
+import dev.ephemery.ops.ResetLock;
 import dev.ephemery.ops.ResetMachine;
 import dev.ephemery.ops.ResetPreview;
 import dev.ephemery.ops.ResetState;
@@ -81,22 +83,52 @@ final class ResetCommand extends BaseCommand {
   public Integer call() {
     Inventory inventory = InventoryLoader.system().load(common.file());
     List<Host> hosts = ResetTargets.hosts(inventory, host);
+    List<Host> remote = hosts.stream().filter(OnHost::remote).toList();
+    if (!remote.isEmpty()) {
+      OnHost.requireOneForJson(hosts, remote, common.json());
+      if (release != null) {
+        throw InvalidInputException.of(
+            "--release",
+            "--release names a folder on this machine; "
+                + remote.get(0).name()
+                + " resets from the release cache on the host",
+            "leave out --release for remote hosts");
+      }
+    }
+    List<Host> local = hosts.stream().filter(h -> !OnHost.remote(h)).toList();
+    int code = local.isEmpty() ? 0 : resetLocal(local);
+    for (Host h : remote) {
+      List<String> args = new ArrayList<>(List.of("reset", "--host", h.name()));
+      if (force) {
+        args.add("--force");
+      }
+      if (dryRun) {
+        args.add("--dry-run");
+      }
+      code = Math.max(code, OnHost.run(h, args, common, spec, OnHost.RESET_TIMEOUT));
+    }
+    return code;
+  }
+
+  private int resetLocal(List<Host> hosts) {
     InstalledRelease target = ResetTargets.release(release);
     int iteration = target.release().iteration().number();
     List<ResetPreview> previews = new ArrayList<>();
     List<ResetJournal> results = new ArrayList<>();
     for (Host h : hosts) {
-      ResetTargets.requireLocal(h);
       HostPlan plan = new Planner().planHost(h, target.release());
       NodeLayout layout = NodeLayouts.of(plan);
       JournalStore journals = new JournalStore(layout.baseDir());
-      Optional<Integer> installed = new TestnetInstaller(layout).installedIteration();
-      boolean due = due(installed, target, clock.instant());
-      ResetPreview preview = ResetPreview.of(layout, iteration, due, reason(installed, target));
-      previews.add(preview);
-      boolean unfinished = journals.unfinished().isPresent();
-      if (!dryRun && (due || force || unfinished)) {
-        results.add(reset(h, plan, layout, journals, target, force));
+      // Decide and reset under the host's lock, so the supervisor never works on the same journal.
+      try (ResetLock lock = dryRun ? null : journals.lock("ephemery reset", clock.instant())) {
+        Optional<Integer> installed = new TestnetInstaller(layout).installedIteration();
+        boolean due = due(installed, target, clock.instant());
+        ResetPreview preview = ResetPreview.of(layout, iteration, due, reason(installed, target));
+        previews.add(preview);
+        boolean unfinished = journals.unfinished().isPresent();
+        if (!dryRun && (due || force || unfinished)) {
+          results.add(reset(h, plan, layout, journals, target, force));
+        }
       }
     }
     if (!dryRun) {
