@@ -9,6 +9,7 @@ import dev.ephemery.runtime.Labels;
 import dev.ephemery.runtime.RuntimeOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The reset's runtime port on Docker, for the new iteration's host plan. Starting converges the
@@ -19,6 +20,11 @@ import java.time.Duration;
 public final class DockerNodeRuntime implements NodeRuntime {
 
   private static final int STOP_SECONDS = 30;
+
+  private static final Duration EXPORT_TIMEOUT = Duration.ofMinutes(2);
+
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(DockerNodeRuntime.class);
 
   private final DockerClient docker;
   private final DockerRuntime runtime;
@@ -55,8 +61,15 @@ public final class DockerNodeRuntime implements NodeRuntime {
 
   @Override
   public boolean exportSlashingProtection(Component validator, Path target) {
-    // No client export is wired yet; the reset archives the slashing DB itself in any case.
-    return false;
+    // Called in STOPPING: the installed testnet folder is still the old iteration's.
+    NodeLayout layout = NodeLayouts.of(plan);
+    Optional<Integer> installed = new TestnetInstaller(layout).installedIteration();
+    if (installed.isEmpty()) {
+      return false;
+    }
+    Path oldTestnet = layout.testnetDir().getParent().resolve("ephemery-" + installed.get());
+    return new DockerSlashingExport(docker, plan, EXPORT_TIMEOUT, LOG::warn)
+        .export(validator, oldTestnet, target);
   }
 
   @Override
