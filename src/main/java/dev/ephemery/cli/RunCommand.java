@@ -54,18 +54,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ephemery run}: the supervisor daemon for one host on this machine. */
-@Command(
-    name = "run",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Supervise a host: fetch and verify each new release as soon as it is published, switch at"
-          + " the new iteration's EL genesis, finish interrupted resets, serve /metrics and /status.",
-      "Stops cleanly on SIGTERM; a reset in progress resumes from its journal at the next start."
-    })
 final class RunCommand extends BaseCommand {
 
   /** How often auto-recovery looks at the containers. */
@@ -74,35 +65,54 @@ final class RunCommand extends BaseCommand {
   /** Set by the launcher for the run that trains the supervisor's class-data-sharing archive. */
   static final String TRAINING = "EPHEMERY_RUN_TRAINING";
 
-  @Option(names = "--host", paramLabel = "NAME", description = "The host (required with several).")
   String host;
 
-  @Option(
-      names = "--bind",
-      paramLabel = "ADDR",
-      defaultValue = "127.0.0.1",
-      description = "Address for /metrics and /status (default: ${DEFAULT-VALUE}).")
   String bind;
 
-  @Option(
-      names = "--port",
-      paramLabel = "PORT",
-      defaultValue = "9777",
-      description = "Port for /metrics and /status (default: ${DEFAULT-VALUE}; 0 picks one).")
   int port;
 
-  @Option(
-      names = "--token-file",
-      paramLabel = "FILE",
-      description = "A 0600 file with the bearer token that POST /reset requires (none: disabled).")
   Path tokenFile;
 
-  @Option(
-      names = "--switch-lead",
-      paramLabel = "SECONDS",
-      defaultValue = "0",
-      description = "Switch this long before the new EL genesis (default: ${DEFAULT-VALUE}).")
   long switchLead;
+
+  @Override
+  public CommandSpec declare() {
+    command(
+        "run",
+        "Supervise a host: fetch and verify each new release as soon as it is published, switch at"
+            + " the new iteration's EL genesis, finish interrupted resets, serve /metrics and /status.",
+        "Stops cleanly on SIGTERM; a reset in progress resumes from its journal at the next start.");
+    spec.addOption(
+        Specs.option(String.class, () -> host, v -> host = v, "--host")
+            .paramLabel("NAME")
+            .description("The host (required with several).")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> bind, v -> bind = v, "--bind")
+            .paramLabel("ADDR")
+            .defaultValue("127.0.0.1")
+            .description("Address for /metrics and /status (default: ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Specs.option(int.class, () -> port, v -> port = v, "--port")
+            .paramLabel("PORT")
+            .defaultValue("9777")
+            .description("Port for /metrics and /status (default: ${DEFAULT-VALUE}; 0 picks one).")
+            .build());
+    spec.addOption(
+        Specs.option(Path.class, () -> tokenFile, v -> tokenFile = v, "--token-file")
+            .paramLabel("FILE")
+            .description(
+                "A 0600 file with the bearer token that POST /reset requires (none: disabled).")
+            .build());
+    spec.addOption(
+        Specs.option(long.class, () -> switchLead, v -> switchLead = v, "--switch-lead")
+            .paramLabel("SECONDS")
+            .defaultValue("0")
+            .description("Switch this long before the new EL genesis (default: ${DEFAULT-VALUE}).")
+            .build());
+    return spec;
+  }
 
   @Override
   public Integer call() {
