@@ -1,16 +1,21 @@
 package dev.ephemery.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** What every subcommand shares: the common options and the printer for its output. */
-abstract class BaseCommand implements Callable<Integer> {
+abstract class BaseCommand implements Callable<Integer>, DeclaredCommand {
 
-  @Mixin CommonOptions common;
+  final CommonOptions common = new CommonOptions();
 
-  @Spec CommandSpec spec;
+  CommandSpec spec;
+
+  /** This command's model with the common options; {@link #declare} adds the command's own. */
+  CommandSpec command(String name, String... description) {
+    spec = Specs.command(this, name, description);
+    common.addTo(spec);
+    return spec;
+  }
 
   Printer printer() {
     return new Printer(spec.commandLine().getOut(), common.json());

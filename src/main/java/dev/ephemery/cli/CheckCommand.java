@@ -7,26 +7,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ephemery check}: validates the inventory and reports every problem at once. */
-@Command(
-    name = "check",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Validate the inventory and report every problem with its key path and line, then run the"
-          + " pre-flight checks against the newest cached release (client flags, network id,"
-          + " checkpoint URLs, ports) and ask checkpoint endpoints which chain they serve.",
-      "Exit 0 when valid, 2 when not."
-    })
 final class CheckCommand extends BaseCommand {
 
   static java.time.Clock clock = java.time.Clock.systemUTC();
 
-  @picocli.CommandLine.Option(
-      names = "--no-probe",
-      description = "Do not ask checkpoint-sync endpoints which chain they serve.")
   boolean noProbe;
+
+  @Override
+  public CommandSpec declare() {
+    command(
+        "check",
+        "Validate the inventory and report every problem with its key path and line, then run the"
+            + " pre-flight checks against the newest cached release (client flags, network id,"
+            + " checkpoint URLs, ports) and ask checkpoint endpoints which chain they serve.",
+        "Exit 0 when valid, 2 when not.");
+    spec.addOption(
+        Specs.flag(() -> noProbe, v -> noProbe = v, "--no-probe")
+            .description("Do not ask checkpoint-sync endpoints which chain they serve.")
+            .build());
+    return spec;
+  }
 
   @Override
   public Integer call() {

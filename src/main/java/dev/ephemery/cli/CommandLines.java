@@ -5,6 +5,7 @@ import dev.ephemery.common.ExitCode;
 import dev.ephemery.common.Problem;
 import java.io.PrintWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Builds the picocli command line with the tool's error conventions: one message per problem, no
@@ -19,19 +20,22 @@ final class CommandLines {
   }
 
   /**
-   * Builds the root with only the subcommand {@code args} name: picocli reflects over every
-   * registered command's annotations at construction, which is most of a cold start. Help, a
-   * completion script, or an unknown name get them all.
+   * Builds the root with only the subcommand {@code args} names, so a run declares one command's
+   * model. Help, a completion script, or an unknown name get them all.
    */
   static CommandLine create(PrintWriter out, PrintWriter err, boolean debug, String[] args) {
-    CommandLine commandLine = new CommandLine(new EphemeryCommand());
+    CommandSpec root = new EphemeryCommand().declare();
     String requested = args.length > 0 ? args[0] : "";
-    Class<?> only = "completion".equals(requested) ? null : EphemeryCommand.COMMANDS.get(requested);
+    DeclaredCommand only =
+        "completion".equals(requested) ? null : EphemeryCommand.create(requested);
     if (only != null) {
-      commandLine.addSubcommand(requested, only);
+      root.addSubcommand(requested, only.declare());
     } else {
-      EphemeryCommand.COMMANDS.forEach(commandLine::addSubcommand);
+      for (String name : EphemeryCommand.COMMANDS) {
+        root.addSubcommand(name, EphemeryCommand.create(name).declare());
+      }
     }
+    CommandLine commandLine = new CommandLine(root);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,29 +1,36 @@
 package dev.ephemery.cli;
 
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Options every command shares: which inventory, how to print, and whether to show stack traces.
  */
 public final class CommonOptions {
 
-  @Option(
-      names = {"-f", "--file"},
-      paramLabel = "INVENTORY",
-      description =
-          "Inventory file (default: ./ephemery.yaml if present, else the embedded default).")
   Path file;
-
-  @Option(
-      names = "--output",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   OutputFormat output = OutputFormat.text;
-
-  @Option(names = "--debug", description = "Show stack traces for unexpected errors.")
   boolean debug;
+
+  /** Adds {@code -f/--file}, {@code --output} and {@code --debug} to a command. */
+  void addTo(CommandSpec spec) {
+    spec.addOption(
+        Specs.option(Path.class, () -> file, v -> file = v, "-f", "--file")
+            .paramLabel("INVENTORY")
+            .description(
+                "Inventory file (default: ./ephemery.yaml if present, else the embedded default).")
+            .build());
+    spec.addOption(
+        Specs.option(OutputFormat.class, () -> output, v -> output = v, "--output")
+            .paramLabel("FORMAT")
+            .defaultValue("text")
+            .description("Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Specs.flag(() -> debug, v -> debug = v, "--debug")
+            .description("Show stack traces for unexpected errors.")
+            .build());
+  }
 
   public Path file() {
     return file;

@@ -2,22 +2,24 @@ package dev.ephemery.cli;
 
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Prints a shell completion script: {@code source <(ephemery completion bash)}. */
-@Command(
-    name = "completion",
-    mixinStandardHelpOptions = true,
-    description = "Print a shell completion script for bash or zsh.")
-final class CompletionCommand implements Callable<Integer> {
+final class CompletionCommand implements Callable<Integer>, DeclaredCommand {
 
-  @Spec CommandSpec spec;
+  CommandSpec spec;
 
-  @Parameters(paramLabel = "SHELL", description = "bash or zsh")
   Shell shell;
+
+  @Override
+  public CommandSpec declare() {
+    spec = Specs.command(this, "completion", "Print a shell completion script for bash or zsh.");
+    spec.addPositional(
+        Specs.positional(Shell.class, () -> shell, v -> shell = v, "SHELL")
+            .description("bash or zsh")
+            .build());
+    return spec;
+  }
 
   @Override
   public Integer call() {

@@ -12,35 +12,46 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ephemery down}: stop and remove what {@code up} created, and only that. */
-@Command(
-    name = "down",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Stop and remove the node's containers and network (only objects labelled by this tool).",
-      "Data stays unless --purge-data; validator keys and the JWT secret stay unless --purge-keys."
-    })
 final class DownCommand extends BaseCommand {
 
-  @Mixin HostScope scope;
+  final HostScope scope = new HostScope();
 
-  @Option(names = "--purge-data", description = "Also delete chain data and release files.")
   boolean purgeData;
 
-  @Option(
-      names = "--purge-keys",
-      description = "With --purge-data: also delete validator keys and the JWT secret.")
   boolean purgeKeys;
 
-  @Option(names = "--yes", description = "Do not ask before deleting data.")
   boolean yes;
 
-  @Option(names = "--dry-run", description = "Print what would be removed; change nothing.")
   boolean dryRun;
+
+  @Override
+  public CommandSpec declare() {
+    command(
+        "down",
+        "Stop and remove the node's containers and network (only objects labelled by this tool).",
+        "Data stays unless --purge-data; validator keys and the JWT secret stay unless --purge-keys.");
+    scope.addTo(spec);
+    spec.addOption(
+        Specs.flag(() -> purgeData, v -> purgeData = v, "--purge-data")
+            .description("Also delete chain data and release files.")
+            .build());
+    spec.addOption(
+        Specs.flag(() -> purgeKeys, v -> purgeKeys = v, "--purge-keys")
+            .description("With --purge-data: also delete validator keys and the JWT secret.")
+            .build());
+    spec.addOption(
+        Specs.flag(() -> yes, v -> yes = v, "--yes")
+            .description("Do not ask before deleting data.")
+            .build());
+    spec.addOption(
+        Specs.flag(() -> dryRun, v -> dryRun = v, "--dry-run")
+            .description("Print what would be removed; change nothing.")
+            .build());
+    return spec;
+  }
 
   @Override
   public Integer call() {

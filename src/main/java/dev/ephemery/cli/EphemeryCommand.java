@@ -1,50 +1,75 @@
 package dev.ephemery.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import picocli.CommandLine.Command;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
- * The root command. Subcommands are registered in {@link #COMMANDS} rather than in the annotation,
- * so a run builds the model of the one command it executes (see {@link CommandLines}).
+ * The root command. Subcommands are registered in {@link #COMMANDS} rather than in its model, so a
+ * run builds the model of the one command it executes (see {@link CommandLines}).
  */
-@Command(
-    name = "ephemery",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description =
-        "Deploys and operates nodes of the Ethereum Ephemery testnet and follows its resets.")
-public final class EphemeryCommand implements Runnable {
+public final class EphemeryCommand implements Runnable, DeclaredCommand {
 
-  /** Every subcommand by its name, in the order help lists them. */
-  static final Map<String, Class<?>> COMMANDS = commands();
+  /** Every subcommand's name, in the order help lists them. */
+  static final List<String> COMMANDS =
+      List.of(
+          "init",
+          "check",
+          "import",
+          "plan",
+          "render",
+          "up",
+          "status",
+          "logs",
+          "down",
+          "hosts",
+          "reset",
+          "history",
+          "run",
+          "genesis",
+          "completion");
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  CommandSpec spec;
+
+  @Override
+  public CommandSpec declare() {
+    spec =
+        Specs.command(
+            this,
+            "ephemery",
+            "Deploys and operates nodes of the Ethereum Ephemery testnet and follows its resets.");
+    return spec;
+  }
 
   @Override
   public void run() {
     // No subcommand: show what there is, and fail as a usage error.
-    throw new picocli.CommandLine.ParameterException(
+    throw new ParameterException(
         spec.commandLine(), "a command is required; run 'ephemery --help' for the list");
   }
 
-  private static Map<String, Class<?>> commands() {
-    Map<String, Class<?>> commands = new LinkedHashMap<>();
-    commands.put("init", InitCommand.class);
-    commands.put("check", CheckCommand.class);
-    commands.put("import", ImportCommand.class);
-    commands.put("plan", PlanCommand.class);
-    commands.put("render", RenderCommand.class);
-    commands.put("up", UpCommand.class);
-    commands.put("status", StatusCommand.class);
-    commands.put("logs", LogsCommand.class);
-    commands.put("down", DownCommand.class);
-    commands.put("hosts", HostsCommand.class);
-    commands.put("reset", ResetCommand.class);
-    commands.put("history", HistoryCommand.class);
-    commands.put("run", RunCommand.class);
-    commands.put("genesis", GenesisCommand.class);
-    commands.put("completion", CompletionCommand.class);
-    return commands;
+  /**
+   * A new instance of the subcommand named {@code name}, or null. A switch rather than a map of
+   * constructor references: only the named command's class is loaded.
+   */
+  static DeclaredCommand create(String name) {
+    return switch (name) {
+      case "init" -> new InitCommand();
+      case "check" -> new CheckCommand();
+      case "import" -> new ImportCommand();
+      case "plan" -> new PlanCommand();
+      case "render" -> new RenderCommand();
+      case "up" -> new UpCommand();
+      case "status" -> new StatusCommand();
+      case "logs" -> new LogsCommand();
+      case "down" -> new DownCommand();
+      case "hosts" -> new HostsCommand();
+      case "reset" -> new ResetCommand();
+      case "history" -> new HistoryCommand();
+      case "run" -> new RunCommand();
+      case "genesis" -> new GenesisCommand();
+      case "completion" -> new CompletionCommand();
+      default -> null;
+    };
   }
 }

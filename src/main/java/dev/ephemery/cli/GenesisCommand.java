@@ -1,19 +1,25 @@
 package dev.ephemery.cli;
 
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code ephemery genesis show|verify|fetch}: what the network's iterations and releases are. */
-@Command(
-    name = "genesis",
-    mixinStandardHelpOptions = true,
-    description = "Show the current iteration, verify a release, fetch and install a release.",
-    subcommands = {GenesisShowCommand.class, GenesisVerifyCommand.class, GenesisFetchCommand.class})
-final class GenesisCommand implements Runnable {
+final class GenesisCommand implements Runnable, DeclaredCommand {
 
-  @Spec CommandSpec spec;
+  CommandSpec spec;
+
+  @Override
+  public CommandSpec declare() {
+    spec =
+        Specs.command(
+            this,
+            "genesis",
+            "Show the current iteration, verify a release, fetch and install a release.");
+    spec.addSubcommand("show", new GenesisShowCommand().declare());
+    spec.addSubcommand("verify", new GenesisVerifyCommand().declare());
+    spec.addSubcommand("fetch", new GenesisFetchCommand().declare());
+    return spec;
+  }
 
   @Override
   public void run() {

@@ -15,68 +15,84 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(
-    name = "fetch",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Download a release, verify it and install it into the release cache; prints its folder.",
-      "Sources, in order: the GitHub releases API, the release asset URL, the ephemery.dev copy"
-          + " (or only --url / --from when given). A release that fails verification is never"
-          + " installed."
-    })
 final class GenesisFetchCommand extends BaseCommand {
 
-  @Option(
-      names = "--iteration",
-      paramLabel = "N|latest",
-      defaultValue = "latest",
-      description = "Which iteration (default: ${DEFAULT-VALUE}).")
   String iteration;
 
-  @Option(names = "--url", paramLabel = "URL", description = "Fetch this testnet-all.tar.gz only.")
   String url;
 
-  @Option(
-      names = "--from",
-      paramLabel = "PATH",
-      description = "Install from a local release folder or tar.gz instead of the network.")
   Path from;
 
-  @Option(
-      names = "--dest",
-      paramLabel = "DIR",
-      description =
-          "Release cache folder (default: $EPHEMERY_RELEASE_CACHE, else"
-              + " $XDG_CACHE_HOME/ephemery/releases, else ~/.cache/ephemery/releases).")
   Path dest;
 
-  @Option(
-      names = "--github-api",
-      paramLabel = "URL",
-      description = "GitHub API base (default: $EPHEMERY_GITHUB_API or https://api.github.com).")
   String githubApi;
 
-  @Option(
-      names = "--download-base",
-      paramLabel = "URL",
-      description = "Release asset host (default: $EPHEMERY_DOWNLOAD_BASE or https://github.com).")
   String downloadBase;
 
-  @Option(
-      names = "--mirror",
-      paramLabel = "URL",
-      description = "The ephemery.dev copy (default: $EPHEMERY_MIRROR or https://ephemery.dev).")
   String mirror;
 
-  @Option(
-      names = "--attempts",
-      paramLabel = "N",
-      defaultValue = "4",
-      description = "Tries per URL on 5xx, timeouts and truncation (default: ${DEFAULT-VALUE}).")
   int attempts;
+
+  @Override
+  public CommandSpec declare() {
+    command(
+        "fetch",
+        "Download a release, verify it and install it into the release cache; prints its folder.",
+        "Sources, in order: the GitHub releases API, the release asset URL, the ephemery.dev copy"
+            + " (or only --url / --from when given). A release that fails verification is never"
+            + " installed.");
+    spec.addOption(
+        Specs.option(String.class, () -> iteration, v -> iteration = v, "--iteration")
+            .paramLabel("N|latest")
+            .defaultValue("latest")
+            .description("Which iteration (default: ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> url, v -> url = v, "--url")
+            .paramLabel("URL")
+            .description("Fetch this testnet-all.tar.gz only.")
+            .build());
+    spec.addOption(
+        Specs.option(Path.class, () -> from, v -> from = v, "--from")
+            .paramLabel("PATH")
+            .description("Install from a local release folder or tar.gz instead of the network.")
+            .build());
+    spec.addOption(
+        Specs.option(Path.class, () -> dest, v -> dest = v, "--dest")
+            .paramLabel("DIR")
+            .description(
+                "Release cache folder (default: $EPHEMERY_RELEASE_CACHE, else"
+                    + " $XDG_CACHE_HOME/ephemery/releases, else ~/.cache/ephemery/releases).")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> githubApi, v -> githubApi = v, "--github-api")
+            .paramLabel("URL")
+            .description(
+                "GitHub API base (default: $EPHEMERY_GITHUB_API or https://api.github.com).")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> downloadBase, v -> downloadBase = v, "--download-base")
+            .paramLabel("URL")
+            .description(
+                "Release asset host (default: $EPHEMERY_DOWNLOAD_BASE or https://github.com).")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> mirror, v -> mirror = v, "--mirror")
+            .paramLabel("URL")
+            .description(
+                "The ephemery.dev copy (default: $EPHEMERY_MIRROR or https://ephemery.dev).")
+            .build());
+    spec.addOption(
+        Specs.option(int.class, () -> attempts, v -> attempts = v, "--attempts")
+            .paramLabel("N")
+            .defaultValue("4")
+            .description(
+                "Tries per URL on 5xx, timeouts and truncation (default: ${DEFAULT-VALUE}).")
+            .build());
+    return spec;
+  }
 
   @Override
   public Integer call() {

@@ -13,33 +13,36 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(
-    name = "show",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Show the iteration running at an instant (default: now): number, chain id, genesis times,"
-          + " next reset.",
-      "From a release folder or tar.gz when --release is given, otherwise predicted from the"
-          + " schedule formula (a published release can differ)."
-    })
 final class GenesisShowCommand extends BaseCommand {
 
   static Clock clock = Clock.systemUTC();
 
-  @Option(
-      names = "--at",
-      paramLabel = "INSTANT",
-      description = "ISO-8601 instant, e.g. 2025-11-21T00:00:00Z (default: now).")
   String at;
 
-  @Option(
-      names = "--release",
-      paramLabel = "PATH",
-      description = "A release folder or testnet-all.tar.gz; it is verified first.")
   Path release;
+
+  @Override
+  public CommandSpec declare() {
+    command(
+        "show",
+        "Show the iteration running at an instant (default: now): number, chain id, genesis times,"
+            + " next reset.",
+        "From a release folder or tar.gz when --release is given, otherwise predicted from the"
+            + " schedule formula (a published release can differ).");
+    spec.addOption(
+        Specs.option(String.class, () -> at, v -> at = v, "--at")
+            .paramLabel("INSTANT")
+            .description("ISO-8601 instant, e.g. 2025-11-21T00:00:00Z (default: now).")
+            .build());
+    spec.addOption(
+        Specs.option(Path.class, () -> release, v -> release = v, "--release")
+            .paramLabel("PATH")
+            .description("A release folder or testnet-all.tar.gz; it is verified first.")
+            .build());
+    return spec;
+  }
 
   @Override
   public Integer call() throws IOException {

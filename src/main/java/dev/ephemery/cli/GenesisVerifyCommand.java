@@ -13,28 +13,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(
-    name = "verify",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Check that a release's files agree with each other and that every file the supported"
-          + " clients read is there.",
-      "Exit 0 when the release is valid, 2 when it is not."
-    })
 final class GenesisVerifyCommand extends BaseCommand {
 
-  @Parameters(paramLabel = "PATH", description = "A release folder or testnet-all.tar.gz.")
   Path path;
 
-  @Option(
-      names = "--tag",
-      paramLabel = "TAG",
-      description = "The release tag the files should be, e.g. ephemery-153.")
   String tag;
+
+  @Override
+  public CommandSpec declare() {
+    command(
+        "verify",
+        "Check that a release's files agree with each other and that every file the supported"
+            + " clients read is there.",
+        "Exit 0 when the release is valid, 2 when it is not.");
+    spec.addPositional(
+        Specs.positional(Path.class, () -> path, v -> path = v, "PATH")
+            .description("A release folder or testnet-all.tar.gz.")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> tag, v -> tag = v, "--tag")
+            .paramLabel("TAG")
+            .description("The release tag the files should be, e.g. ephemery-153.")
+            .build());
+    return spec;
+  }
 
   @Override
   public Integer call() throws IOException {

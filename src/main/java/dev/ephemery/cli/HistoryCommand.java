@@ -1,35 +1,55 @@
 package dev.ephemery.cli;
 
+import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.ResetHistory;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ephemery history}: past resets of each host with their timings and outcomes. */
-@Command(
-    name = "history",
-    mixinStandardHelpOptions = true,
-    description = "List past resets of each host from its journal: timings and outcomes.")
 final class HistoryCommand extends BaseCommand {
 
-  @Option(names = "--host", paramLabel = "NAME", description = "Only this host.")
   String host;
+
+  @Override
+  public CommandSpec declare() {
+    command("history", "List past resets of each host from its journal: timings and outcomes.");
+    spec.addOption(
+        Specs.option(String.class, () -> host, v -> host = v, "--host")
+            .paramLabel("NAME")
+            .description("Only this host.")
+            .build());
+    return spec;
+  }
 
   @Override
   public Integer call() {
     Inventory inventory = InventoryLoader.system().load(common.file());
+    List<Host> hosts = ResetTargets.hosts(inventory, host);
+    List<Host> remote = hosts.stream().filter(OnHost::remote).toList();
+    OnHost.requireOneForJson(hosts, remote, common.json());
     List<ResetHistory> histories =
-        ResetTargets.hosts(inventory, host).stream()
-            .peek(ResetTargets::requireLocal)
+        hosts.stream()
+            .filter(h -> !OnHost.remote(h))
             .map(h -> ResetHistory.of(h.name(), new JournalStore(Path.of(h.baseDir()))))
             .toList();
+    int code = 0;
+    for (Host h : remote) {
+      code =
+          Math.max(
+              code,
+              OnHost.run(
+                  h, List.of("history", "--host", h.name()), common, spec, OnHost.READ_TIMEOUT));
+    }
+    if (histories.isEmpty()) {
+      return code;
+    }
     Printer printer = printer();
     if (printer.json()) {
       printer.printJson(histories.size() == 1 ? histories.get(0) : histories);
-      return 0;
+      return code;
     }
     for (ResetHistory history : histories) {
       printer.line(history.host() + ": " + history.resets().size() + " resets");
@@ -52,6 +72,6 @@ final class HistoryCommand extends BaseCommand {
                 (e.forced() ? "forced " : "") + e.reason()));
       }
     }
-    return 0;
+    return code;
   }
 }

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Which hosts a runtime command acts on ({@code --host NAME}, {@code --all}), how many at once, and
@@ -23,36 +23,44 @@ import picocli.CommandLine.Option;
  */
 final class HostScope {
 
-  @Option(
-      names = "--host",
-      paramLabel = "NAME",
-      description = "Act on this inventory host; repeat for more.")
   List<String> hosts = new ArrayList<>();
-
-  @Option(names = "--all", description = "Act on every host of the inventory.")
   boolean all;
-
-  @Option(
-      names = "--parallel",
-      paramLabel = "N",
-      defaultValue = "8",
-      description = "Hosts worked on at once with --all (default: ${DEFAULT-VALUE}).")
-  int parallel;
-
-  @Option(
-      names = "--plan",
-      paramLabel = "FILE",
-      description = "Use this plan (JSON, the shape of 'plan --output json') instead of planning.")
+  int parallel = 8;
   Path planFile;
-
-  @Option(
-      names = "--helper-image",
-      paramLabel = "IMAGE",
-      description =
-          "Image of the short-lived helper containers (default: $EPHEMERY_HELPER_IMAGE or "
-              + RuntimeOptions.DEFAULT_HELPER_IMAGE
-              + ").")
   String helperImage;
+
+  /** Adds the host selection options to a runtime command. */
+  void addTo(CommandSpec spec) {
+    spec.addOption(
+        Specs.list(String.class, () -> hosts, v -> hosts = v, "--host")
+            .paramLabel("NAME")
+            .description("Act on this inventory host; repeat for more.")
+            .build());
+    spec.addOption(
+        Specs.flag(() -> all, v -> all = v, "--all")
+            .description("Act on every host of the inventory.")
+            .build());
+    spec.addOption(
+        Specs.option(int.class, () -> parallel, v -> parallel = v, "--parallel")
+            .paramLabel("N")
+            .defaultValue("8")
+            .description("Hosts worked on at once with --all (default: ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Specs.option(Path.class, () -> planFile, v -> planFile = v, "--plan")
+            .paramLabel("FILE")
+            .description(
+                "Use this plan (JSON, the shape of 'plan --output json') instead of planning.")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> helperImage, v -> helperImage = v, "--helper-image")
+            .paramLabel("IMAGE")
+            .description(
+                "Image of the short-lived helper containers (default: $EPHEMERY_HELPER_IMAGE or "
+                    + RuntimeOptions.DEFAULT_HELPER_IMAGE
+                    + ").")
+            .build());
+  }
 
   String helperImage() {
     return helperImage != null ? helperImage : RuntimeOptions.helperImageFromEnvironment();

@@ -7,19 +7,19 @@ import dev.ephemery.runtime.DockerTarget;
 import dev.ephemery.runtime.HostTrust;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ephemery hosts}: host-level chores. */
-@Command(
-    name = "hosts",
-    mixinStandardHelpOptions = true,
-    description = "Host chores, e.g. trusting a host's SSH key.",
-    subcommands = {HostsCommand.Trust.class})
-final class HostsCommand implements Runnable {
+final class HostsCommand implements Runnable, DeclaredCommand {
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  CommandSpec spec;
+
+  @Override
+  public CommandSpec declare() {
+    spec = Specs.command(this, "hosts", "Host chores, e.g. trusting a host's SSH key.");
+    spec.addSubcommand("trust", new Trust().declare());
+    return spec;
+  }
 
   @Override
   public void run() {
@@ -27,20 +27,28 @@ final class HostsCommand implements Runnable {
         spec.commandLine(), "a subcommand is required: trust");
   }
 
-  @Command(
-      name = "trust",
-      mixinStandardHelpOptions = true,
-      description = {
-        "Fetch a host's SSH key, show its fingerprint and add it to known_hosts (the host's",
-        "knownHostsFile or ~/.ssh/known_hosts) after confirmation or with --yes."
-      })
   static final class Trust extends BaseCommand {
 
-    @Parameters(paramLabel = "NAME", description = "The inventory host.")
     String name;
 
-    @Option(names = "--yes", description = "Add the key without asking.")
     boolean yes;
+
+    @Override
+    public CommandSpec declare() {
+      command(
+          "trust",
+          "Fetch a host's SSH key, show its fingerprint and add it to known_hosts (the host's",
+          "knownHostsFile or ~/.ssh/known_hosts) after confirmation or with --yes.");
+      spec.addPositional(
+          Specs.positional(String.class, () -> name, v -> name = v, "NAME")
+              .description("The inventory host.")
+              .build());
+      spec.addOption(
+          Specs.flag(() -> yes, v -> yes = v, "--yes")
+              .description("Add the key without asking.")
+              .build());
+      return spec;
+    }
 
     @Override
     public Integer call() {

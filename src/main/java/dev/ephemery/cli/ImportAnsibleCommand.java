@@ -8,31 +8,38 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ephemery import ansible FILE}: an Ansible YAML inventory to a commented ephemery.yaml. */
-@Command(
-    name = "ansible",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Convert a YAML Ansible inventory of the earlier Ansible deployment into an ephemery.yaml.",
-      "Lists every key it did not map; exit 2 when a value cannot be mapped."
-    })
 final class ImportAnsibleCommand extends BaseCommand {
 
-  @Parameters(paramLabel = "ANSIBLE_INVENTORY", description = "The Ansible inventory (YAML).")
   Path ansibleFile;
 
-  @Option(
-      names = {"-o", "--out"},
-      paramLabel = "FILE",
-      description = "Where to write (default: ./ephemery.yaml).")
   Path out;
 
-  @Option(names = "--force", description = "Replace the file if it exists.")
   boolean force;
+
+  @Override
+  public CommandSpec declare() {
+    command(
+        "ansible",
+        "Convert a YAML Ansible inventory of the earlier Ansible deployment into an ephemery.yaml.",
+        "Lists every key it did not map; exit 2 when a value cannot be mapped.");
+    spec.addPositional(
+        Specs.positional(Path.class, () -> ansibleFile, v -> ansibleFile = v, "ANSIBLE_INVENTORY")
+            .description("The Ansible inventory (YAML).")
+            .build());
+    spec.addOption(
+        Specs.option(Path.class, () -> out, v -> out = v, "-o", "--out")
+            .paramLabel("FILE")
+            .description("Where to write (default: ./ephemery.yaml).")
+            .build());
+    spec.addOption(
+        Specs.flag(() -> force, v -> force = v, "--force")
+            .description("Replace the file if it exists.")
+            .build());
+    return spec;
+  }
 
   @Override
   public Integer call() {

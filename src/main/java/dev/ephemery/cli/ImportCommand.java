@@ -1,19 +1,19 @@
 package dev.ephemery.cli;
 
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code ephemery import}: converts inventories of other tools; one subcommand per tool. */
-@Command(
-    name = "import",
-    mixinStandardHelpOptions = true,
-    description = "Convert another tool's inventory into an ephemery.yaml.",
-    subcommands = {ImportAnsibleCommand.class})
-final class ImportCommand implements Runnable {
+final class ImportCommand implements Runnable, DeclaredCommand {
 
-  @Spec CommandSpec spec;
+  CommandSpec spec;
+
+  @Override
+  public CommandSpec declare() {
+    spec = Specs.command(this, "import", "Convert another tool's inventory into an ephemery.yaml.");
+    spec.addSubcommand("ansible", new ImportAnsibleCommand().declare());
+    return spec;
+  }
 
   @Override
   public void run() {

@@ -21,54 +21,66 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ephemery init}: writes a commented inventory that {@code ephemery check} accepts. */
-@Command(
-    name = "init",
-    mixinStandardHelpOptions = true,
-    description = "Write a commented inventory (default ./ephemery.yaml) to start from.")
 final class InitCommand extends BaseCommand {
 
-  @Option(
-      names = "--el",
-      paramLabel = "CLIENT",
-      description = "Execution client: geth, nethermind, besu, erigon, reth (default: geth).")
   String el = "geth";
 
-  @Option(
-      names = "--cl",
-      paramLabel = "CLIENT",
-      description =
-          "Consensus client: lighthouse, teku, prysm, nimbus, lodestar, grandine (default:"
-              + " lighthouse).")
   String cl = "lighthouse";
 
-  @Option(names = "--validator", description = "Enable a validator client.")
   boolean validator;
 
-  @Option(
-      names = "--flavor",
-      paramLabel = "FLAVOR",
-      description = "upstream (client images + release files) or wrapper (pk910/ephemery-*).")
   String flavor = "upstream";
 
-  @Option(
-      names = "--host",
-      paramLabel = "ADDRESS",
-      description =
-          "A host, ssh://user@host[:port] or local; repeat for more (default: one local host).")
   List<String> hosts = new ArrayList<>();
 
-  @Option(
-      names = {"-o", "--out"},
-      paramLabel = "FILE",
-      description = "Where to write (default: ./ephemery.yaml).")
   Path out;
 
-  @Option(names = "--force", description = "Replace the file if it exists.")
   boolean force;
+
+  @Override
+  public CommandSpec declare() {
+    command("init", "Write a commented inventory (default ./ephemery.yaml) to start from.");
+    spec.addOption(
+        Specs.option(String.class, () -> el, v -> el = v, "--el")
+            .paramLabel("CLIENT")
+            .description("Execution client: geth, nethermind, besu, erigon, reth (default: geth).")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> cl, v -> cl = v, "--cl")
+            .paramLabel("CLIENT")
+            .description(
+                "Consensus client: lighthouse, teku, prysm, nimbus, lodestar, grandine (default:"
+                    + " lighthouse).")
+            .build());
+    spec.addOption(
+        Specs.flag(() -> validator, v -> validator = v, "--validator")
+            .description("Enable a validator client.")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> flavor, v -> flavor = v, "--flavor")
+            .paramLabel("FLAVOR")
+            .description("upstream (client images + release files) or wrapper (pk910/ephemery-*).")
+            .build());
+    spec.addOption(
+        Specs.list(String.class, () -> hosts, v -> hosts = v, "--host")
+            .paramLabel("ADDRESS")
+            .description(
+                "A host, ssh://user@host[:port] or local; repeat for more (default: one local host).")
+            .build());
+    spec.addOption(
+        Specs.option(Path.class, () -> out, v -> out = v, "-o", "--out")
+            .paramLabel("FILE")
+            .description("Where to write (default: ./ephemery.yaml).")
+            .build());
+    spec.addOption(
+        Specs.flag(() -> force, v -> force = v, "--force")
+            .description("Replace the file if it exists.")
+            .build());
+    return spec;
+  }
 
   @Override
   public Integer call() {

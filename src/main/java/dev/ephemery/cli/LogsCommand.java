@@ -7,28 +7,38 @@ import dev.ephemery.runtime.DockerConnection;
 import dev.ephemery.runtime.DockerRuntime;
 import java.io.PrintStream;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ephemery logs SERVICE}: a container's output, as Docker keeps it. */
-@Command(
-    name = "logs",
-    mixinStandardHelpOptions = true,
-    description = "Print a service's container output (e.g. el, cl, init).")
 final class LogsCommand extends BaseCommand {
 
-  @Mixin HostScope scope;
+  final HostScope scope = new HostScope();
 
-  @Parameters(paramLabel = "SERVICE", description = "The planned service name or container name.")
   String service;
 
-  @Option(names = "--follow", description = "Keep printing new output until interrupted.")
   boolean follow;
 
-  @Option(names = "--tail", paramLabel = "N", description = "Only the last N lines.")
   Integer tail;
+
+  @Override
+  public CommandSpec declare() {
+    command("logs", "Print a service's container output (e.g. el, cl, init).");
+    scope.addTo(spec);
+    spec.addPositional(
+        Specs.positional(String.class, () -> service, v -> service = v, "SERVICE")
+            .description("The planned service name or container name.")
+            .build());
+    spec.addOption(
+        Specs.flag(() -> follow, v -> follow = v, "--follow")
+            .description("Keep printing new output until interrupted.")
+            .build());
+    spec.addOption(
+        Specs.option(Integer.class, () -> tail, v -> tail = v, "--tail")
+            .paramLabel("N")
+            .description("Only the last N lines.")
+            .build());
+    return spec;
+  }
 
   @Override
   public Integer call() throws InterruptedException {

@@ -12,30 +12,36 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ephemery plan}: the desired state of each host, without changing anything. */
-@Command(
-    name = "plan",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Show what each host will run for the current release: network, folders, containers with"
-          + " their images, commands, ports and mounts, in start order.",
-      "Runs the pre-flight checks first (exit 2 with every problem found). Changes nothing."
-    })
 final class PlanCommand extends BaseCommand {
 
-  @Option(names = "--host", paramLabel = "NAME", description = "Only this host.")
   String host;
 
-  @Option(
-      names = "--release",
-      paramLabel = "DIR",
-      description =
-          "Release folder (or testnet-all.tar.gz) to plan for; default: the newest release in the"
-              + " release cache (see 'ephemery genesis fetch').")
   Path release;
+
+  @Override
+  public CommandSpec declare() {
+    command(
+        "plan",
+        "Show what each host will run for the current release: network, folders, containers with"
+            + " their images, commands, ports and mounts, in start order.",
+        "Runs the pre-flight checks first (exit 2 with every problem found). Changes nothing.");
+    spec.addOption(
+        Specs.option(String.class, () -> host, v -> host = v, "--host")
+            .paramLabel("NAME")
+            .description("Only this host.")
+            .build());
+    spec.addOption(
+        Specs.option(Path.class, () -> release, v -> release = v, "--release")
+            .paramLabel("DIR")
+            .description(
+                "Release folder (or testnet-all.tar.gz) to plan for; default: the newest release in the"
+                    + " release cache (see 'ephemery genesis fetch').")
+            .build());
+    return spec;
+  }
 
   @Override
   public Integer call() {

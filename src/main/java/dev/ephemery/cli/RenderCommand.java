@@ -1,19 +1,19 @@
 package dev.ephemery.cli;
 
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code ephemery render}: exports of the plan for other tools. */
-@Command(
-    name = "render",
-    mixinStandardHelpOptions = true,
-    description = "Export the plan for other tools.",
-    subcommands = {RenderComposeCommand.class})
-final class RenderCommand implements Runnable {
+final class RenderCommand implements Runnable, DeclaredCommand {
 
-  @Spec CommandSpec spec;
+  CommandSpec spec;
+
+  @Override
+  public CommandSpec declare() {
+    spec = Specs.command(this, "render", "Export the plan for other tools.");
+    spec.addSubcommand("compose", new RenderComposeCommand().declare());
+    return spec;
+  }
 
   @Override
   public void run() {

@@ -13,34 +13,45 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ephemery render compose}: a docker-compose.yaml per host, with a copy of the release files
  * it mounts. The folder plays the host's baseDir; the JWT secret is created by whoever starts it.
  */
-@Command(
-    name = "compose",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Write a docker-compose.yaml equivalent to the plan, plus the release files it mounts.",
-      "With several hosts and no --host, one sub-folder per host. No JWT secret is written: the"
-          + " file's header shows the command that creates it (mode 0600)."
-    })
 final class RenderComposeCommand extends BaseCommand {
 
-  @Option(names = "--host", paramLabel = "NAME", description = "Only this host.")
   String host;
 
-  @Option(
-      names = "--release",
-      paramLabel = "DIR",
-      description = "Release folder to render for; default: the newest release in the cache.")
   Path release;
 
-  @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
   Path out;
+
+  @Override
+  public CommandSpec declare() {
+    command(
+        "compose",
+        "Write a docker-compose.yaml equivalent to the plan, plus the release files it mounts.",
+        "With several hosts and no --host, one sub-folder per host. No JWT secret is written: the"
+            + " file's header shows the command that creates it (mode 0600).");
+    spec.addOption(
+        Specs.option(String.class, () -> host, v -> host = v, "--host")
+            .paramLabel("NAME")
+            .description("Only this host.")
+            .build());
+    spec.addOption(
+        Specs.option(Path.class, () -> release, v -> release = v, "--release")
+            .paramLabel("DIR")
+            .description("Release folder to render for; default: the newest release in the cache.")
+            .build());
+    spec.addOption(
+        Specs.option(Path.class, () -> out, v -> out = v, "--out")
+            .paramLabel("DIR")
+            .required(true)
+            .description("Output folder.")
+            .build());
+    return spec;
+  }
 
   @Override
   public Integer call() {

@@ -1,5 +1,6 @@
 package dev.ephemery.cli;
 
+import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.ops.CachedReleases;
@@ -10,6 +11,7 @@ import dev.ephemery.ops.NodeLayout;
 import dev.ephemery.ops.NodeLayouts;
 import dev.ephemery.ops.ReleaseSource;
 import dev.ephemery.ops.ResetJournal;
+import dev.ephemery.ops.ResetLock;
 import dev.ephemery.ops.ResetMachine;
 import dev.ephemery.ops.ResetPreview;
 import dev.ephemery.ops.ResetState;
@@ -29,61 +31,104 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ephemery reset}: moves a host to the newest verified release through the journaled reset
  * machine, or shows what that would do.
  */
-@Command(
-    name = "reset",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Reset a host to the newest verified release: stop, wipe chain data (identity and validator"
-          + " keys kept, slashing protection archived), install, init, start, verify.",
-      "Resumes an interrupted reset from its journal. Nothing happens when no reset is due,"
-          + " unless --force."
-    })
 final class ResetCommand extends BaseCommand {
 
-  @Option(names = "--host", paramLabel = "NAME", description = "Only this host.")
   String host;
 
-  @Option(names = "--force", description = "Reset even when not due (to the newest release).")
   boolean force;
 
-  @Option(names = "--dry-run", description = "Show what would be deleted, kept and done.")
   boolean dryRun;
 
-  @Option(
-      names = "--release",
-      paramLabel = "DIR",
-      description = "Reset to this release folder (verified first) instead of the cache's newest.")
   Path release;
 
   Clock clock = Clock.systemUTC();
 
   @Override
+  public CommandSpec declare() {
+    command(
+        "reset",
+        "Reset a host to the newest verified release: stop, wipe chain data (identity and validator"
+            + " keys kept, slashing protection archived), install, init, start, verify.",
+        "Resumes an interrupted reset from its journal. Nothing happens when no reset is due,"
+            + " unless --force.");
+    spec.addOption(
+        Specs.option(String.class, () -> host, v -> host = v, "--host")
+            .paramLabel("NAME")
+            .description("Only this host.")
+            .build());
+    spec.addOption(
+        Specs.flag(() -> force, v -> force = v, "--force")
+            .description("Reset even when not due (to the newest release).")
+            .build());
+    spec.addOption(
+        Specs.flag(() -> dryRun, v -> dryRun = v, "--dry-run")
+            .description("Show what would be deleted, kept and done.")
+            .build());
+    spec.addOption(
+        Specs.option(Path.class, () -> release, v -> release = v, "--release")
+            .paramLabel("DIR")
+            .description(
+                "Reset to this release folder (verified first) instead of the cache's newest.")
+            .build());
+    return spec;
+  }
+
+  @Override
   public Integer call() {
     Inventory inventory = InventoryLoader.system().load(common.file());
     List<Host> hosts = ResetTargets.hosts(inventory, host);
+    List<Host> remote = hosts.stream().filter(OnHost::remote).toList();
+    if (!remote.isEmpty()) {
+      OnHost.requireOneForJson(hosts, remote, common.json());
+      if (release != null) {
+        throw InvalidInputException.of(
+            "--release",
+            "--release names a folder on this machine; "
+                + remote.get(0).name()
+                + " resets from the release cache on the host",
+            "leave out --release for remote hosts");
+      }
+    }
+    List<Host> local = hosts.stream().filter(h -> !OnHost.remote(h)).toList();
+    int code = local.isEmpty() ? 0 : resetLocal(local);
+    for (Host h : remote) {
+      List<String> args = new ArrayList<>(List.of("reset", "--host", h.name()));
+      if (force) {
+        args.add("--force");
+      }
+      if (dryRun) {
+        args.add("--dry-run");
+      }
+      code = Math.max(code, OnHost.run(h, args, common, spec, OnHost.RESET_TIMEOUT));
+    }
+    return code;
+  }
+
+  private int resetLocal(List<Host> hosts) {
     InstalledRelease target = ResetTargets.release(release);
     int iteration = target.release().iteration().number();
     List<ResetPreview> previews = new ArrayList<>();
     List<ResetJournal> results = new ArrayList<>();
     for (Host h : hosts) {
-      ResetTargets.requireLocal(h);
       HostPlan plan = new Planner().planHost(h, target.release());
       NodeLayout layout = NodeLayouts.of(plan);
       JournalStore journals = new JournalStore(layout.baseDir());
-      Optional<Integer> installed = new TestnetInstaller(layout).installedIteration();
-      boolean due = due(installed, target, clock.instant());
-      ResetPreview preview = ResetPreview.of(layout, iteration, due, reason(installed, target));
-      previews.add(preview);
-      boolean unfinished = journals.unfinished().isPresent();
-      if (!dryRun && (due || force || unfinished)) {
-        results.add(reset(h, plan, layout, journals, target, force));
+      // Decide and reset under the host's lock, so the supervisor never works on the same journal.
+      try (ResetLock lock = dryRun ? null : journals.lock("ephemery reset", clock.instant())) {
+        Optional<Integer> installed = new TestnetInstaller(layout).installedIteration();
+        boolean due = due(installed, target, clock.instant());
+        ResetPreview preview = ResetPreview.of(layout, iteration, due, reason(installed, target));
+        previews.add(preview);
+        boolean unfinished = journals.unfinished().isPresent();
+        if (!dryRun && (due || force || unfinished)) {
+          results.add(reset(h, plan, layout, journals, target, force));
+        }
       }
     }
     if (!dryRun) {

@@ -38,13 +38,15 @@ final class ResetTargets {
                                 ", ", inventory.hosts().stream().map(Host::name).toList()))));
   }
 
-  /** The reset machine works on the host's files directly: this machine's hosts only, for now. */
+  /** The supervisor works on the host's files and containers: it runs on the host itself. */
   static void requireLocal(Host host) {
     if (!(host.address() instanceof Address.Local)) {
       throw InvalidInputException.of(
           "hosts." + host.name() + ".address",
-          "reset and history run on the host itself; " + host.address().uri() + " is remote",
-          "run 'ephemery reset' (or 'ephemery run') on " + host.name());
+          "run supervises the host it runs on; " + host.address().uri() + " is remote",
+          "'ephemery up' starts the supervisor on "
+              + host.name()
+              + " (supervisor.enabled); reset and history reach it from here");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.ephemery.cli;
 
+import com.github.dockerjava.api.DockerClient;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.inventory.Host;
@@ -26,7 +27,9 @@ import dev.ephemery.release.ReleaseFetcher;
 import dev.ephemery.release.ReleaseSources;
 import dev.ephemery.runtime.DockerConnection;
 import dev.ephemery.runtime.DockerRuntime;
+import dev.ephemery.runtime.DockerSocket;
 import dev.ephemery.runtime.DockerTarget;
+import dev.ephemery.runtime.Labels;
 import dev.ephemery.supervisor.AutoRecovery;
 import dev.ephemery.supervisor.Daemon;
 import dev.ephemery.supervisor.RecoveryPolicy;
@@ -35,6 +38,10 @@ import dev.ephemery.supervisor.StatusServer;
 import dev.ephemery.supervisor.Supervisor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,52 +53,66 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ephemery run}: the supervisor daemon for one host on this machine. */
-@Command(
-    name = "run",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Supervise a host: fetch and verify each new release as soon as it is published, switch at"
-          + " the new iteration's EL genesis, finish interrupted resets, serve /metrics and /status.",
-      "Stops cleanly on SIGTERM; a reset in progress resumes from its journal at the next start."
-    })
 final class RunCommand extends BaseCommand {
 
   /** How often auto-recovery looks at the containers. */
   static final Duration RECOVERY_INTERVAL = Duration.ofSeconds(10);
 
-  @Option(names = "--host", paramLabel = "NAME", description = "The host (required with several).")
+  /** Set by the launcher for the run that trains the supervisor's class-data-sharing archive. */
+  static final String TRAINING = "EPHEMERY_RUN_TRAINING";
+
   String host;
 
-  @Option(
-      names = "--bind",
-      paramLabel = "ADDR",
-      defaultValue = "127.0.0.1",
-      description = "Address for /metrics and /status (default: ${DEFAULT-VALUE}).")
   String bind;
 
-  @Option(
-      names = "--port",
-      paramLabel = "PORT",
-      defaultValue = "9777",
-      description = "Port for /metrics and /status (default: ${DEFAULT-VALUE}; 0 picks one).")
   int port;
 
-  @Option(
-      names = "--token-file",
-      paramLabel = "FILE",
-      description = "A 0600 file with the bearer token that POST /reset requires (none: disabled).")
   Path tokenFile;
 
-  @Option(
-      names = "--switch-lead",
-      paramLabel = "SECONDS",
-      defaultValue = "0",
-      description = "Switch this long before the new EL genesis (default: ${DEFAULT-VALUE}).")
   long switchLead;
+
+  @Override
+  public CommandSpec declare() {
+    command(
+        "run",
+        "Supervise a host: fetch and verify each new release as soon as it is published, switch at"
+            + " the new iteration's EL genesis, finish interrupted resets, serve /metrics and /status.",
+        "Stops cleanly on SIGTERM; a reset in progress resumes from its journal at the next start.");
+    spec.addOption(
+        Specs.option(String.class, () -> host, v -> host = v, "--host")
+            .paramLabel("NAME")
+            .description("The host (required with several).")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> bind, v -> bind = v, "--bind")
+            .paramLabel("ADDR")
+            .defaultValue("127.0.0.1")
+            .description("Address for /metrics and /status (default: ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Specs.option(int.class, () -> port, v -> port = v, "--port")
+            .paramLabel("PORT")
+            .defaultValue("9777")
+            .description("Port for /metrics and /status (default: ${DEFAULT-VALUE}; 0 picks one).")
+            .build());
+    spec.addOption(
+        Specs.option(Path.class, () -> tokenFile, v -> tokenFile = v, "--token-file")
+            .paramLabel("FILE")
+            .description(
+                "A 0600 file with the bearer token that POST /reset requires (none: disabled).")
+            .build());
+    spec.addOption(
+        Specs.option(long.class, () -> switchLead, v -> switchLead = v, "--switch-lead")
+            .paramLabel("SECONDS")
+            .defaultValue("0")
+            .description("Switch this long before the new EL genesis (default: ${DEFAULT-VALUE}).")
+            .build());
+    return spec;
+  }
 
   @Override
   public Integer call() {
@@ -106,6 +127,7 @@ final class RunCommand extends BaseCommand {
     if (switchLead < 0 || switchLead > 86_400) {
       throw InvalidInputException.of("--switch-lead", "must be 0 to 86400 seconds", "");
     }
+    boolean training = "1".equals(System.getenv(TRAINING));
     Clock clock = Clock.systemUTC();
     ReleaseCache cache = ResetTargets.cache();
     Map<String, String> env = System.getenv();
@@ -119,8 +141,17 @@ final class RunCommand extends BaseCommand {
 
     JournalStore journals = new JournalStore(Path.of(h.baseDir()));
     AtomicReference<Daemon> daemon = new AtomicReference<>();
-    try (DockerConnection connection = DockerConnection.open(DockerTarget.of(h))) {
-      DockerRuntime docker = new DockerRuntime(connection.client(), line -> {});
+    DockerSocket socket = DockerSocket.local();
+    try {
+      socket.ping();
+    } catch (IOException e) {
+      throw new OperationalException(
+          h.name(),
+          "the Docker daemon at " + socket.path() + " does not answer: " + e.getMessage(),
+          "start Docker, or check that this user may use " + socket.path(),
+          e);
+    }
+    try (OnDemandDocker connection = new OnDemandDocker(DockerTarget.of(h))) {
       Supervisor.Node node =
           new Supervisor.Node() {
             @Override
@@ -139,9 +170,11 @@ final class RunCommand extends BaseCommand {
             public ResetMachine machineFor(Release release) {
               HostPlan plan = new Planner().planHost(h, release);
               Path folder = cache.folderFor(release.iteration());
+              DockerClient client = connection.get();
               return new ResetMachine(
                   NodeLayouts.of(plan),
-                  new DockerNodeRuntime(connection.client(), docker, plan, folder),
+                  new DockerNodeRuntime(
+                      client, new DockerRuntime(client, line -> {}), plan, folder),
                   i -> verified(cache, i),
                   journals,
                   clock,
@@ -177,9 +210,10 @@ final class RunCommand extends BaseCommand {
                   Duration.ofMinutes(15)),
               d -> daemon.get().sleep(d));
       daemon.set(new Daemon(supervisor, Duration.ofSeconds(30)));
+      DockerContainerWatch watch = new DockerContainerWatch(socket, connection, h.name());
       AutoRecovery recovery =
           new AutoRecovery(
-              new DockerContainerWatch(connection.client(), h.name()),
+              watch,
               new RecoveryPolicy(RecoveryPolicy.Settings.DEFAULT),
               (key, message) -> err().println("ALERT " + key + ": " + message),
               clock,
@@ -204,9 +238,9 @@ final class RunCommand extends BaseCommand {
           TimeUnit.SECONDS);
       try (StatusServer server =
           new StatusServer(
-              new InetSocketAddress(bind, port),
+              training ? new InetSocketAddress("127.0.0.1", 0) : new InetSocketAddress(bind, port),
               supervisor,
-              () -> health(docker, h.name()),
+              () -> health(socket, h.name()),
               recovery::snapshot,
               tokenFile,
               clock)) {
@@ -214,6 +248,10 @@ final class RunCommand extends BaseCommand {
         err()
             .println(
                 "supervising " + h.name() + "; status on http://" + bind + ":" + server.port());
+        if (training) {
+          train(client, server.port(), watch, journals);
+          return 0;
+        }
         Thread shutdown = new Thread(() -> daemon.get().stop(), "ephemery-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         daemon.get().run();
@@ -227,14 +265,72 @@ final class RunCommand extends BaseCommand {
     return 0;
   }
 
-  private static Map<String, Boolean> health(DockerRuntime docker, String node) {
+  /**
+   * The launcher's class-data-sharing training run: everything an idle supervisor does once (look
+   * at the containers, read the journals, answer /status and /metrics), so that the archive holds
+   * its classes, and nothing that changes anything (no tick, no restart, no reset, no poll).
+   */
+  private static void train(
+      HttpClient client, int port, DockerContainerWatch watch, JournalStore journals) {
+    watch.observe();
+    journals.unfinished();
+    for (String path : List.of("/status", "/metrics", "/")) {
+      try {
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+      } catch (IOException e) {
+        // Training only costs speed when it misses a class.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** The node's containers (helpers aside), each up or not, straight from the socket. */
+  static Map<String, Boolean> health(DockerSocket socket, String node) {
     Map<String, Boolean> up = new LinkedHashMap<>();
     try {
-      docker.status(node, null).forEach(s -> up.put(s.service(), "running".equals(s.state())));
-    } catch (RuntimeException e) {
+      for (DockerSocket.ContainerSummary c : socket.containers(node)) {
+        if (!c.labels().containsKey(Labels.HELPER)) {
+          up.put(c.labels().getOrDefault(Labels.SERVICE, c.name()), "running".equals(c.state()));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
       up.put("docker", false);
     }
     return up;
+  }
+
+  /**
+   * docker-java, opened the first time a reset or a recovery needs it: an idle supervisor only
+   * looks, through {@link DockerSocket}, and so never loads it.
+   */
+  static final class OnDemandDocker implements Supplier<DockerClient>, AutoCloseable {
+    private final DockerTarget target;
+    private DockerConnection connection;
+
+    OnDemandDocker(DockerTarget target) {
+      this.target = target;
+    }
+
+    @Override
+    public synchronized DockerClient get() {
+      if (connection == null) {
+        connection = DockerConnection.open(target);
+      }
+      return connection.client();
+    }
+
+    @Override
+    public synchronized void close() {
+      if (connection != null) {
+        connection.close();
+      }
+    }
   }
 
   private static Optional<Path> verified(ReleaseCache cache, int iteration) {

@@ -10,22 +10,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ephemery status}: what runs on each host, as Docker reports it. */
-@Command(
-    name = "status",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Show each host's containers (state, image, whether they match the plan).",
-      "Exit 0 when every selected host runs all its services, 1 otherwise."
-    })
 final class StatusCommand extends BaseCommand {
 
-  @Mixin HostScope scope;
+  final HostScope scope = new HostScope();
 
   /** One host's containers; {@code healthy} is false when none run or any is missing. */
+  @Override
+  public CommandSpec declare() {
+    command(
+        "status",
+        "Show each host's containers (state, image, whether they match the plan).",
+        "Exit 0 when every selected host runs all its services, 1 otherwise.");
+    scope.addTo(spec);
+    return spec;
+  }
+
   record HostStatus(String host, boolean healthy, List<ServiceState> services) {}
 
   @Override

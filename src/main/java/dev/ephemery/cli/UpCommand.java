@@ -21,45 +21,57 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ephemery up}: converge each selected host to its plan. */
-@Command(
-    name = "up",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Bring each host to its plan: images, network, folders, JWT secret, release files, init",
-      "steps, containers. Idempotent: a second run changes nothing. Exit 0 when every host is up."
-    })
 final class UpCommand extends BaseCommand {
 
-  @Mixin HostScope scope;
+  final HostScope scope = new HostScope();
 
-  @Option(names = "--dry-run", description = "Print what would change; change nothing.")
   boolean dryRun;
 
-  @Option(
-      names = "--release",
-      paramLabel = "DIR",
-      description =
-          "Release folder to plan for and install (default: the newest in the release cache).")
   Path release;
 
-  @Option(
-      names = {"--wait-timeout", "--timeout"},
-      paramLabel = "SECONDS",
-      defaultValue = "120",
-      description =
-          "How long to wait for containers, init steps and health endpoints (default:"
-              + " ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
-  @Option(
-      names = "--no-wait",
-      description = "Do not wait for the clients' health endpoints to answer.")
   boolean noWait;
+
+  @Override
+  public CommandSpec declare() {
+    command(
+        "up",
+        "Bring each host to its plan: images, network, folders, JWT secret, release files, init",
+        "steps, containers. Idempotent: a second run changes nothing. Exit 0 when every host is up.");
+    scope.addTo(spec);
+    spec.addOption(
+        Specs.flag(() -> dryRun, v -> dryRun = v, "--dry-run")
+            .description("Print what would change; change nothing.")
+            .build());
+    spec.addOption(
+        Specs.option(Path.class, () -> release, v -> release = v, "--release")
+            .paramLabel("DIR")
+            .description(
+                "Release folder to plan for and install (default: the newest in the release cache).")
+            .build());
+    spec.addOption(
+        Specs.option(
+                long.class,
+                () -> timeoutSeconds,
+                v -> timeoutSeconds = v,
+                "--wait-timeout",
+                "--timeout")
+            .paramLabel("SECONDS")
+            .defaultValue("120")
+            .description(
+                "How long to wait for containers, init steps and health endpoints (default:"
+                    + " ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Specs.flag(() -> noWait, v -> noWait = v, "--no-wait")
+            .description("Do not wait for the clients' health endpoints to answer.")
+            .build());
+    return spec;
+  }
 
   @Override
   public Integer call() {

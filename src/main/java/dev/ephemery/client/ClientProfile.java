@@ -40,6 +40,14 @@ public interface ClientProfile {
   }
 
   /** The container command that puts the client on the release's iteration. */
+  /**
+   * The client's own EIP-3076 slashing-protection export, given the testnet folder as the container
+   * sees it; empty for clients that keep no slashing protection.
+   */
+  default Optional<SlashingExport> slashingExport(String testnetDir) {
+    return Optional.empty();
+  }
+
   List<String> command(ClientContext context);
 
   /**

@@ -44,6 +44,29 @@ public final class LighthouseValidatorProfile extends ValidatorProfile {
     return Validators.feeAndGraffiti(args, context, "--suggested-fee-recipient", "--graffiti");
   }
 
+  /**
+   * {@code lighthouse account validator slashing-protection export FILE} (sigp/lighthouse
+   * account_manager/src/validator/slashing_protection.rs, book/src/slashing-protection.md):
+   * offline; the genesis validators root comes from the testnet folder's genesis.ssz.
+   */
+  @Override
+  public Optional<SlashingExport> slashingExport(String testnetDir) {
+    return Optional.of(
+        new SlashingExport(
+            null,
+            Args.of("lighthouse")
+                .flag("--testnet-dir", testnetDir)
+                .flag("--datadir", ContainerPaths.DATA)
+                .add("account")
+                .add("validator")
+                .add("slashing-protection")
+                .add("export")
+                .add(SlashingExport.FILE)
+                .build(),
+            SlashingExport.FILE,
+            "sigp/lighthouse account_manager/src/validator/slashing_protection.rs"));
+  }
+
   @Override
   public String entrypointBinary(Flavor flavor) {
     return null;

@@ -40,6 +40,25 @@ public final class LodestarValidatorProfile extends ValidatorProfile {
     return Validators.feeAndGraffiti(args, context, "--suggestedFeeRecipient", "--graffiti");
   }
 
+  /**
+   * {@code lodestar validator slashing-protection export --file} (ChainSafe/lodestar
+   * packages/cli/src/cmds/validator/slashingProtection/export.ts): the network comes from the
+   * testnet's config.yaml ({@code --network} only knows built-in names).
+   */
+  @Override
+  public Optional<SlashingExport> slashingExport(String testnetDir) {
+    return Optional.of(
+        new SlashingExport(
+            null,
+            Args.of("validator", "slashing-protection", "export")
+                .flag("--dataDir", ContainerPaths.DATA)
+                .flag("--paramsFile", testnetDir + "/config.yaml")
+                .flag("--file", SlashingExport.FILE)
+                .build(),
+            SlashingExport.FILE,
+            "ChainSafe/lodestar packages/cli/src/cmds/validator/slashingProtection/export.ts"));
+  }
+
   @Override
   public String entrypointBinary(Flavor flavor) {
     return "lodestar";

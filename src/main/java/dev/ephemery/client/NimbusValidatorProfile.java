@@ -2,6 +2,7 @@ package dev.ephemery.client;
 
 import dev.ephemery.inventory.Flavor;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The separate nimbus_validator_client: keys stay out of the beacon node's data dir, so wiping the
@@ -41,6 +42,23 @@ public final class NimbusValidatorProfile extends ValidatorProfile {
             .flag("--metrics-address", "0.0.0.0")
             .flag("--metrics-port", METRICS);
     return Validators.feeAndGraffiti(args, context, "--suggested-fee-recipient", "--graffiti");
+  }
+
+  /**
+   * {@code nimbus_beacon_node slashingdb export FILE --data-dir} (status-im/nimbus-eth2
+   * beacon_chain/conf.nim, docs migration-options): the validator client image has no {@code
+   * slashingdb} command, so the export runs the beacon node's image on the validator's data folder.
+   */
+  @Override
+  public Optional<SlashingExport> slashingExport(String testnetDir) {
+    return Optional.of(
+        new SlashingExport(
+            new NimbusBeaconProfile().image(),
+            Args.of("slashingdb", "export", SlashingExport.FILE)
+                .flag("--data-dir", ContainerPaths.DATA)
+                .build(),
+            SlashingExport.FILE,
+            "status-im/nimbus-eth2 beacon_chain/conf.nim (slashingdb export)"));
   }
 
   @Override

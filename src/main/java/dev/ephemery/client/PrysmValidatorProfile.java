@@ -50,6 +50,25 @@ public final class PrysmValidatorProfile extends ValidatorProfile {
     return Validators.feeAndGraffiti(args, context, "--suggested-fee-recipient", "--graffiti");
   }
 
+  /**
+   * {@code validator slashing-protection-history export} (prysmaticlabs/prysm
+   * cmd/validator/slashing-protection): writes {@code slashing_protection.json} into the export
+   * folder; without {@code --accept-terms-of-use} it stops at a prompt.
+   */
+  @Override
+  public Optional<SlashingExport> slashingExport(String testnetDir) {
+    return Optional.of(
+        new SlashingExport(
+            null,
+            Args.of("slashing-protection-history", "export")
+                .add("--accept-terms-of-use")
+                .flag("--datadir", ContainerPaths.DATA)
+                .flag("--slashing-protection-export-dir", SlashingExport.OUTPUT_DIR)
+                .build(),
+            SlashingExport.OUTPUT_DIR + "/slashing_protection.json",
+            "prysmaticlabs/prysm cmd/validator/slashing-protection/slashing-protection.go"));
+  }
+
   @Override
   public String entrypointBinary(Flavor flavor) {
     return "validator";

@@ -48,6 +48,24 @@ public final class TekuValidatorProfile extends ValidatorProfile {
         args, context, "--validators-proposer-default-fee-recipient", "--validators-graffiti");
   }
 
+  /**
+   * {@code teku slashing-protection export --data-path --to} (Consensys/teku, docs: Reference CLI
+   * subcommands, slashing-protection export): reads the per-key records under the data path; needs
+   * no network.
+   */
+  @Override
+  public Optional<SlashingExport> slashingExport(String testnetDir) {
+    return Optional.of(
+        new SlashingExport(
+            null,
+            Args.of("slashing-protection", "export")
+                .flag("--data-path", ContainerPaths.DATA)
+                .flag("--to", SlashingExport.FILE)
+                .build(),
+            SlashingExport.FILE,
+            "Consensys/teku docs reference/cli/subcommands/slashing-protection"));
+  }
+
   @Override
   public String entrypointBinary(Flavor flavor) {
     return "teku";

@@ -39,4 +39,11 @@ abstract class ValidatorProfile implements ClientProfile {
   public final List<HealthCheck> health() {
     return List.of();
   }
+
+  /**
+   * The client's own EIP-3076 export, given the testnet folder as the container sees it. Every
+   * separate validator client has one; a reset runs it before the slashing database is reset.
+   */
+  @Override
+  public abstract java.util.Optional<SlashingExport> slashingExport(String testnetDir);
 }

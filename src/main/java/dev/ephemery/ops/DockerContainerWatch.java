@@ -3,28 +3,35 @@ package dev.ephemery.ops;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import dev.ephemery.plan.Role;
+import dev.ephemery.runtime.DockerSocket;
 import dev.ephemery.runtime.Labels;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Auto-recovery's view of one node's containers on Docker: its labelled long-running containers
  * (never init steps or helpers, never anything without the node's label), with Docker's own
- * RestartCount so that a loop the engine's restart policy hides is still seen.
+ * RestartCount so that a loop the engine's restart policy hides is still seen. Looking goes
+ * straight to the socket every 10 s; docker-java is opened only to act (start a container, read its
+ * logs), which a healthy node never needs.
  */
 public final class DockerContainerWatch implements ContainerWatch {
 
-  private final DockerClient docker;
+  private final DockerSocket socket;
+  private final Supplier<DockerClient> docker;
   private final String node;
 
-  public DockerContainerWatch(DockerClient docker, String node) {
+  public DockerContainerWatch(DockerSocket socket, Supplier<DockerClient> docker, String node) {
+    this.socket = socket;
     this.docker = docker;
     this.node = node;
   }
@@ -32,47 +39,47 @@ public final class DockerContainerWatch implements ContainerWatch {
   @Override
   public List<Observation> observe() {
     List<Observation> seen = new ArrayList<>();
-    for (Container c : containers()) {
-      var labels = c.getLabels();
-      var state = docker.inspectContainerCmd(c.getId()).exec();
-      Integer restarts = state.getRestartCount();
-      Long exit = state.getState().getExitCodeLong();
-      seen.add(
-          new Observation(
-              labels.get(Labels.SERVICE),
-              c.getState(),
-              restarts == null ? 0 : restarts,
-              exit == null ? null : exit.intValue()));
+    try {
+      for (DockerSocket.ContainerSummary c : containers()) {
+        DockerSocket.ContainerDetail detail = socket.inspect(c.id());
+        seen.add(
+            new Observation(
+                c.labels().get(Labels.SERVICE),
+                c.state(),
+                detail.restartCount(),
+                detail.exitCode()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     seen.sort(Comparator.comparing(Observation::service));
     return seen;
   }
 
-  private List<Container> containers() {
-    return docker
-        .listContainersCmd()
-        .withShowAll(true)
-        .withLabelFilter(java.util.Map.of(Labels.NODE, node))
-        .exec()
-        .stream()
-        .filter(c -> c.getLabels() != null && c.getLabels().get(Labels.SERVICE) != null)
-        .filter(c -> !c.getLabels().containsKey(Labels.HELPER))
-        .filter(c -> !Role.INIT.id().equals(c.getLabels().get(Labels.ROLE)))
+  private List<DockerSocket.ContainerSummary> containers() throws IOException {
+    return socket.containers(node).stream()
+        .filter(c -> c.labels().get(Labels.SERVICE) != null)
+        .filter(c -> !c.labels().containsKey(Labels.HELPER))
+        .filter(c -> !Role.INIT.id().equals(c.labels().get(Labels.ROLE)))
         .toList();
   }
 
   private String id(String service) {
-    return containers().stream()
-        .filter(c -> service.equals(c.getLabels().get(Labels.SERVICE)))
-        .map(Container::getId)
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no container for " + service));
+    try {
+      return containers().stream()
+          .filter(c -> service.equals(c.labels().get(Labels.SERVICE)))
+          .map(DockerSocket.ContainerSummary::id)
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no container for " + service));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
   public void restart(String service) {
     try {
-      docker.startContainerCmd(id(service)).exec();
+      docker.get().startContainerCmd(id(service)).exec();
     } catch (NotModifiedException e) {
       // Already running again.
     }
@@ -83,6 +90,7 @@ public final class DockerContainerWatch implements ContainerWatch {
     StringBuilder text = new StringBuilder();
     try {
       docker
+          .get()
           .logContainerCmd(id(service))
           .withStdOut(true)
           .withStdErr(true)

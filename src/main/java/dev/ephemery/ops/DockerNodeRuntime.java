@@ -11,6 +11,7 @@ import dev.ephemery.runtime.Labels;
 import dev.ephemery.runtime.RuntimeOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +41,8 @@ public final class DockerNodeRuntime implements NodeRuntime, AutoCloseable {
 
   /** How long one VERIFYING attempt waits for the started containers to stay up. */
   private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(1);
+
+  private static final Duration EXPORT_TIMEOUT = Duration.ofMinutes(2);
 
   private final DockerClient docker;
   private final DockerRuntime runtime;
@@ -124,8 +127,15 @@ public final class DockerNodeRuntime implements NodeRuntime, AutoCloseable {
 
   @Override
   public boolean exportSlashingProtection(Component validator, Path target) {
-    // No client export is wired yet; the reset archives the slashing DB itself in any case.
-    return false;
+    // Called in STOPPING: the installed testnet folder is still the old iteration's.
+    NodeLayout layout = NodeLayouts.of(plan);
+    Optional<Integer> installed = new TestnetInstaller(layout).installedIteration();
+    if (installed.isEmpty()) {
+      return false;
+    }
+    Path oldTestnet = layout.testnetDir().getParent().resolve("ephemery-" + installed.get());
+    return new DockerSlashingExport(docker, plan, EXPORT_TIMEOUT, LOG::warn)
+        .export(validator, oldTestnet, target);
   }
 
   @Override

@@ -42,6 +42,21 @@ public final class JournalStore {
     return dir;
   }
 
+  /** The host's reset lock, or empty while another reset holds it (see {@link ResetLock}). */
+  public java.util.Optional<ResetLock> tryLock(String holder, java.time.Instant now) {
+    return ResetLock.tryAcquire(dir.getParent(), holder, now);
+  }
+
+  /** The host's reset lock, or an operational failure naming the reset that holds it. */
+  public ResetLock lock(String holder, java.time.Instant now) {
+    return ResetLock.acquire(dir.getParent(), holder, now);
+  }
+
+  /** Who holds the host's reset lock, as it wrote itself down. */
+  public String lockHolder() {
+    return ResetLock.holderOf(dir.getParent());
+  }
+
   /** Changes whenever a journal is written (the folder's modification time and entry count). */
   public long stamp() {
     try {

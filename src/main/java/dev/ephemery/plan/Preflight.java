@@ -503,8 +503,9 @@ public final class Preflight {
     Map<String, String> baseDirs = new LinkedHashMap<>();
     for (int i = 0; i < plan.hosts().size(); i++) {
       HostPlan hostPlan = plan.hosts().get(i);
-      Host host = inventory.host(hostPlan.name()).orElseThrow();
-      String where = "hosts[" + inventory.hosts().indexOf(host) + "]";
+      int index = inventory.indexOf(hostPlan.name());
+      Host host = inventory.hosts().get(index);
+      String where = "hosts[" + index + "]";
       String machine = hostPlan.address();
       String baseKey = machine + " " + hostPlan.baseDir();
       String otherBase = baseDirs.putIfAbsent(baseKey, hostPlan.name());

@@ -1,24 +1,18 @@
 package dev.ephemery.runtime;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
-import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Volume;
 import dev.ephemery.common.OperationalException;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A short-lived container that mounts the node's baseDir and does the file work there. It works the
@@ -104,40 +98,19 @@ final class Helper implements AutoCloseable {
   }
 
   Result exec(List<String> command) {
-    ExecCreateCmdResponse exec =
-        docker
-            .execCreateCmd(id)
-            .withCmd(command.toArray(String[]::new))
-            .withAttachStdout(true)
-            .withAttachStderr(true)
-            .exec();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      boolean done =
-          docker
-              .execStartCmd(exec.getId())
-              .exec(
-                  new ResultCallback.Adapter<Frame>() {
-                    @Override
-                    public void onNext(Frame frame) {
-                      (frame.getStreamType() == StreamType.STDERR ? err : out)
-                          .writeBytes(frame.getPayload());
-                    }
-                  })
-              .awaitCompletion(120, TimeUnit.SECONDS);
-      if (!done) {
-        throw new OperationalException(node, "file work on the host took over 120 s", "");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new OperationalException(node, "interrupted", "", e);
-    }
-    Long code = docker.inspectExecCmd(exec.getId()).exec().getExitCodeLong();
-    return new Result(
-        code == null ? -1 : code,
-        out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+    StringBuilder out = new StringBuilder();
+    StringBuilder err = new StringBuilder();
+    long code =
+        ContainerExec.run(
+            docker,
+            node,
+            id,
+            command,
+            line -> out.append(line).append('\n'),
+            line -> err.append(line).append('\n'),
+            Duration.ofSeconds(120),
+            "file work on the host");
+    return new Result(code, out.toString(), err.toString());
   }
 
   Result shOrFail(String what, String script) {

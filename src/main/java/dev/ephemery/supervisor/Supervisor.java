@@ -5,6 +5,7 @@ import dev.ephemery.network.PrefetchSchedule;
 import dev.ephemery.network.Release;
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.ResetJournal;
+import dev.ephemery.ops.ResetLock;
 import dev.ephemery.ops.ResetMachine;
 import dev.ephemery.ops.ResetState;
 import java.time.Clock;
@@ -200,6 +201,22 @@ public final class Supervisor {
   }
 
   private Duration finish(ResetMachine machine, ResetJournal journal) {
+    Optional<ResetLock> lock = journals.tryLock("ephemery run", clock.instant());
+    if (lock.isEmpty()) {
+      // An operator's `ephemery reset` is at work: it finishes the journal; look again later.
+      publish(
+          status.iteration(),
+          journal.toIteration(),
+          null,
+          "another reset in progress (" + journals.lockHolder() + ")");
+      return settings.poll();
+    }
+    try (ResetLock held = lock.get()) {
+      return finishLocked(machine, journal);
+    }
+  }
+
+  private Duration finishLocked(ResetMachine machine, ResetJournal journal) {
     status =
         new Status(
             journal.fromIteration(),

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CliConventionsTest {
@@ -40,17 +42,55 @@ class CliConventionsTest {
   @Test
   void registryNamesMatchEachCommandsOwnName() {
     EphemeryCommand.COMMANDS.forEach(
-        (name, type) ->
-            assertThat(type.getAnnotation(picocli.CommandLine.Command.class).name())
-                .as(type.getSimpleName())
-                .isEqualTo(name));
+        name -> assertThat(EphemeryCommand.create(name).declare().name()).isEqualTo(name));
+    assertThat(EphemeryCommand.create("no-such-command")).isNull();
+  }
+
+  @Test
+  void everyCommandDeclaresHelpVersionAndTheCommonOptionsOnce() {
+    EphemeryCommand.COMMANDS.forEach(
+        name -> {
+          var spec = EphemeryCommand.create(name).declare();
+          assertThat(spec.findOption("--help")).as(name).isNotNull();
+          assertThat(spec.findOption("--version")).as(name).isNotNull();
+          List<picocli.CommandLine.Model.CommandSpec> leaves = new ArrayList<>();
+          if (spec.subcommands().isEmpty()) {
+            leaves.add(spec);
+          }
+          spec.subcommands().values().forEach(sub -> leaves.add(sub.getCommandSpec()));
+          for (var leaf : leaves) {
+            if (!leaf.name().equals("completion")) {
+              assertThat(leaf.findOption("--output")).as(leaf.qualifiedName()).isNotNull();
+              assertThat(leaf.findOption("-f")).as(leaf.qualifiedName()).isNotNull();
+            }
+            List<String> names =
+                leaf.options().stream().flatMap(o -> List.of(o.names()).stream()).toList();
+            assertThat(names).as(leaf.qualifiedName()).doesNotHaveDuplicates();
+          }
+        });
+  }
+
+  @Test
+  void optionsBindToTheirFieldsAndKeepFieldDefaults() {
+    InitCommand init = new InitCommand();
+    new picocli.CommandLine(init.declare())
+        .parseArgs("--cl", "teku", "--host", "ssh://a@b", "--host", "local", "--force");
+    assertThat(init.el).isEqualTo("geth");
+    assertThat(init.cl).isEqualTo("teku");
+    assertThat(init.hosts).containsExactly("ssh://a@b", "local");
+    assertThat(init.force).isTrue();
+    assertThat(init.validator).isFalse();
+    DownCommand down = new DownCommand();
+    new picocli.CommandLine(down.declare()).parseArgs("--output", "json");
+    assertThat(down.scope.parallel).isEqualTo(8);
+    assertThat(down.common.json()).isTrue();
   }
 
   @Test
   void rootHelpListsEveryCommandEvenThoughRunsBuildOnlyTheirOwn() {
     Result help = run("--help");
     assertThat(help.code()).isZero();
-    EphemeryCommand.COMMANDS.keySet().forEach(name -> assertThat(help.out()).contains("  " + name));
+    EphemeryCommand.COMMANDS.forEach(name -> assertThat(help.out()).contains("  " + name));
     Result unknown = run("chek");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("check");
@@ -61,7 +101,7 @@ class CliConventionsTest {
     Result bash = run("completion", "bash");
     assertThat(bash.code()).isZero();
     assertThat(bash.out()).contains("complete -F").contains("completion");
-    EphemeryCommand.COMMANDS.keySet().forEach(name -> assertThat(bash.out()).contains(name));
+    EphemeryCommand.COMMANDS.forEach(name -> assertThat(bash.out()).contains(name));
     Result zsh = run("completion", "zsh");
     assertThat(zsh.out()).startsWith("autoload -U +X compinit");
     assertThat(run("completion", "fish").code()).isEqualTo(2);

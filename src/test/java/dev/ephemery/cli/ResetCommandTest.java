@@ -125,6 +125,31 @@ class ResetCommandTest {
   }
 
   @Test
+  void aResetWhileAnotherHoldsTheHostsLockFailsAndChangesNothing() throws Exception {
+    try (var held = new JournalStore(base).lock("ephemery run", java.time.Instant.now())) {
+      Result result =
+          run("reset", "-f", inventory.toString(), "--force", "--release", release.toString());
+      assertThat(result.code()).isEqualTo(1);
+      assertThat(result.err())
+          .contains("another reset is in progress on this host (ephemery run, pid")
+          .doesNotContain("\tat ");
+    }
+    assertThat(base.resolve("data/geth/geth/chaindata/000001.ldb")).exists();
+    assertThat(new JournalStore(base).all()).isEmpty();
+  }
+
+  @Test
+  void aRemoteHostCannotTakeALocalReleaseFolder() throws Exception {
+    write(
+        inventory,
+        Files.readString(inventory).replace("address: local", "address: ssh://ops@node1.example"));
+    Result result =
+        run("reset", "-f", inventory.toString(), "--force", "--release", release.toString());
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("--release names a folder on this machine");
+  }
+
+  @Test
   void unknownHostIsBadInput() {
     Result result =
         run(

@@ -84,7 +84,8 @@ class DockerRecoveryIT {
     create("validator", "validator", TestPlans.TERM + "sleep 3600 & wait", null);
     create("init", "init", "exit 0", null);
 
-    DockerContainerWatch watch = new DockerContainerWatch(connection.client(), node);
+    DockerContainerWatch watch =
+        new DockerContainerWatch(DockerSocket.local(), connection::client, node);
     Map<String, String> alerts = new ConcurrentHashMap<>();
     AutoRecovery recovery =
         new AutoRecovery(

@@ -182,7 +182,10 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
           container.getHostConfig().getPortBindings().getBindings().get(ExposedPort.tcp(9777));
       assertThat(status).extracting(Ports.Binding::getHostIp).containsExactly("127.0.0.1");
       assertThat(runtime.tail(name, 5))
-          .contains("supervisor stand-in: -XX:+UseSerialGC -Xmx96m -jar")
+          .contains(
+              "supervisor stand-in: "
+                  + String.join(" ", dev.ephemery.plan.Planner.SUPERVISOR_JVM_OPTIONS)
+                  + " -jar")
           .contains("run -f /opt/ephemery-supervisor/ephemery.yaml --host " + node);
 
       assertThat(runtime.up(plan, options).changes()).isEmpty();

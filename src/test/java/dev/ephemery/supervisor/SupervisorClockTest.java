@@ -10,6 +10,7 @@ import dev.ephemery.ops.FilesystemRuntime;
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.NodeFixture;
 import dev.ephemery.ops.ResetJournal;
+import dev.ephemery.ops.ResetLock;
 import dev.ephemery.ops.ResetMachine;
 import dev.ephemery.ops.ResetState;
 import dev.ephemery.ops.RetryPolicy;
@@ -82,31 +83,7 @@ class SupervisorClockTest {
           latest.ifPresent(r -> seenAt.putIfAbsent(r.iteration().number(), clock.instant()));
           return latest;
         };
-    Supervisor.Node host =
-        new Supervisor.Node() {
-          @Override
-          public Optional<Integer> installedIteration() {
-            return new TestnetInstaller(node.layoutFor(0)).installedIteration();
-          }
-
-          @Override
-          public ResetMachine machineFor(Release release) {
-            return machineFor(release.iteration().number());
-          }
-
-          @Override
-          public ResetMachine machineFor(int iteration) {
-            NodeFixture.release(iteration, node.releaseCache.resolve("ephemery-" + iteration));
-            return new ResetMachine(
-                node.layoutFor(iteration),
-                runtime,
-                i -> Optional.of(node.releaseCache.resolve("ephemery-" + i)),
-                store,
-                clock,
-                RetryPolicy.DEFAULT,
-                FaultInjector.NONE);
-          }
-        };
+    Supervisor.Node host = node(node, runtime, store, clock);
     List<String> alerts = new ArrayList<>();
     Supervisor supervisor =
         new Supervisor(
@@ -160,5 +137,79 @@ class SupervisorClockTest {
           .exists();
     }
     assertThat(ticks).isLessThan(1_000_000);
+  }
+
+  static Supervisor.Node node(
+      NodeFixture node, FilesystemRuntime runtime, JournalStore store, TestClock clock) {
+    return new Supervisor.Node() {
+      @Override
+      public Optional<Integer> installedIteration() {
+        return new TestnetInstaller(node.layoutFor(0)).installedIteration();
+      }
+
+      @Override
+      public ResetMachine machineFor(Release release) {
+        return machineFor(release.iteration().number());
+      }
+
+      @Override
+      public ResetMachine machineFor(int iteration) {
+        NodeFixture.release(iteration, node.releaseCache.resolve("ephemery-" + iteration));
+        return new ResetMachine(
+            node.layoutFor(iteration),
+            runtime,
+            i -> Optional.of(node.releaseCache.resolve("ephemery-" + i)),
+            store,
+            clock,
+            RetryPolicy.DEFAULT,
+            FaultInjector.NONE);
+      }
+    };
+  }
+
+  @Test
+  void aDueResetWaitsWhileAnOperatorsResetHoldsTheHostsLock(@TempDir Path root) {
+    NodeFixture node = NodeFixture.create(root, "geth", "lighthouse", false);
+    FilesystemRuntime runtime = new FilesystemRuntime(node);
+    Instant genesis154 = GENESIS_153.plus(PERIOD);
+    TestClock clock = new TestClock(genesis154.plusSeconds(5));
+    JournalStore store = new JournalStore(node.baseDir);
+    Release due = release(154, genesis154);
+    Supervisor supervisor =
+        new Supervisor(
+            clock,
+            () -> Optional.of(due),
+            node(node, runtime, store, clock),
+            store,
+            (key, message) -> {},
+            Supervisor.Settings.DEFAULT,
+            d -> {
+              clock.advance(d);
+              return true;
+            });
+    // The operator's reset has opened its journal and holds the lock.
+    ResetJournal operators;
+    try (ResetLock held = store.lock("ephemery reset", clock.instant())) {
+      operators = node(node, runtime, store, clock).machineFor(due).begin(154, true);
+      Duration next = supervisor.tick();
+
+      assertThat(next).isEqualTo(Supervisor.Settings.DEFAULT.poll());
+      assertThat(supervisor.status().phase())
+          .startsWith("another reset in progress (ephemery reset, pid");
+      assertThat(store.all())
+          .singleElement()
+          .satisfies(j -> assertThat(j.state()).isEqualTo(ResetState.DETECTED));
+      assertThat(new TestnetInstaller(node.layoutFor(0)).installedIteration()).contains(153);
+    }
+    // Its holder gone (here: released) with the journal unfinished, the supervisor finishes it.
+    supervisor.tick();
+    assertThat(store.all())
+        .singleElement()
+        .satisfies(
+            j -> {
+              assertThat(j.id()).isEqualTo(operators.id());
+              assertThat(j.state()).isEqualTo(ResetState.DONE);
+            });
+    assertThat(new TestnetInstaller(node.layoutFor(0)).installedIteration()).contains(154);
   }
 }

@@ -1,0 +1,185 @@
+package dev.ephemery.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
+import dev.ephemery.client.ClientProfiles;
+import dev.ephemery.client.ContainerPaths;
+import dev.ephemery.client.SlashingExport;
+import dev.ephemery.inventory.ConsensusClient;
+import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.Mount;
+import dev.ephemery.plan.Service;
+import dev.ephemery.runtime.Labels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs a validator client's own EIP-3076 export ({@link SlashingExport}) in a one-shot container
+ * with the validator's mounts, the old iteration's testnet folder (the export reads the genesis
+ * validators root of the chain the database belongs to) and the archive folder for its output; no
+ * network. The result is kept only when it parses as interchange JSON.
+ */
+final class DockerSlashingExport {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DockerClient docker;
+  private final HostPlan plan;
+  private final Duration timeout;
+  private final Consumer<String> log;
+
+  DockerSlashingExport(DockerClient docker, HostPlan plan, Duration timeout, Consumer<String> log) {
+    this.docker = docker;
+    this.plan = plan;
+    this.timeout = timeout;
+    this.log = log;
+  }
+
+  /**
+   * Exports {@code validator}'s protection into {@code target}; false (with the reason logged) when
+   * the client has no export, the export fails or writes no valid file. The database itself is
+   * archived by the wipe in every case.
+   */
+  boolean export(Component validator, Path oldTestnet, Path target) {
+    Service service = validator.service();
+    Optional<SlashingExport> export = exportFor(service);
+    if (service == null || export.isEmpty()) {
+      log.accept(validator.name() + ": the client has no EIP-3076 export");
+      return false;
+    }
+    Path folder = target.getParent();
+    Path written = folder.resolve(Path.of(export.get().outputFile()).getFileName().toString());
+    String name = Labels.containerName(plan, service) + "-slashing-export";
+    try {
+      Files.createDirectories(folder);
+      giveTo(folder, service.user());
+      remove(name);
+      var create =
+          docker
+              .createContainerCmd(
+                  export.get().image() != null ? export.get().image() : service.image())
+              .withName(name)
+              .withLabels(Labels.forHelper(plan.name(), "slashing-export"))
+              .withCmd(export.get().command())
+              .withHostConfig(
+                  HostConfig.newHostConfig()
+                      .withNetworkMode("none")
+                      .withBinds(binds(service, oldTestnet, folder)));
+      // The validator's entrypoint, unless the export runs another image (nimbus).
+      if (export.get().image() == null && service.entrypoint() != null) {
+        create.withEntrypoint(service.entrypoint());
+      }
+      if (service.user() != null) {
+        create.withUser(service.user());
+      }
+      String id = create.exec().getId();
+      try {
+        docker.startContainerCmd(id).exec();
+        Integer code =
+            docker
+                .waitContainerCmd(id)
+                .start()
+                .awaitStatusCode(timeout.toSeconds(), TimeUnit.SECONDS);
+        if (code == null || code != 0) {
+          log.accept(validator.name() + ": EIP-3076 export exited with " + code);
+          return false;
+        }
+      } finally {
+        remove(name);
+      }
+      if (!isInterchange(written)) {
+        log.accept(validator.name() + ": EIP-3076 export wrote no interchange file at " + written);
+        Files.deleteIfExists(written);
+        return false;
+      }
+      if (!written.equals(target)) {
+        Files.move(written, target, StandardCopyOption.ATOMIC_MOVE);
+      }
+      return true;
+    } catch (IOException | DockerException | DockerClientException e) {
+      log.accept(validator.name() + ": EIP-3076 export failed: " + e.getMessage());
+      return false;
+    }
+  }
+
+  private static Optional<SlashingExport> exportFor(Service service) {
+    if (service == null) {
+      return Optional.empty();
+    }
+    return ConsensusClient.byId(service.client())
+        .flatMap(ClientProfiles::validator)
+        .flatMap(p -> p.slashingExport(ContainerPaths.TESTNET));
+  }
+
+  /**
+   * The validator's own mounts, its testnet mount pointed at the old iteration, plus the output.
+   */
+  static List<Bind> binds(Service service, Path oldTestnet, Path output) {
+    List<Bind> binds = new ArrayList<>();
+    for (Mount mount : service.mounts()) {
+      String source =
+          ContainerPaths.TESTNET.equals(mount.target()) ? oldTestnet.toString() : mount.source();
+      binds.add(
+          new Bind(
+              source,
+              new Volume(mount.target()),
+              mount.readOnly() ? AccessMode.ro : AccessMode.rw));
+    }
+    binds.add(new Bind(output.toString(), new Volume(SlashingExport.OUTPUT_DIR), AccessMode.rw));
+    return binds;
+  }
+
+  static boolean isInterchange(Path file) throws IOException {
+    if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+      return false;
+    }
+    try {
+      JsonNode root = JSON.readTree(file.toFile());
+      return root.path("metadata").hasNonNull("interchange_format_version")
+          && root.path("metadata").hasNonNull("genesis_validators_root")
+          && root.path("data").isArray();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The client writes as its own user: the archive folder must be its to write in. */
+  private static void giveTo(Path folder, String user) throws IOException {
+    if (user == null || user.isBlank()) {
+      return;
+    }
+    String[] ids = user.split(":");
+    try {
+      Files.setAttribute(folder, "unix:uid", Integer.parseInt(ids[0]));
+      if (ids.length > 1) {
+        Files.setAttribute(folder, "unix:gid", Integer.parseInt(ids[1]));
+      }
+    } catch (NumberFormatException | UnsupportedOperationException | SecurityException e) {
+      // A user name, or not root: the export then fails and is logged; the DB is archived anyway.
+    }
+  }
+
+  private void remove(String name) {
+    try {
+      docker.removeContainerCmd(name).withForce(true).exec();
+    } catch (NotFoundException alreadyGone) {
+      // nothing left from an earlier attempt
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package dev.ephemery.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./ephemery run} as an operator starts it: the launcher trains the supervisor's own
+ * class-data-sharing archive, the idle supervisor sees the node's containers through the socket
+ * without loading docker-java, serves /metrics, and stops on SIGTERM.
+ */
+class SupervisorProcessIT {
+
+  @TempDir Path dir;
+  String node;
+  String image;
+  DockerConnection connection;
+  Process process;
+
+  @BeforeEach
+  void setUp() {
+    image = ItEnvironment.standinImage();
+    ItEnvironment.require("EPHEMERY_IT_DOCKER_SOCKET", "dockerd");
+    node = "sup" + UUID.randomUUID().toString().substring(0, 8);
+    connection = DockerConnection.open(DockerTarget.local(node));
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    if (connection != null) {
+      new DockerRuntime(connection.client(), l -> {})
+          .down(node, null, DockerRuntime.Purge.NONE, image, false);
+      connection.close();
+    }
+  }
+
+  @Test
+  void theIdleSupervisorWatchesThroughTheSocketFromItsOwnArchiveAndStopsOnSigterm()
+      throws Exception {
+    DockerClient docker = connection.client();
+    String id =
+        docker
+            .createContainerCmd(image)
+            .withName(node + "-geth")
+            .withCmd("sh", "-c", TestPlans.TERM + "sleep 3600 & wait")
+            .withLabels(Map.of(Labels.NODE, node, Labels.SERVICE, "geth", Labels.ROLE, "execution"))
+            .exec()
+            .getId();
+    docker.startContainerCmd(id).exec();
+    Path inventory = dir.resolve("ephemery.yaml");
+    Files.writeString(
+        inventory,
+        "network: ephemery\nhosts:\n  - name: "
+            + node
+            + "\n    address: local\n    baseDir: "
+            + dir.resolve("node")
+            + "\n    execution: {client: geth}\n    consensus: {client: lighthouse}\n"
+            + "    monitoring: {enabled: false}\n");
+    Files.createDirectories(dir.resolve("node"));
+    Path classes = dir.resolve("classes.txt");
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", Path.of("ephemery").toAbsolutePath().toString(), "run", "-f")
+            .redirectOutput(dir.resolve("out.txt").toFile())
+            .redirectError(dir.resolve("err.txt").toFile());
+    builder.command().addAll(java.util.List.of(inventory.toString(), "--port", "0"));
+    builder.environment().put("EPHEMERY_GITHUB_API", "http://127.0.0.1:9");
+    builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+    builder.environment().put("EPHEMERY_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+    process = builder.start();
+
+    Pattern listening = Pattern.compile("status on http://127\\.0\\.0\\.1:(\\d+)");
+    Matcher port = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      Matcher m = listening.matcher(Files.readString(dir.resolve("err.txt")));
+      if (m.find()) {
+        port = m;
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertThat(port).as(Files.readString(dir.resolve("err.txt"))).isNotNull();
+
+    HttpClient http = HttpClient.newHttpClient();
+    String metrics =
+        http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.group(1) + "/metrics"))
+                    .timeout(Duration.ofSeconds(10))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(metrics).contains("ephemery_component_up{component=\"geth\"} 1");
+    // One container watch round (every 10 s) goes through the socket too.
+    Thread.sleep(11_000);
+    String loaded = Files.readString(classes, StandardCharsets.UTF_8);
+    assertThat(loaded).contains("dev.ephemery.runtime.DockerSocket source: shared objects file");
+    assertThat(loaded).contains("dev.ephemery.supervisor.Supervisor source: shared objects file");
+    // Only the types the watch's restart path names (verified with it) come from docker-java.
+    assertThat(loaded)
+        .doesNotContain("com.github.dockerjava.core.")
+        .doesNotContain("com.github.dockerjava.api.model.")
+        .doesNotContain("com.github.dockerjava.zerodep.");
+    assertThat(Path.of("target", "ephemery-run.jsa")).exists();
+
+    process.destroy();
+    assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s of SIGTERM").isTrue();
+  }
+}
