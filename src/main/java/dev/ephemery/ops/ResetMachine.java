@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 public final class ResetMachine {
 
+  /** The validator's EIP-3076 export, beside its archived slashing DB. */
+  static final String EIP3076_FILE = "slashing-protection-eip3076.json";
+
   private final NodeLayout layout;
   private final NodeRuntime runtime;
   private final ReleaseSource releases;
@@ -177,9 +180,7 @@ public final class ResetMachine {
     for (Component component : layout.components()) {
       if (component.role() == Role.VALIDATOR) {
         Path target =
-            layout
-                .slashingArchive(oldIteration(journal), component)
-                .resolve("slashing-protection-eip3076.json");
+            layout.slashingArchive(oldIteration(journal), component).resolve(EIP3076_FILE);
         Path real = new ConfinedPaths(layout.baseDir()).inside(layout.baseDir(), target);
         if (Files.exists(real) || runtime.exportSlashingProtection(component, real)) {
           exported.add(component.name());

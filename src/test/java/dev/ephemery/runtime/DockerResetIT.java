@@ -328,7 +328,7 @@ class DockerResetIT {
             .getStartedAt());
   }
 
-  /** Helper containers Docker created for this node between two instants. */
+  /** Files helper containers Docker created for this node between two instants. */
   List<String> helpersCreated(Instant from, Instant to) throws InterruptedException {
     List<String> created = new ArrayList<>();
     connection
@@ -337,7 +337,7 @@ class DockerResetIT {
         .withSince(Long.toString(from.getEpochSecond()))
         .withUntil(Long.toString(to.getEpochSecond() + 1))
         .withEventFilter("create")
-        .withLabelFilter(Labels.NODE + "=" + node, Labels.HELPER)
+        .withLabelFilter(Labels.NODE + "=" + node, Labels.HELPER + "=files")
         .exec(
             new ResultCallback.Adapter<Event>() {
               @Override

@@ -248,7 +248,7 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
         false, release, image, Duration.ofSeconds(30), false, null, true, true);
   }
 
-  /** Helper containers Docker created for this node since {@code from}. */
+  /** Files helper containers Docker created for this node since {@code from}. */
   private List<String> helpersCreatedSince(Instant from) throws InterruptedException {
     List<String> created = new ArrayList<>();
     connection
@@ -257,7 +257,7 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
         .withSince(Long.toString(from.getEpochSecond()))
         .withUntil(Long.toString(Instant.now().getEpochSecond() + 1))
         .withEventFilter("create")
-        .withLabelFilter(Labels.NODE + "=" + node, Labels.HELPER)
+        .withLabelFilter(Labels.NODE + "=" + node, Labels.HELPER + "=files")
         .exec(
             new ResultCallback.Adapter<Event>() {
               @Override
