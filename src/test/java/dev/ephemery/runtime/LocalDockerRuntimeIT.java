@@ -214,8 +214,10 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
   private void commitJreStandIn(DockerClient docker, String tag) throws IOException {
     String script =
         "#!/bin/sh\n"
-            + "for f in \"$4\" \"$7\" /var/run/docker.sock; do test -e \"$f\" || { echo missing $f;"
-            + " exit 3; }; done\n"
+            // The jar follows -jar, the inventory -f, however many JVM options come first.
+            + "prev=\nfor a in \"$@\"; do case \"$prev\" in -jar|-f) test -e \"$a\" ||"
+            + " { echo missing $a; exit 3; };; esac; prev=\"$a\"; done\n"
+            + "test -e /var/run/docker.sock || { echo missing /var/run/docker.sock; exit 3; }\n"
             + "echo \"supervisor stand-in: $*\"\n"
             + "trap 'exit 0' TERM\n"
             + "sleep 3600 & wait\n";
