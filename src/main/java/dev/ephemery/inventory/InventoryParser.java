@@ -429,9 +429,10 @@ public final class InventoryParser {
     SupervisorSpec supervisor =
         new SupervisorSpec(
             bool(sup, InventorySchema.Supervisor.ENABLED),
-            text(sup, InventorySchema.Supervisor.IMAGE));
+            text(sup, InventorySchema.Supervisor.IMAGE),
+            integer(sup, InventorySchema.Supervisor.PORT));
 
-    checkPorts(merged, path, execution, consensus, monitoring);
+    checkPorts(merged, path, execution, consensus, monitoring, supervisor);
     return new Host(
         name,
         address,
@@ -452,7 +453,8 @@ public final class InventoryParser {
       String path,
       ExecutionSpec execution,
       ConsensusSpec consensus,
-      MonitoringSpec monitoring) {
+      MonitoringSpec monitoring,
+      SupervisorSpec supervisor) {
     Map<String, Integer> ports = new LinkedHashMap<>();
     if (execution.p2pPort() != null) {
       ports.put("execution.p2pPort", execution.p2pPort());
@@ -464,6 +466,9 @@ public final class InventoryParser {
       ports.put("monitoring.prometheusPort", monitoring.prometheusPort());
       ports.put("monitoring.grafanaPort", monitoring.grafanaPort());
       ports.put("monitoring.nodeExporterPort", monitoring.nodeExporterPort());
+    }
+    if (supervisor.enabled()) {
+      ports.put("supervisor.port", supervisor.port());
     }
     Map<Integer, String> seen = new HashMap<>();
     for (Map.Entry<String, Integer> port : ports.entrySet()) {

@@ -119,8 +119,12 @@ public final class InventorySchema {
     public static final SchemaKey IMAGE =
         SchemaKey.string("image", "a pinned Java 17+ image instead of the tested default")
             .withFormat(ValueFormat.IMAGE);
+    public static final SchemaKey PORT =
+        SchemaKey.integer("port", "its /status and /metrics port, bound to 127.0.0.1")
+            .withDefault(SupervisorSpec.DEFAULT_PORT)
+            .withFormat(ValueFormat.PORT);
     public static final SchemaSection SECTION =
-        new SchemaSection("supervisor", List.of(ENABLED, IMAGE));
+        new SchemaSection("supervisor", List.of(ENABLED, IMAGE, PORT));
 
     private Supervisor() {}
   }

@@ -119,6 +119,7 @@ public final class InventoryWriter {
     SupervisorSpec sup = host.supervisor();
     line(in + 1, "enabled: " + sup.enabled(), InventorySchema.Supervisor.ENABLED.doc());
     optional(in + 1, InventorySchema.Supervisor.IMAGE, sup.image(), null);
+    line(in + 1, "port: " + sup.port(), InventorySchema.Supervisor.PORT.doc());
   }
 
   private void optional(int indent, SchemaKey key, Object value, String example) {

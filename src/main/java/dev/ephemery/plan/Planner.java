@@ -279,7 +279,10 @@ public final class Planner {
             "0.0.0.0",
             "--port",
             Integer.toString(SUPERVISOR_PORT)),
-        List.of(new PortBinding(SUPERVISOR_PORT, SUPERVISOR_PORT, "127.0.0.1", "tcp", "status")),
+        // It listens on 9777 in its own network namespace; the host side is the inventory's.
+        List.of(
+            new PortBinding(
+                SUPERVISOR_PORT, host.supervisor().port(), "127.0.0.1", "tcp", "status")),
         List.of(
             new Mount(layout.supervisorDir(), SUPERVISOR_DIR, true),
             new Mount(host.baseDir(), host.baseDir(), false),

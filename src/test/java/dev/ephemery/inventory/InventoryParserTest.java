@@ -139,6 +139,26 @@ class InventoryParserTest {
   }
 
   @Test
+  void theSupervisorsStatusPortDefaultsTo9777AndMustNotClashWithTheHostsOtherPorts() {
+    Inventory inventory = InventoryParser.parse(TWO_HOSTS, "two.yaml");
+    assertThat(inventory.hosts()).allMatch(h -> h.supervisor().port() == 9777);
+
+    String own = TWO_HOSTS.replace("monitoring: { enabled: true }", "supervisor: { port: 9788 }");
+    assertThat(
+            InventoryParser.parse(own, "own.yaml").host("node2").orElseThrow().supervisor().port())
+        .isEqualTo(9788);
+
+    String clash =
+        TWO_HOSTS.replace(
+            "monitoring: { enabled: true }",
+            "monitoring: { enabled: true }\n    supervisor: { port: 9090 }");
+    assertThatThrownBy(() -> InventoryParser.parse(clash, "clash.yaml"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("hosts[1].supervisor.port")
+        .hasMessageContaining("port 9090 is also used by monitoring.prometheusPort");
+  }
+
+  @Test
   void suggestsTheClosestKeyForATypo() {
     List<Problem> problems =
         InventoryParser.validate(

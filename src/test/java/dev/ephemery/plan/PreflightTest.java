@@ -297,6 +297,43 @@ class PreflightTest {
     }
 
     @Test
+    void twoSupervisorsOnOneMachineNeedTheirOwnStatusPorts() {
+      var clash =
+          Fixtures.inventory(
+              gethLighthouse().build(),
+              Fixtures.host(ExecutionClient.BESU, ConsensusClient.TEKU)
+                  .name("node2")
+                  .baseDir("/srv/node2")
+                  .elP2p(30304)
+                  .clP2p(9001)
+                  .build());
+      assertThat(check(clash))
+          .extracting(Problem::message)
+          .anySatisfy(m -> assertThat(m).contains("9777/tcp is used twice"));
+      var apart =
+          Fixtures.inventory(
+              gethLighthouse().build(),
+              Fixtures.host(ExecutionClient.BESU, ConsensusClient.TEKU)
+                  .name("node2")
+                  .baseDir("/srv/node2")
+                  .elP2p(30304)
+                  .clP2p(9001)
+                  .supervisorPort(9778)
+                  .build());
+      assertThat(check(apart))
+          .extracting(Problem::message)
+          .noneSatisfy(m -> assertThat(m).contains("9777"));
+      var plan = new Planner().plan(apart, RELEASE);
+      assertThat(plan.hosts().get(1).services())
+          .filteredOn(s -> s.role() == Role.SUPERVISOR)
+          .singleElement()
+          .satisfies(
+              s ->
+                  assertThat(s.ports())
+                      .containsExactly(new PortBinding(9777, 9778, "127.0.0.1", "tcp", "status")));
+    }
+
+    @Test
     void wrapperFlavorIsRefusedForClientsWithoutAWrapperImage() {
       for (var host :
           List.of(

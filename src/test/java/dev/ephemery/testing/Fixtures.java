@@ -9,6 +9,7 @@ import dev.ephemery.inventory.Flavor;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.inventory.MonitoringSpec;
+import dev.ephemery.inventory.SupervisorSpec;
 import dev.ephemery.inventory.ValidatorSpec;
 import dev.ephemery.network.Release;
 import dev.ephemery.network.ReleaseVerifier;
@@ -58,6 +59,7 @@ public final class Fixtures {
     private Integer clP2p;
     private ValidatorSpec validator;
     private MonitoringSpec monitoring = new MonitoringSpec(false, 9090, 3000, 9100);
+    private SupervisorSpec supervisor = SupervisorSpec.DEFAULT;
 
     HostBuilder(ExecutionClient el, ConsensusClient cl) {
       this.el = el;
@@ -137,6 +139,11 @@ public final class Fixtures {
       return this;
     }
 
+    public HostBuilder supervisorPort(int port) {
+      supervisor = new SupervisorSpec(true, null, port);
+      return this;
+    }
+
     public Host build() {
       return new Host(
           name,
@@ -148,7 +155,8 @@ public final class Fixtures {
           validator,
           monitoring,
           null,
-          null);
+          null,
+          supervisor);
     }
 
     public Inventory inventory() {
