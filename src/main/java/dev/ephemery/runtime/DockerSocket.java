@@ -164,7 +164,15 @@ public final class DockerSocket {
         throw new IOException("Docker's chunked answer to " + path + " is cut short");
       }
       String size = new String(chunked, at, eol - at, StandardCharsets.US_ASCII).split(";")[0];
-      int length = Integer.parseInt(size.strip(), 16);
+      int length;
+      try {
+        length = Integer.parseInt(size.strip(), 16);
+      } catch (NumberFormatException e) {
+        throw new IOException("Docker's chunked answer to " + path + " has a bad chunk size", e);
+      }
+      if (length < 0) {
+        throw new IOException("Docker's chunked answer to " + path + " has a bad chunk size");
+      }
       if (length == 0) {
         return out.toByteArray();
       }

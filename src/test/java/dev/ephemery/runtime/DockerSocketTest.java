@@ -126,6 +126,19 @@ class DockerSocketTest {
   }
 
   @Test
+  void aGarbledChunkSizeIsAnIoErrorNotACrash() {
+    for (String size : new String[] {"zz", "-5", ""}) {
+      byte[] answer =
+          ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + size + "\r\n[]\r\n0\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8);
+      assertThatThrownBy(() -> DockerSocket.body("/containers/json", answer))
+          .as(size)
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("bad chunk size");
+    }
+  }
+
+  @Test
   void aCutShortHeaderIsRefused() {
     assertThatThrownBy(
             () ->
