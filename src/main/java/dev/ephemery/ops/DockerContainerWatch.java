@@ -1,20 +1,17 @@
 package dev.ephemery.ops;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.Frame;
 import dev.ephemery.plan.Role;
+import dev.ephemery.runtime.ContainerLogs;
 import dev.ephemery.runtime.DockerSocket;
 import dev.ephemery.runtime.Labels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -87,25 +84,8 @@ public final class DockerContainerWatch implements ContainerWatch {
 
   @Override
   public List<String> lastLogLines(String service, int lines) {
-    StringBuilder text = new StringBuilder();
-    try {
-      docker
-          .get()
-          .logContainerCmd(id(service))
-          .withStdOut(true)
-          .withStdErr(true)
-          .withTail(lines)
-          .exec(
-              new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                  text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                }
-              })
-          .awaitCompletion(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return Arrays.stream(text.toString().split("\n")).filter(l -> !l.isBlank()).toList();
+    return Arrays.stream(ContainerLogs.tail(docker.get(), id(service), lines).split("\n"))
+        .filter(l -> !l.isBlank())
+        .toList();
   }
 }

@@ -797,27 +797,11 @@ public final class DockerRuntime {
 
   /** The last lines of a container's output, on one line, for error messages. */
   String tail(String container, int lines) {
-    StringBuilder text = new StringBuilder();
     try {
-      docker
-          .logContainerCmd(container)
-          .withStdOut(true)
-          .withStdErr(true)
-          .withTail(lines)
-          .exec(
-              new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                  text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                }
-              })
-          .awaitCompletion(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return ContainerLogs.tail(docker, container, lines).strip().replace('\n', '|');
     } catch (RuntimeException e) {
       return "(no logs: " + e.getMessage() + ")";
     }
-    return text.toString().strip().replace('\n', '|');
   }
 
   // ------------------------------------------------------------------ status
