@@ -16,11 +16,7 @@ final class HistoryCommand extends BaseCommand {
   @Override
   public CommandSpec declare() {
     command("history", "List past resets of each host from its journal: timings and outcomes.");
-    spec.addOption(
-        Specs.option(String.class, () -> host, v -> host = v, "--host")
-            .paramLabel("NAME")
-            .description("Only this host.")
-            .build());
+    spec.addOption(Specs.onlyHost(() -> host, v -> host = v));
     return spec;
   }
 

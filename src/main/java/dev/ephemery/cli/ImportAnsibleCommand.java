@@ -15,9 +15,7 @@ final class ImportAnsibleCommand extends BaseCommand {
 
   Path ansibleFile;
 
-  Path out;
-
-  boolean force;
+  final InventoryOutput output = new InventoryOutput();
 
   @Override
   public CommandSpec declare() {
@@ -29,22 +27,14 @@ final class ImportAnsibleCommand extends BaseCommand {
         Specs.positional(Path.class, () -> ansibleFile, v -> ansibleFile = v, "ANSIBLE_INVENTORY")
             .description("The Ansible inventory (YAML).")
             .build());
-    spec.addOption(
-        Specs.option(Path.class, () -> out, v -> out = v, "-o", "--out")
-            .paramLabel("FILE")
-            .description("Where to write (default: ./ephemery.yaml).")
-            .build());
-    spec.addOption(
-        Specs.flag(() -> force, v -> force = v, "--force")
-            .description("Replace the file if it exists.")
-            .build());
+    output.addTo(spec);
     return spec;
   }
 
   @Override
   public Integer call() {
     String name = ansibleFile.toString();
-    Path target = out != null ? out : Path.of(InventoryLoader.DEFAULT_FILE_NAME);
+    Path target = output.target();
     AnsibleImport.Result result;
     try {
       result = AnsibleImport.convert(InventoryLoader.readText(ansibleFile, name), name);
@@ -57,7 +47,7 @@ final class ImportAnsibleCommand extends BaseCommand {
             .toList();
     if (problems.isEmpty()) {
       try {
-        TextFiles.writeNew(target, result.yaml(), force, target.toString());
+        output.write(result.yaml());
       } catch (InvalidInputException e) {
         problems = e.problems();
       }

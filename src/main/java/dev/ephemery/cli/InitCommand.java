@@ -36,9 +36,7 @@ final class InitCommand extends BaseCommand {
 
   List<String> hosts = new ArrayList<>();
 
-  Path out;
-
-  boolean force;
+  final InventoryOutput output = new InventoryOutput();
 
   @Override
   public CommandSpec declare() {
@@ -70,15 +68,7 @@ final class InitCommand extends BaseCommand {
             .description(
                 "A host, ssh://user@host[:port] or local; repeat for more (default: one local host).")
             .build());
-    spec.addOption(
-        Specs.option(Path.class, () -> out, v -> out = v, "-o", "--out")
-            .paramLabel("FILE")
-            .description("Where to write (default: ./ephemery.yaml).")
-            .build());
-    spec.addOption(
-        Specs.flag(() -> force, v -> force = v, "--force")
-            .description("Replace the file if it exists.")
-            .build());
+    output.addTo(spec);
     return spec;
   }
 
@@ -119,10 +109,10 @@ final class InitCommand extends BaseCommand {
         InventoryTemplates.initText(
             new InitOptions(execution.get(), consensus.get(), validator, chosenFlavor.get(), hosts),
             loader.facts());
-    Path target = out != null ? out : Path.of(InventoryLoader.DEFAULT_FILE_NAME);
+    Path target = output.target();
     // What init writes must pass check: parse it before it reaches the disk.
     Inventory inventory = InventoryParser.parse(text, target.toString());
-    TextFiles.writeNew(target, text, force, target.toString());
+    output.write(text);
 
     Printer printer = printer();
     if (printer.json()) {

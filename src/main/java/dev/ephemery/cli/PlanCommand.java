@@ -28,11 +28,7 @@ final class PlanCommand extends BaseCommand {
         "Show what each host will run for the current release: network, folders, containers with"
             + " their images, commands, ports and mounts, in start order.",
         "Runs the pre-flight checks first (exit 2 with every problem found). Changes nothing.");
-    spec.addOption(
-        Specs.option(String.class, () -> host, v -> host = v, "--host")
-            .paramLabel("NAME")
-            .description("Only this host.")
-            .build());
+    spec.addOption(Specs.onlyHost(() -> host, v -> host = v));
     spec.addOption(
         Specs.option(Path.class, () -> release, v -> release = v, "--release")
             .paramLabel("DIR")

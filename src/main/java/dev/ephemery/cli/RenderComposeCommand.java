@@ -34,11 +34,7 @@ final class RenderComposeCommand extends BaseCommand {
         "Write a docker-compose.yaml equivalent to the plan, plus the release files it mounts.",
         "With several hosts and no --host, one sub-folder per host. No JWT secret is written: the"
             + " file's header shows the command that creates it (mode 0600).");
-    spec.addOption(
-        Specs.option(String.class, () -> host, v -> host = v, "--host")
-            .paramLabel("NAME")
-            .description("Only this host.")
-            .build());
+    spec.addOption(Specs.onlyHost(() -> host, v -> host = v));
     spec.addOption(
         Specs.option(Path.class, () -> release, v -> release = v, "--release")
             .paramLabel("DIR")

@@ -57,11 +57,7 @@ final class ResetCommand extends BaseCommand {
             + " keys kept, slashing protection archived), install, init, start, verify.",
         "Resumes an interrupted reset from its journal. Nothing happens when no reset is due,"
             + " unless --force.");
-    spec.addOption(
-        Specs.option(String.class, () -> host, v -> host = v, "--host")
-            .paramLabel("NAME")
-            .description("Only this host.")
-            .build());
+    spec.addOption(Specs.onlyHost(() -> host, v -> host = v));
     spec.addOption(
         Specs.flag(() -> force, v -> force = v, "--force")
             .description("Reset even when not due (to the newest release).")

@@ -51,6 +51,14 @@ final class Specs {
     return bind(OptionSpec.builder(names).type(type), get, set);
   }
 
+  /** {@code --host NAME}: the commands that work on one inventory host, or on all without it. */
+  static OptionSpec onlyHost(Supplier<String> get, Consumer<String> set) {
+    return option(String.class, get, set, "--host")
+        .paramLabel("NAME")
+        .description("Only this host.")
+        .build();
+  }
+
   /** A repeatable option collecting its values, in order, into a list of {@code element}. */
   static <E> OptionSpec.Builder list(
       Class<E> element, Supplier<List<E>> get, Consumer<List<E>> set, String... names) {

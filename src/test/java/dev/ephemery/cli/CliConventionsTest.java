@@ -78,7 +78,7 @@ class CliConventionsTest {
     assertThat(init.el).isEqualTo("geth");
     assertThat(init.cl).isEqualTo("teku");
     assertThat(init.hosts).containsExactly("ssh://a@b", "local");
-    assertThat(init.force).isTrue();
+    assertThat(init.output.force).isTrue();
     assertThat(init.validator).isFalse();
     DownCommand down = new DownCommand();
     new picocli.CommandLine(down.declare()).parseArgs("--output", "json");
