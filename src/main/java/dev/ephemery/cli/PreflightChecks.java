@@ -1,7 +1,6 @@
 package dev.ephemery.cli;
 
 import dev.ephemery.common.Problem;
-import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.network.IterationFormula;
 import dev.ephemery.network.IterationInfo;
@@ -38,8 +37,8 @@ final class PreflightChecks {
       // Built only when there is something to ask: its HTTP client and logging cost a cold start.
       CheckpointProbe prober = new CheckpointProbe(PROBE_TIMEOUT);
       for (int i = 0; i < inventory.hosts().size(); i++) {
-        Host host = inventory.hosts().get(i);
-        String url = host.consensus().checkpointSyncUrl();
+        int index = i;
+        String url = inventory.hosts().get(i).consensus().checkpointSyncUrl();
         if (url == null) {
           continue;
         }
@@ -48,12 +47,7 @@ final class PreflightChecks {
             .flatMap(
                 root ->
                     CheckpointUrls.compareGenesisRoot(
-                        "hosts["
-                            + inventory.hosts().indexOf(host)
-                            + "].consensus.checkpointSyncUrl",
-                        url,
-                        root,
-                        release))
+                        "hosts[" + index + "].consensus.checkpointSyncUrl", url, root, release))
             .ifPresent(problems::add);
       }
     }

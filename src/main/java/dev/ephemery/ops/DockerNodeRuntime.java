@@ -122,8 +122,9 @@ public final class DockerNodeRuntime implements NodeRuntime, AutoCloseable {
                 layout
                     .slashingArchive(ResetMachine.label(installed.get()), validator)
                     .resolve(ResetMachine.EIP3076_FILE));
+    Path oldTestnet = oldTestnet(layout, installed.get());
     if (!Files.exists(target) && !exports.containsKey(target)) {
-      exports.put(target, exporter.submit(() -> exportSlashingProtectionNow(validator, target)));
+      exports.put(target, exporter.submit(() -> export(validator, oldTestnet, target)));
     }
   }
 
@@ -205,7 +206,14 @@ public final class DockerNodeRuntime implements NodeRuntime, AutoCloseable {
     if (installed.isEmpty()) {
       return false;
     }
-    Path oldTestnet = layout.testnetDir().getParent().resolve("ephemery-" + installed.get());
+    return export(validator, oldTestnet(layout, installed.get()), target);
+  }
+
+  private static Path oldTestnet(NodeLayout layout, int installed) {
+    return layout.testnetDir().getParent().resolve("ephemery-" + installed);
+  }
+
+  private boolean export(Component validator, Path oldTestnet, Path target) {
     return new DockerSlashingExport(docker, plan, EXPORT_TIMEOUT, LOG::warn)
         .export(validator, oldTestnet, target);
   }
