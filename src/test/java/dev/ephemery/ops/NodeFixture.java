@@ -209,6 +209,23 @@ public final class NodeFixture {
     write(dir(component).resolve(relative), component + ":" + relative);
   }
 
+  /**
+   * A reset machine to {@code iteration} with this node's layout for it, its release written into
+   * the fixture's release cache, the default retry policy and no faults.
+   */
+  public ResetMachine machineFor(
+      int iteration, NodeRuntime runtime, JournalStore store, java.time.Clock clock) {
+    release(iteration, releaseCache.resolve("ephemery-" + iteration));
+    return new ResetMachine(
+        layoutFor(iteration),
+        runtime,
+        i -> java.util.Optional.of(releaseCache.resolve("ephemery-" + i)),
+        store,
+        clock,
+        RetryPolicy.DEFAULT,
+        FaultInjector.NONE);
+  }
+
   public static void release(int iteration, Path dir) {
     write(
         dir.resolve("retention.vars"),

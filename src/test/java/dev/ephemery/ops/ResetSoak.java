@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The soak's process: one hundred resets back to back on a compressed clock (one iteration per
@@ -28,16 +27,7 @@ public final class ResetSoak {
     long rssAt50 = 0;
     long offHeapAt50 = 0;
     for (int iteration = 154; iteration < 254; iteration++) {
-      NodeFixture.release(iteration, node.releaseCache.resolve("ephemery-" + iteration));
-      ResetMachine machine =
-          new ResetMachine(
-              node.layoutFor(iteration),
-              runtime,
-              i -> Optional.of(node.releaseCache.resolve("ephemery-" + i)),
-              store,
-              clock,
-              RetryPolicy.DEFAULT,
-              FaultInjector.NONE);
+      ResetMachine machine = node.machineFor(iteration, runtime, store, clock);
       ResetJournal end = machine.run(machine.begin(iteration, false), d -> true, 50);
       if (end.state() != ResetState.DONE) {
         System.out.println("failed: reset to " + iteration + ": " + end.reason());

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Event;
 import dev.ephemery.ops.DockerNodeRuntime;
 import dev.ephemery.ops.FaultInjector;
 import dev.ephemery.ops.JournalStore;
@@ -328,29 +326,6 @@ class DockerResetIT {
             .getStartedAt());
   }
 
-  /** Files helper containers Docker created for this node between two instants. */
-  List<String> helpersCreated(Instant from, Instant to) throws InterruptedException {
-    List<String> created = new ArrayList<>();
-    connection
-        .client()
-        .eventsCmd()
-        .withSince(Long.toString(from.getEpochSecond()))
-        .withUntil(Long.toString(to.getEpochSecond() + 1))
-        .withEventFilter("create")
-        .withLabelFilter(Labels.NODE + "=" + node, Labels.HELPER + "=files")
-        .exec(
-            new ResultCallback.Adapter<Event>() {
-              @Override
-              public void onNext(Event event) {
-                if (event.getTimeNano() != null && event.getTimeNano() >= nanos(from)) {
-                  created.add(event.getId());
-                }
-              }
-            })
-        .awaitCompletion(20, TimeUnit.SECONDS);
-    return created;
-  }
-
   @Test
   void resetStopsInReverseWipesByTheRulesInstallsInitsAndStartsInOrder() throws Exception {
     DockerClient docker = connection.client();
@@ -383,7 +358,10 @@ class DockerResetIT {
     assertThat(Duration.between(started.get(3), transitionAt(end, ResetState.DONE)))
         .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
     // The reset installed the release with the runtime's marker: no helper container rewrote it.
-    assertThat(helpersCreated(transitionAt(end, ResetState.STOPPING), Instant.now())).isEmpty();
+    assertThat(
+            DockerRuntimeContract.filesHelpersCreated(
+                connection.client(), node, transitionAt(end, ResetState.STOPPING), Instant.now()))
+        .isEmpty();
     assertThat(base.resolve("testnet/ephemery-154/" + ReleaseMarker.FILE))
         .hasContent(ReleaseMarker.digest(cache.resolve("ephemery-154")));
 
@@ -513,9 +491,5 @@ class DockerResetIT {
       Thread.sleep(100);
     }
     throw new AssertionError("the stand-ins wrote fewer than " + lines + " lines to " + file);
-  }
-
-  static long nanos(Instant at) {
-    return at.getEpochSecond() * 1_000_000_000L + at.getNano();
   }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.Network;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.plan.HostPlan;
@@ -16,10 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -327,6 +331,33 @@ abstract class DockerRuntimeContract {
         .hasMessageContaining("broken genesis");
     assertThatThrownBy(() -> connection.client().inspectContainerCmd(node + "-el").exec())
         .isInstanceOf(NotFoundException.class);
+  }
+
+  /** Files helper containers Docker created for {@code node} between two instants. */
+  static List<String> filesHelpersCreated(
+      DockerClient docker, String node, Instant from, Instant to) throws InterruptedException {
+    List<String> created = new ArrayList<>();
+    docker
+        .eventsCmd()
+        .withSince(Long.toString(from.getEpochSecond()))
+        .withUntil(Long.toString(to.getEpochSecond() + 1))
+        .withEventFilter("create")
+        .withLabelFilter(Labels.NODE + "=" + node, Labels.HELPER + "=files")
+        .exec(
+            new ResultCallback.Adapter<Event>() {
+              @Override
+              public void onNext(Event event) {
+                if (event.getTimeNano() != null && event.getTimeNano() >= nanos(from)) {
+                  created.add(event.getId());
+                }
+              }
+            })
+        .awaitCompletion(20, TimeUnit.SECONDS);
+    return created;
+  }
+
+  static long nanos(Instant at) {
+    return at.getEpochSecond() * 1_000_000_000L + at.getNano();
   }
 
   static void deleteTree(Path root) throws IOException {

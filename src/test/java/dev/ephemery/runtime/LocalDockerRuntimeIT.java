@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import dev.ephemery.client.HealthCheck;
@@ -28,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.assertj.core.groups.Tuple;
@@ -250,29 +247,6 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
         false, release, image, Duration.ofSeconds(30), false, null, true, true);
   }
 
-  /** Files helper containers Docker created for this node since {@code from}. */
-  private List<String> helpersCreatedSince(Instant from) throws InterruptedException {
-    List<String> created = new ArrayList<>();
-    connection
-        .client()
-        .eventsCmd()
-        .withSince(Long.toString(from.getEpochSecond()))
-        .withUntil(Long.toString(Instant.now().getEpochSecond() + 1))
-        .withEventFilter("create")
-        .withLabelFilter(Labels.NODE + "=" + node, Labels.HELPER + "=files")
-        .exec(
-            new ResultCallback.Adapter<Event>() {
-              @Override
-              public void onNext(Event event) {
-                if (event.getTimeNano() != null && event.getTimeNano() >= nanos(from)) {
-                  created.add(event.getId());
-                }
-              }
-            })
-        .awaitCompletion(20, TimeUnit.SECONDS);
-    return created;
-  }
-
   @Test
   void withLocalFilesUpStartsNoHelperWhenNoFileMustChangeAndOneWhenAFileMust() throws Exception {
     runtime.up(plan(), options(false));
@@ -281,7 +255,7 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
     UpReport unchanged = runtime.up(plan(), localFiles());
 
     assertThat(unchanged.changes()).isEmpty();
-    assertThat(helpersCreatedSince(before)).isEmpty();
+    assertThat(filesHelpersCreated(connection.client(), node, before, Instant.now())).isEmpty();
 
     Files.setPosixFilePermissions(
         baseDir.resolve("data/cl"), PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -291,7 +265,8 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
     assertThat(fixed.changes())
         .extracting(Change::action, Change::object)
         .containsExactly(Tuple.tuple("update", baseDir.resolve("data/cl").toString()));
-    assertThat(helpersCreatedSince(beforeChange)).hasSize(1);
+    assertThat(filesHelpersCreated(connection.client(), node, beforeChange, Instant.now()))
+        .hasSize(1);
     assertThat(
             PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(baseDir.resolve("data/cl"))))
@@ -349,9 +324,5 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
     assertThat(el.getState().getRunning()).isTrue();
     assertThat(el.getConfig().getLabels()).containsEntry(Labels.ITERATION, "154");
     assertThat(docker.inspectContainerCmd(node + "-cl").exec().getId()).isNotEqualTo(runningCl);
-  }
-
-  static long nanos(Instant at) {
-    return at.getEpochSecond() * 1_000_000_000L + at.getNano();
   }
 }

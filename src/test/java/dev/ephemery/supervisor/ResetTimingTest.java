@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ephemery.network.Release;
 import dev.ephemery.ops.Component;
-import dev.ephemery.ops.FaultInjector;
 import dev.ephemery.ops.FilesystemRuntime;
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.NodeFixture;
 import dev.ephemery.ops.NodeRuntime;
 import dev.ephemery.ops.ResetJournal;
-import dev.ephemery.ops.ResetMachine;
 import dev.ephemery.ops.ResetState;
-import dev.ephemery.ops.RetryPolicy;
 import dev.ephemery.ops.TestClock;
-import dev.ephemery.ops.TestnetInstaller;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,31 +99,7 @@ class ResetTimingTest {
           latest.ifPresent(r -> seenAt.putIfAbsent(r.iteration().number(), clock.instant()));
           return latest;
         };
-    Supervisor.Node host =
-        new Supervisor.Node() {
-          @Override
-          public Optional<Integer> installedIteration() {
-            return new TestnetInstaller(node.layoutFor(0)).installedIteration();
-          }
-
-          @Override
-          public ResetMachine machineFor(Release release) {
-            return machineFor(release.iteration().number());
-          }
-
-          @Override
-          public ResetMachine machineFor(int iteration) {
-            NodeFixture.release(iteration, node.releaseCache.resolve("ephemery-" + iteration));
-            return new ResetMachine(
-                node.layoutFor(iteration),
-                runtime,
-                i -> Optional.of(node.releaseCache.resolve("ephemery-" + i)),
-                store,
-                clock,
-                RetryPolicy.DEFAULT,
-                FaultInjector.NONE);
-          }
-        };
+    Supervisor.Node host = SupervisorClockTest.node(node, runtime, store, clock);
     Supervisor supervisor =
         new Supervisor(
             clock,

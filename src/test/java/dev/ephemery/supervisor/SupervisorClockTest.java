@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ephemery.network.ChainId;
 import dev.ephemery.network.Iteration;
 import dev.ephemery.network.Release;
-import dev.ephemery.ops.FaultInjector;
 import dev.ephemery.ops.FilesystemRuntime;
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.NodeFixture;
+import dev.ephemery.ops.NodeRuntime;
 import dev.ephemery.ops.ResetJournal;
 import dev.ephemery.ops.ResetLock;
 import dev.ephemery.ops.ResetMachine;
 import dev.ephemery.ops.ResetState;
-import dev.ephemery.ops.RetryPolicy;
 import dev.ephemery.ops.TestClock;
 import dev.ephemery.ops.TestnetInstaller;
 import java.nio.file.Path;
@@ -139,8 +138,9 @@ class SupervisorClockTest {
     assertThat(ticks).isLessThan(1_000_000);
   }
 
+  /** The supervisor's view of a fixture node: what is installed, and a machine per iteration. */
   static Supervisor.Node node(
-      NodeFixture node, FilesystemRuntime runtime, JournalStore store, TestClock clock) {
+      NodeFixture node, NodeRuntime runtime, JournalStore store, TestClock clock) {
     return new Supervisor.Node() {
       @Override
       public Optional<Integer> installedIteration() {
@@ -154,15 +154,7 @@ class SupervisorClockTest {
 
       @Override
       public ResetMachine machineFor(int iteration) {
-        NodeFixture.release(iteration, node.releaseCache.resolve("ephemery-" + iteration));
-        return new ResetMachine(
-            node.layoutFor(iteration),
-            runtime,
-            i -> Optional.of(node.releaseCache.resolve("ephemery-" + i)),
-            store,
-            clock,
-            RetryPolicy.DEFAULT,
-            FaultInjector.NONE);
+        return node.machineFor(iteration, runtime, store, clock);
       }
     };
   }
