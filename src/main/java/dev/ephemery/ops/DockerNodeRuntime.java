@@ -5,7 +5,6 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.plan.HostPlan;
-import dev.ephemery.plan.Role;
 import dev.ephemery.runtime.DockerRuntime;
 import dev.ephemery.runtime.EngineSelfTest;
 import dev.ephemery.runtime.Labels;
@@ -13,10 +12,8 @@ import dev.ephemery.runtime.RuntimeOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -59,11 +56,6 @@ public final class DockerNodeRuntime implements NodeRuntime, AutoCloseable {
 
   private Future<?> pending = CompletableFuture.completedFuture(null);
 
-  /** Validator exports started once their validator stopped, by the file they write. */
-  private final Map<Path, Future<Boolean>> exports = new ConcurrentHashMap<>();
-
-  private final ExecutorService exporter = singleThread("ephemery-reset-export");
-
   public DockerNodeRuntime(
       DockerClient docker, DockerRuntime runtime, HostPlan plan, Path releaseDir) {
     this(docker, runtime, plan, releaseDir, RuntimeOptions.helperImageFromEnvironment());
@@ -94,38 +86,6 @@ public final class DockerNodeRuntime implements NodeRuntime, AutoCloseable {
     // costs what a plain start costs. Nothing is started; a crash leaves created containers that
     // up starts (or replaces) like any other.
     pending = background.submit(this::createStopped);
-    if (component.role() == Role.VALIDATOR) {
-      try {
-        exportAhead(component);
-      } catch (RuntimeException e) {
-        // The reset asks for the export after the stops and meets the cause there.
-        LOG.info("{}: EIP-3076 export not started ahead: {}", component.name(), e.toString());
-      }
-    }
-  }
-
-  /**
-   * Starts the validator's export as soon as the validator is stopped, beside the other stops, into
-   * the file the reset will ask for ({@link #exportSlashingProtection} then waits for it). The file
-   * is kept only when valid, so a crash at any point leaves either it or nothing.
-   */
-  private void exportAhead(Component validator) {
-    NodeLayout layout = NodeLayouts.of(plan);
-    Optional<Integer> installed = new TestnetInstaller(layout).installedIteration();
-    if (installed.isEmpty()) {
-      return;
-    }
-    Path target =
-        new ConfinedPaths(layout.baseDir())
-            .inside(
-                layout.baseDir(),
-                layout
-                    .slashingArchive(ResetMachine.label(installed.get()), validator)
-                    .resolve(ResetMachine.EIP3076_FILE));
-    Path oldTestnet = oldTestnet(layout, installed.get());
-    if (!Files.exists(target) && !exports.containsKey(target)) {
-      exports.put(target, exporter.submit(() -> export(validator, oldTestnet, target)));
-    }
   }
 
   private void createStopped() {
@@ -163,59 +123,40 @@ public final class DockerNodeRuntime implements NodeRuntime, AutoCloseable {
         });
   }
 
-  /** Lets the containers being created and the exports under way land; nothing else is held. */
+  /** Lets the containers being created land; nothing else is held. */
   @Override
   public void close() {
     awaitCreated();
-    exports.values().forEach(DockerNodeRuntime::settle);
     background.shutdown();
-    exporter.shutdown();
   }
 
-  private static void settle(Future<?> task) {
-    try {
-      task.get(EXPORT_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // reported by whoever asks for the result; here it only has to be over
-    }
-  }
-
+  /**
+   * Runs the client's export on the copy of the old chain's slashing DB that WIPING archived in
+   * {@code target}'s folder, with the archive's iteration's testnet folder at {@code /testnet}.
+   * Called in VERIFYING: the validator runs on the new chain and its data folder holds the new
+   * chain's DB, so the live folder is never mounted.
+   */
   @Override
   public boolean exportSlashingProtection(Component validator, Path target) {
-    Future<Boolean> ahead = exports.remove(target);
-    if (ahead != null) {
-      try {
-        return ahead.get(EXPORT_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      } catch (ExecutionException | TimeoutException e) {
-        LOG.warn("{}: EIP-3076 export: {}", validator.name(), e.toString());
-        return false;
-      }
-    }
-    return exportSlashingProtectionNow(validator, target);
-  }
-
-  private boolean exportSlashingProtectionNow(Component validator, Path target) {
-    // Called in STOPPING: the installed testnet folder is still the old iteration's.
     NodeLayout layout = NodeLayouts.of(plan);
-    Optional<Integer> installed = new TestnetInstaller(layout).installedIteration();
-    if (installed.isEmpty()) {
+    Path archive = target.getParent();
+    Optional<Integer> old = NodeLayout.archivedIteration(archive);
+    if (old.isEmpty()) {
+      LOG.warn("{}: EIP-3076 export: {} is no slashing archive", validator.name(), archive);
       return false;
     }
-    return export(validator, oldTestnet(layout, installed.get()), target);
-  }
-
-  private static Path oldTestnet(NodeLayout layout, int installed) {
-    return layout.testnetDir().getParent().resolve("ephemery-" + installed);
-  }
-
-  private boolean export(Component validator, Path oldTestnet, Path target) {
+    Path oldTestnet = layout.testnetOf(old.get());
+    if (!Files.isDirectory(oldTestnet)) {
+      LOG.warn(
+          "{}: EIP-3076 export: iteration {}'s testnet folder {} is gone",
+          validator.name(),
+          old.get(),
+          oldTestnet);
+      return false;
+    }
+    Path scratch = layout.baseDir().resolve(".ephemery/slashing-export").resolve(validator.name());
     return new DockerSlashingExport(docker, plan, EXPORT_TIMEOUT, LOG::warn)
-        .export(validator, oldTestnet, target);
+        .export(validator, archive, scratch, oldTestnet, target);
   }
 
   @Override

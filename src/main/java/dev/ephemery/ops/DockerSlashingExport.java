@@ -3,8 +3,6 @@ package dev.ephemery.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.DockerClientException;
-import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
@@ -20,8 +18,10 @@ import dev.ephemery.plan.Service;
 import dev.ephemery.runtime.Labels;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +31,10 @@ import java.util.function.Consumer;
 
 /**
  * Runs a validator client's own EIP-3076 export ({@link SlashingExport}) in a one-shot container
- * with the validator's mounts, the old iteration's testnet folder (the export reads the genesis
- * validators root of the chain the database belongs to) and the archive folder for its output; no
- * network. The result is kept only when it parses as interchange JSON.
+ * with the validator's mounts, a copy of the archived slashing DB where its data folder was, the
+ * old iteration's testnet folder (the export reads the genesis validators root of the chain the
+ * database belongs to) and the archive folder for its output; no network. The result is kept only
+ * when it parses as interchange JSON.
  */
 final class DockerSlashingExport {
 
@@ -52,11 +53,13 @@ final class DockerSlashingExport {
   }
 
   /**
-   * Exports {@code validator}'s protection into {@code target}; false (with the reason logged) when
-   * the client has no export, the export fails or writes no valid file. The database itself is
-   * archived by the wipe in every case.
+   * Exports the protection WIPING archived in {@code archive} (laid out like the validator's data
+   * folder) into {@code target}; false (with the reason logged) when the client has no export, the
+   * export fails or writes no valid file. The client opens its database read-write (SQLite,
+   * LevelDB, bbolt may write on open), so it gets a disposable copy, {@code scratch}, where it
+   * expects its data folder: archives are only ever added to.
    */
-  boolean export(Component validator, Path oldTestnet, Path target) {
+  boolean export(Component validator, Path archive, Path scratch, Path oldTestnet, Path target) {
     Service service = validator.service();
     Optional<SlashingExport> export = exportFor(service);
     if (service == null || export.isEmpty()) {
@@ -66,8 +69,13 @@ final class DockerSlashingExport {
     Path folder = target.getParent();
     Path written = folder.resolve(Path.of(export.get().outputFile()).getFileName().toString());
     String name = Labels.containerName(plan, service) + "-slashing-export";
+    ConfinedPaths paths = new ConfinedPaths(Path.of(plan.baseDir()));
+    Path copy = paths.inside(Path.of(plan.baseDir()), scratch);
     try {
-      Files.createDirectories(folder);
+      paths.delete(copy);
+      paths.copy(paths.inside(Path.of(plan.baseDir()), archive), copy);
+      likeDataFolder(copy, paths.inside(Path.of(plan.baseDir()), validator.dataDir()));
+      giveTree(copy, service.user());
       giveTo(folder, service.user());
       remove(name);
       var create =
@@ -80,7 +88,7 @@ final class DockerSlashingExport {
               .withHostConfig(
                   HostConfig.newHostConfig()
                       .withNetworkMode("none")
-                      .withBinds(binds(service, oldTestnet, folder)));
+                      .withBinds(binds(service, copy, oldTestnet, folder)));
       // The validator's entrypoint, unless the export runs another image (nimbus).
       if (export.get().image() == null && service.entrypoint() != null) {
         create.withEntrypoint(service.entrypoint());
@@ -112,9 +120,15 @@ final class DockerSlashingExport {
         Files.move(written, target, StandardCopyOption.ATOMIC_MOVE);
       }
       return true;
-    } catch (IOException | DockerException | DockerClientException e) {
+    } catch (IOException | RuntimeException e) {
       log.accept(validator.name() + ": EIP-3076 export failed: " + e.getMessage());
       return false;
+    } finally {
+      try {
+        paths.delete(copy);
+      } catch (RuntimeException e) {
+        log.accept(validator.name() + ": cannot remove the export's copy: " + e.getMessage());
+      }
     }
   }
 
@@ -128,13 +142,18 @@ final class DockerSlashingExport {
   }
 
   /**
-   * The validator's own mounts, its testnet mount pointed at the old iteration, plus the output.
+   * The validator's own mounts, its data folder replaced by the archived copy and its testnet
+   * folder by the old iteration's, plus the output.
    */
-  static List<Bind> binds(Service service, Path oldTestnet, Path output) {
+  static List<Bind> binds(Service service, Path data, Path oldTestnet, Path output) {
     List<Bind> binds = new ArrayList<>();
     for (Mount mount : service.mounts()) {
       String source =
-          ContainerPaths.TESTNET.equals(mount.target()) ? oldTestnet.toString() : mount.source();
+          switch (mount.target()) {
+            case ContainerPaths.DATA -> data.toString();
+            case ContainerPaths.TESTNET -> oldTestnet.toString();
+            default -> mount.source();
+          };
       binds.add(
           new Bind(
               source,
@@ -156,6 +175,36 @@ final class DockerSlashingExport {
           && root.path("data").isArray();
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  /**
+   * The copy's folders get the modes of the data folder's ones (nimbus checks its data folder is
+   * 0700): only the folders' metadata is read, never the live database.
+   */
+  private static void likeDataFolder(Path copy, Path dataDir) throws IOException {
+    if (!Files.getFileStore(copy).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      return;
+    }
+    try (var tree = Files.walk(copy)) {
+      for (Path dir : tree.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+        Path live = dataDir.resolve(copy.relativize(dir).toString());
+        if (Files.isDirectory(live, LinkOption.NOFOLLOW_LINKS)) {
+          Files.setPosixFilePermissions(dir, Files.getPosixFilePermissions(live));
+        }
+      }
+    }
+  }
+
+  /** The client opens its copy as its own user: every file and folder of it is that user's. */
+  private static void giveTree(Path root, String user) throws IOException {
+    if (user == null || user.isBlank()) {
+      return;
+    }
+    try (var tree = Files.walk(root)) {
+      for (Path path : tree.filter(p -> !Files.isSymbolicLink(p)).toList()) {
+        giveTo(path, user);
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.ephemery.ops;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One host's node as the reset sees it.
@@ -20,6 +21,25 @@ public record NodeLayout(
   }
 
   public Path slashingArchive(String oldIteration, Component component) {
-    return baseDir.resolve("slashing-protection").resolve(oldIteration).resolve(component.name());
+    return baseDir.resolve(ARCHIVES).resolve(oldIteration).resolve(component.name());
   }
+
+  /** The iteration a {@link #slashingArchive} folder belongs to; empty for any other folder. */
+  public static Optional<Integer> archivedIteration(Path archive) {
+    Path iteration = archive.getParent();
+    if (iteration == null
+        || iteration.getParent() == null
+        || !iteration.getParent().getFileName().toString().equals(ARCHIVES)
+        || !iteration.getFileName().toString().matches("\\d{1,9}")) {
+      return Optional.empty();
+    }
+    return Optional.of(Integer.parseInt(iteration.getFileName().toString()));
+  }
+
+  /** Where iteration {@code iteration}'s release is installed: beside this plan's one. */
+  public Path testnetOf(int iteration) {
+    return testnetDir.resolveSibling("ephemery-" + iteration);
+  }
+
+  private static final String ARCHIVES = "slashing-protection";
 }

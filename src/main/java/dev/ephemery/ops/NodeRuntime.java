@@ -13,8 +13,12 @@ public interface NodeRuntime {
   void stop(Component component);
 
   /**
-   * Writes the validator's slashing protection as EIP-3076 interchange JSON to {@code target}, with
-   * the validator stopped. Returns false when the client has no export.
+   * Writes the old chain's slashing protection as EIP-3076 interchange JSON to {@code target}, from
+   * the copy WIPING archived in target's folder ({@link NodeLayout#slashingArchive}, laid out like
+   * the validator's data folder), with the genesis of that archive's iteration (its testnet folder
+   * is kept until the next reset). Called after the start: the validator's live data folder holds
+   * the new chain's database and must not be read. Returns false when the client has no export or
+   * it failed (logged); the file is written only when valid.
    */
   boolean exportSlashingProtection(Component validator, Path target);
 

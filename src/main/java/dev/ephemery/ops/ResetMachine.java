@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Carries one host's reset through its states. {@link #step} does the current state's work and says
@@ -176,20 +177,7 @@ public final class ResetMachine {
       runtime.stop(component);
     }
     faults.at("mid:" + ResetState.STOPPING);
-    List<String> exported = new ArrayList<>();
-    for (Component component : layout.components()) {
-      if (component.role() == Role.VALIDATOR) {
-        Path target =
-            layout.slashingArchive(oldIteration(journal), component).resolve(EIP3076_FILE);
-        Path real = new ConfinedPaths(layout.baseDir()).inside(layout.baseDir(), target);
-        if (Files.exists(real) || runtime.exportSlashingProtection(component, real)) {
-          exported.add(component.name());
-        }
-      }
-    }
-    return StepResult.advance(
-        ResetState.WIPING,
-        "stopped " + reversed.size() + " containers; EIP-3076 export: " + exported);
+    return StepResult.advance(ResetState.WIPING, "stopped " + reversed.size() + " containers");
   }
 
   private StepResult wipe(ResetJournal journal) {
@@ -205,8 +193,14 @@ public final class ResetMachine {
   }
 
   private StepResult install(ResetJournal journal) {
+    // The old iteration's folder stays until the next reset, also after a skip of several
+    // iterations: VERIFYING's EIP-3076 export reads its genesis.
+    int keepFrom = journal.toIteration() - 1;
+    if (journal.fromIteration() != null) {
+      keepFrom = Math.min(keepFrom, journal.fromIteration());
+    }
     new TestnetInstaller(layout)
-        .install(Path.of(journal.releaseDir()), journal.toIteration(), faults);
+        .install(Path.of(journal.releaseDir()), journal.toIteration(), keepFrom, faults);
     return StepResult.advance(ResetState.INITIALISING, "installed " + layout.testnetDir());
   }
 
@@ -229,15 +223,68 @@ public final class ResetMachine {
   }
 
   private StepResult verify(ResetJournal journal) {
-    NodeRuntime.Verification seen = runtime.verify(journal.toIteration());
+    // The export reads the archived copy, so it runs beside the wait for the started containers
+    // to stay up, off the critical path; both are over before the state's outcome is written.
+    CompletableFuture<List<String>> exports =
+        CompletableFuture.supplyAsync(() -> exportArchived(journal), ResetMachine::daemon);
+    NodeRuntime.Verification seen;
+    try {
+      seen = runtime.verify(journal.toIteration());
+    } finally {
+      exports.join();
+    }
+    String detail = seen.detail() + exportNote(exports.join());
     if (seen.ok()) {
-      return StepResult.advance(ResetState.DONE, seen.detail());
+      return StepResult.advance(ResetState.DONE, detail);
     }
     if (journal.attempts() + 1 >= retry.attempts() * 6) {
       return StepResult.fail(
           "node did not reach iteration " + journal.toIteration() + ": " + seen.detail());
     }
-    return StepResult.retry(ResetState.VERIFYING, retry.verifyEvery(), seen.detail());
+    return StepResult.retry(ResetState.VERIFYING, retry.verifyEvery(), detail);
+  }
+
+  private static void daemon(Runnable task) {
+    Thread thread = new Thread(task, "ephemery-reset-export");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
+   * The validators' EIP-3076 export, from the slashing DB WIPING archived (never from the live data
+   * folder: the validator runs on the new chain by now). Done in the first VERIFYING attempt of a
+   * process (a rerun after a crash tries again); skipped when the file is already there. A failure
+   * is noted and the reset goes on: the archived database itself is kept in every case.
+   */
+  private List<String> exportArchived(ResetJournal journal) {
+    List<String> exported = new ArrayList<>();
+    if (journal.wrapper() || journal.fromIteration() == null) {
+      return exported;
+    }
+    for (Component component : layout.components()) {
+      if (component.role() != Role.VALIDATOR) {
+        continue;
+      }
+      try {
+        Path archive =
+            new ConfinedPaths(layout.baseDir())
+                .inside(layout.baseDir(), layout.slashingArchive(oldIteration(journal), component));
+        Path target = archive.resolve(EIP3076_FILE);
+        if (Files.exists(target)
+            || (journal.attempts() == 0
+                && Files.isDirectory(archive)
+                && runtime.exportSlashingProtection(component, target))) {
+          exported.add(component.name());
+        }
+      } catch (RuntimeException e) {
+        exported.add(component.name() + " failed: " + e.getMessage());
+      }
+    }
+    return exported;
+  }
+
+  private static String exportNote(List<String> exported) {
+    return exported.isEmpty() ? "" : "; EIP-3076 export: " + exported;
   }
 
   static String label(Integer iteration) {

@@ -16,7 +16,7 @@ public enum ResetState {
    * flavor: the images reset themselves, we only check), or FAILED (node untouched).
    */
   FETCHED,
-  /** Stopping the containers (validator first) and exporting slashing protection. Next: WIPING. */
+  /** Stopping the containers, validator first. Next: WIPING. */
   STOPPING,
   /** Archiving slashing DBs, then deleting chain data by the wipe rules. Next: INSTALLING. */
   WIPING,
@@ -26,7 +26,10 @@ public enum ResetState {
   INITIALISING,
   /** Starting the containers in plan order. Next: VERIFYING. */
   STARTING,
-  /** Waiting for the node to report the new iteration. Next: DONE. */
+  /**
+   * Waiting for the node to report the new iteration; beside it, the EIP-3076 export of the
+   * archived slashing DBs. Next: DONE.
+   */
   VERIFYING,
   /** Terminal: the node runs the new iteration. */
   DONE,

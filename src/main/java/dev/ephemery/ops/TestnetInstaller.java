@@ -72,7 +72,11 @@ public final class TestnetInstaller {
     }
   }
 
-  public void install(Path releaseDir, int iteration, FaultInjector faults) {
+  /**
+   * Installs {@code releaseDir} as iteration {@code iteration}, then prunes the folders of
+   * iterations before {@code keepFrom}.
+   */
+  public void install(Path releaseDir, int iteration, int keepFrom, FaultInjector faults) {
     Path next = testnet.resolveSibling(testnet.getFileName() + ".next");
     Path staging = testnet.resolveSibling(testnet.getFileName() + ".next.tmp");
     Path previous = testnet.resolveSibling(testnet.getFileName() + ".prev");
@@ -98,14 +102,14 @@ public final class TestnetInstaller {
         JournalStore.fsyncDirectory(testnet.getParent());
       }
       paths.delete(previous);
-      pruneOlderThan(iteration - 1);
+      pruneOlderThan(keepFrom);
     } catch (IOException e) {
       throw new OperationalException(
           testnet.toString(), "cannot install release files: " + e.getMessage(), "", e);
     }
   }
 
-  /** Keeps the new iteration's folder and the one before it (for a look back); older ones go. */
+  /** Folders of iterations before {@code keepFrom} go, and leftovers of their installs. */
   private void pruneOlderThan(int keepFrom) throws IOException {
     try (var dirs = Files.list(testnet.getParent())) {
       for (Path dir : dirs.toList()) {

@@ -5,22 +5,30 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A runtime whose containers are folders: it keeps running state, writes the EIP-3076 export from
- * the slashing DB it finds, and "inits" a data dir by writing the genesis the way geth does (into
+ * the archived slashing DB, and "inits" a data dir by writing the genesis the way geth does (into
  * chaindata). It checks what a real runtime would reject: starting a client whose data dir still
  * holds the old chain, or an init on an uninstalled release.
  */
 public final class FilesystemRuntime implements NodeRuntime {
 
-  public final List<String> calls = new ArrayList<>();
+  /** Every call, in order (the export runs on its own thread beside verify). */
+  public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
   public final Set<String> running = new HashSet<>();
   private final NodeFixture node;
   RuntimeException failNext;
+
+  /** Thrown by the next export only (it runs beside verify, which failNext could hit first). */
+  volatile RuntimeException failExport;
 
   public FilesystemRuntime(NodeFixture node) {
     this.node = node;
@@ -42,20 +50,50 @@ public final class FilesystemRuntime implements NodeRuntime {
     running.remove(component.name());
   }
 
+  /**
+   * Like the clients' exports: the archived database (laid out like the data folder) and the old
+   * iteration's testnet folder, never the live data folder. The JSON lists the archived files'
+   * contents as the "pubkeys", so a test sees which database was read.
+   */
   @Override
   public boolean exportSlashingProtection(Component validator, Path target) {
     maybeFail("export " + validator.name());
-    if (running.contains(validator.name())) {
-      throw new IllegalStateException("export needs the validator stopped");
+    if (failExport != null) {
+      RuntimeException failure = failExport;
+      failExport = null;
+      throw failure;
     }
-    try {
-      Files.createDirectories(target.getParent());
-      Files.writeString(
-          target,
-          "{\"metadata\":{\"interchange_format_version\":\"5\",\"genesis_validators_root\":\"0x00\"},\"data\":[]}");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Path archive = target.getParent();
+    Optional<Integer> old = NodeLayout.archivedIteration(archive);
+    if (old.isEmpty()
+        || !Files.isRegularFile(
+            node.baseDir.resolve("testnet/ephemery-" + old.get() + "/retention.vars"))) {
+      return false;
     }
+    List<String> pubkeys = new ArrayList<>();
+    for (String rule : validator.rules().resetPerIteration()) {
+      Path archived =
+          archive.resolve(rule.endsWith("/*") ? rule.substring(0, rule.length() - 2) : rule);
+      if (Files.exists(archived)) {
+        try (Stream<Path> files = Files.walk(archived)) {
+          for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+            pubkeys.add("\"" + Files.readString(file) + "\"");
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    if (pubkeys.isEmpty()) {
+      return false;
+    }
+    NodeFixture.write(
+        target,
+        "{\"metadata\":{\"interchange_format_version\":\"5\",\"genesis_validators_root\":\"0x"
+            + old.get()
+            + "\"},\"data\":["
+            + String.join(",", pubkeys)
+            + "]}");
     return true;
   }
 

@@ -100,6 +100,12 @@ class ResetFaultInjectionTest {
     assertThat(node.dataFiles()).containsExactlyElementsOf(expected);
     assertThat(node.files(node.baseDir.resolve("slashing-protection")))
         .containsExactlyInAnyOrderElementsOf(node.mustArchive(153));
+    // Exported from the archived DB of the old chain with its genesis, never the new chain's DB.
+    assertThat(
+            node.baseDir.resolve("slashing-protection/153/validator/" + ResetMachine.EIP3076_FILE))
+        .content()
+        .contains("\"0x153\"", "validator:")
+        .doesNotContain("fresh");
     assertThat(TestnetInstaller.iterationOf(node.layout.testnetDir())).contains(154);
     assertThat(node.baseDir.resolve("testnet/ephemery-154.next")).doesNotExist();
     assertThat(node.baseDir.resolve("testnet/ephemery-154.next.tmp")).doesNotExist();

@@ -118,15 +118,11 @@ class ResetMachineTransitionTest {
   }
 
   @Test
-  void stoppingStopsValidatorFirstExportsAndMovesToWiping() {
+  void stoppingStopsValidatorFirstAndMovesToWipingLeavingTheExportForLater() {
     ResetJournal journal = machine().advance(at(ResetState.STOPPING)).journal();
     assertThat(journal.state()).isEqualTo(ResetState.WIPING);
-    assertThat(runtime.calls)
-        .containsExactly("stop validator", "stop consensus", "stop execution", "export validator");
-    assertThat(
-            node.baseDir.resolve(
-                "slashing-protection/153/validator/slashing-protection-eip3076.json"))
-        .exists();
+    assertThat(runtime.calls).containsExactly("stop validator", "stop consensus", "stop execution");
+    assertThat(node.baseDir.resolve(EXPORT)).doesNotExist();
   }
 
   @Test
@@ -212,6 +208,83 @@ class ResetMachineTransitionTest {
     assertThat(store.done(154)).isPresent();
     assertThat(store.unfinished()).isEmpty();
   }
+
+  static final String EXPORT = "slashing-protection/153/validator/slashing-protection-eip3076.json";
+
+  @Test
+  void verifyingExportsTheArchivedSlashingDbOfTheOldChainNotTheNewOne() throws Exception {
+    ResetJournal journal = machine().advance(at(ResetState.VERIFYING)).journal();
+
+    assertThat(journal.state()).isEqualTo(ResetState.DONE);
+    // The validator started on the new chain with a fresh DB; the export read the archived one.
+    assertThat(node.dir("validator").resolve("validators/slashing_protection.sqlite"))
+        .hasContent("fresh slashing db");
+    assertThat(node.baseDir.resolve(EXPORT))
+        .content()
+        .contains("\"0x153\"", "validator:validators/slashing_protection.sqlite")
+        .doesNotContain("fresh");
+    assertThat(runtime.calls.indexOf("export validator"))
+        .isGreaterThan(runtime.calls.indexOf("start validator"));
+    assertThat(journal.transitions().get(journal.transitions().size() - 1).note())
+        .endsWith("EIP-3076 export: [validator]");
+  }
+
+  @Test
+  void verifyingSkipsAnExportWhoseFileIsThereAlready() {
+    ResetJournal journal = at(ResetState.VERIFYING);
+    NodeFixture.write(node.baseDir.resolve(EXPORT), "{}");
+    runtime.calls.clear();
+
+    journal = machine().advance(journal).journal();
+
+    assertThat(journal.state()).isEqualTo(ResetState.DONE);
+    assertThat(runtime.calls).containsExactly("verify");
+    assertThat(node.baseDir.resolve(EXPORT)).hasContent("{}");
+    assertThat(journal.transitions().get(journal.transitions().size() - 1).note())
+        .endsWith("EIP-3076 export: [validator]");
+  }
+
+  @Test
+  void aFailedExportIsNotedAndTheResetStillEnds() {
+    ResetJournal journal = at(ResetState.VERIFYING);
+    runtime.failExport = new IllegalStateException("export container exited with 1");
+    runtime.calls.clear();
+
+    journal = machine().advance(journal).journal();
+
+    assertThat(journal.state()).isEqualTo(ResetState.DONE);
+    assertThat(node.baseDir.resolve(EXPORT)).doesNotExist();
+    assertThat(
+            node.baseDir.resolve(
+                "slashing-protection/153/validator/validators/slashing_protection.sqlite"))
+        .exists();
+    assertThat(journal.transitions().get(journal.transitions().size() - 1).note())
+        .contains("validator failed: export container exited with 1");
+  }
+
+  @Test
+  void afterASkipOfSeveralIterationsTheOldTestnetFolderStaysForTheExportUntilTheNextReset() {
+    NodeFixture.release(156, node.releaseCache.resolve("ephemery-156"));
+    NodeFixture.release(157, node.releaseCache.resolve("ephemery-157"));
+    ResetMachine to156 = node.machineFor(156, runtime, store, clock);
+
+    ResetJournal end = to156.run(to156.begin(156, false), d -> true, 20);
+
+    assertThat(end.state()).as(end.reason()).isEqualTo(ResetState.DONE);
+    assertThat(node.baseDir.resolve("testnet/ephemery-153/retention.vars")).exists();
+    assertThat(node.baseDir.resolve(EXPORT)).content().contains("\"0x153\"");
+
+    ResetMachine to157 = node.machineFor(157, runtime, store, clock);
+    assertThat(to157.run(to157.begin(157, false), d -> true, 20).state())
+        .isEqualTo(ResetState.DONE);
+    assertThat(node.baseDir.resolve("testnet/ephemery-153")).doesNotExist();
+    assertThat(node.baseDir.resolve("testnet/ephemery-156/retention.vars")).exists();
+    assertThat(node.baseDir.resolve("slashing-protection/156/validator/" + EXPORT_FILE))
+        .content()
+        .contains("\"0x156\"", "fresh slashing db");
+  }
+
+  static final String EXPORT_FILE = ResetMachine.EIP3076_FILE;
 
   @Test
   void verifyingRetriesWhileTheNodeIsNotThereYet() {
