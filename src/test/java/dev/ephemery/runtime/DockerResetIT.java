@@ -3,7 +3,11 @@ package dev.ephemery.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Event;
 import dev.ephemery.ops.DockerNodeRuntime;
 import dev.ephemery.ops.FaultInjector;
 import dev.ephemery.ops.JournalStore;
@@ -43,7 +47,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A reset through {@link DockerNodeRuntime} against the real dockerd: stand-in containers for geth,
  * lighthouse BN and lighthouse VC on data folders laid out like the real clients' ones. The
  * stand-ins append "start"/"stop" lines to a trace file outside the data folders, so the order
- * Docker ran them in is on record.
+ * Docker ran them in is on record. The validator's image has the {@link SlashingExportIT} export
+ * script as {@code lighthouse}, and the validator starts a fresh slashing DB for its chain, as
+ * {@code --init-slashing-protection} does.
  */
 class DockerResetIT {
 
@@ -53,16 +59,18 @@ class DockerResetIT {
   Path base;
   String node;
   String image;
+  String validatorImage;
   DockerConnection connection;
 
   @BeforeEach
-  void setUp() throws IOException {
+  void setUp() throws Exception {
     image = ItEnvironment.standinImage();
     ItEnvironment.require("EPHEMERY_IT_DOCKER_SOCKET", "dockerd");
     work = Files.createTempDirectory("ephemery-reset-it-");
     base = work.resolve("base");
     node = "rst" + UUID.randomUUID().toString().substring(0, 8);
     connection = DockerConnection.open(DockerTarget.local(node));
+    validatorImage = SlashingExportIT.exporterImage(connection.client(), image, node, work);
   }
 
   @AfterEach
@@ -70,6 +78,9 @@ class DockerResetIT {
     if (connection != null) {
       new DockerRuntime(connection.client(), l -> {})
           .down(node, null, DockerRuntime.Purge.NONE, image, false);
+      if (validatorImage != null) {
+        connection.client().removeImageCmd(validatorImage).withForce(true).exec();
+      }
       connection.close();
     }
     DockerRuntimeContract.deleteTree(work);
@@ -123,7 +134,10 @@ class DockerResetIT {
             "validator",
             Role.VALIDATOR,
             "lighthouse",
-            loop("validator"),
+            "test -f /data/validators/slashing_protection.sqlite || echo chain-"
+                + iteration
+                + " > /data/validators/slashing_protection.sqlite; "
+                + loop("validator"),
             b + "/data/validator",
             testnet,
             List.of("consensus"),
@@ -151,9 +165,10 @@ class DockerResetIT {
         name,
         role,
         client,
-        image,
-        List.of("sh", "-c"),
-        List.of(script),
+        role == Role.VALIDATOR ? validatorImage : image,
+        // The validator's export runs its image's lighthouse with the entrypoint it has: none.
+        role == Role.VALIDATOR ? null : List.of("sh", "-c"),
+        role == Role.VALIDATOR ? List.of("sh", "-c", script) : List.of(script),
         List.of(),
         List.of(
             new Mount(data, "/data", false),
@@ -184,6 +199,7 @@ class DockerResetIT {
             + "\"\n");
     write(dir.resolve("genesis.json"), "{\"config\":{\"chainId\":" + (39438000 + iteration) + "}}");
     write(dir.resolve("config.yaml"), "CONFIG_NAME: testnet\n");
+    write(dir.resolve("genesis.ssz"), "0x" + iteration + "root");
   }
 
   /** The real clients' data layouts (geth, lighthouse BN, lighthouse VC). */
@@ -215,6 +231,13 @@ class DockerResetIT {
               "data/validator/validators/0xaa11/voting-keystore.json",
               "data/validator/validators/validator_definitions.yml",
               "data/validator/secrets/0xaa11"));
+
+  /** The data files after a reset: the kept ones and the new chain's fresh slashing DB. */
+  static final Set<String> AFTER = new TreeSet<>(KEPT);
+
+  static {
+    AFTER.add("data/validator/validators/slashing_protection.sqlite");
+  }
 
   Set<String> files(Path under) throws IOException {
     Set<String> out = new TreeSet<>();
@@ -282,7 +305,7 @@ class DockerResetIT {
   }
 
   @ParameterizedTest(name = "killed at {0}")
-  @ValueSource(strings = {"mid:STOPPING", "exit:STARTING"})
+  @ValueSource(strings = {"mid:STOPPING", "exit:STARTING", "exit:VERIFYING"})
   void aResetKilledWhileContainersAreCreatedAheadOrStartedResumesToTheSameEnd(String point)
       throws Exception {
     DockerRuntime runtime = new DockerRuntime(connection.client(), l -> {});
@@ -296,6 +319,7 @@ class DockerResetIT {
           }
         };
 
+    Instant begin = Instant.now();
     // A killed process leaves its journal; the Docker calls it had sent have landed (close()).
     assertThatThrownBy(() -> reset(runtime, cache, 154, killer)).isInstanceOf(SimulatedCrash.class);
     ResetJournal resumed = reset(runtime, cache, 154);
@@ -312,8 +336,53 @@ class DockerResetIT {
             "execution start",
             "consensus start",
             "validator start");
-    assertThat(files(base.resolve("data"))).isEqualTo(KEPT);
+    assertThat(files(base.resolve("data"))).isEqualTo(AFTER);
+    assertExported(153, "data/validator/validators/slashing_protection.sqlite");
+    // Exported once: a rerun finds the file of the killed run, or makes it.
+    assertThat(exportStarts(begin)).hasSize(1);
     assertThat(DockerRuntime.healthy(runtime.status(node, plan(154)))).isTrue();
+  }
+
+  /**
+   * The export in iteration {@code old}'s archive was made from the archived DB {@code db} (not the
+   * new chain's live one) with that iteration's genesis.
+   */
+  void assertExported(int old, String db) throws IOException {
+    JsonNode json =
+        new ObjectMapper()
+            .readTree(
+                base.resolve(
+                        "slashing-protection/"
+                            + old
+                            + "/validator/slashing-protection-eip3076.json")
+                    .toFile());
+    assertThat(json.at("/metadata/genesis_validators_root").asText())
+        .isEqualTo("0x" + old + "root");
+    assertThat(json.at("/data/0/pubkey").asText()).isEqualTo(db);
+  }
+
+  /** When the node's EIP-3076 export containers started since {@code from}, by Docker's events. */
+  List<Instant> exportStarts(Instant from) throws InterruptedException {
+    List<Instant> starts = new ArrayList<>();
+    connection
+        .client()
+        .eventsCmd()
+        .withSince(Long.toString(from.getEpochSecond()))
+        .withUntil(Long.toString(Instant.now().getEpochSecond() + 1))
+        .withEventFilter("start")
+        .withLabelFilter(Labels.NODE + "=" + node, Labels.HELPER + "=slashing-export")
+        .exec(
+            new ResultCallback.Adapter<Event>() {
+              @Override
+              public void onNext(Event event) {
+                if (event.getTimeNano() != null
+                    && event.getTimeNano() >= DockerRuntimeContract.nanos(from)) {
+                  starts.add(Instant.EPOCH.plusNanos(event.getTimeNano()));
+                }
+              }
+            })
+        .awaitCompletion(20, TimeUnit.SECONDS);
+    return starts;
   }
 
   Instant startedAt(String service) {
@@ -331,10 +400,11 @@ class DockerResetIT {
     DockerClient docker = connection.client();
     DockerRuntime runtime = new DockerRuntime(docker, l -> {});
     int rounds = Integer.getInteger("ephemery.bench.rounds", 3);
-    Path cache = nodeOn153(runtime, 2 + rounds);
+    Path cache = nodeOn153(runtime, 3 + rounds);
     Path events = base.resolve("trace/events");
 
-    ResetJournal end = reset(runtime, cache, 154);
+    // A skip of one iteration: 154 was never installed here.
+    ResetJournal end = reset(runtime, cache, 155);
 
     assertThat(end.state()).as(end.reason()).isEqualTo(ResetState.DONE);
     waitForLines(events, 7);
@@ -357,20 +427,35 @@ class DockerResetIT {
     assertThat(started.get(3)).isBefore(transitionAt(end, ResetState.VERIFYING));
     assertThat(Duration.between(started.get(3), transitionAt(end, ResetState.DONE)))
         .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    // The EIP-3076 export ran once, after the validator's new container started, off the
+    // critical path, on the archived DB of 153 with 153's genesis; 153's folder stayed for it.
+    List<Instant> exports = exportStarts(transitionAt(end, ResetState.STOPPING));
+    assertThat(exports).hasSize(1);
+    assertThat(exports.get(0)).isAfter(started.get(3));
+    assertExported(153, "data/validator/validators/slashing_protection.sqlite");
+    assertThat(base.resolve("data/validator/validators/slashing_protection.sqlite"))
+        .hasContent("chain-155\n");
+    assertThat(transitionAt(end, ResetState.DONE)).isAfter(exports.get(0));
+    assertThat(end.transitions().get(end.transitions().size() - 1).note())
+        .endsWith("EIP-3076 export: [validator]");
+    assertThat(base.resolve("testnet/ephemery-153/genesis.ssz")).exists();
+    assertThat(base.resolve("testnet/ephemery-154")).doesNotExist();
     // The reset installed the release with the runtime's marker: no helper container rewrote it.
     assertThat(
             DockerRuntimeContract.filesHelpersCreated(
                 connection.client(), node, transitionAt(end, ResetState.STOPPING), Instant.now()))
         .isEmpty();
-    assertThat(base.resolve("testnet/ephemery-154/" + ReleaseMarker.FILE))
-        .hasContent(ReleaseMarker.digest(cache.resolve("ephemery-154")));
+    assertThat(base.resolve("testnet/ephemery-155/" + ReleaseMarker.FILE))
+        .hasContent(ReleaseMarker.digest(cache.resolve("ephemery-155")));
 
-    assertThat(files(base.resolve("data"))).isEqualTo(KEPT);
+    assertThat(files(base.resolve("data"))).isEqualTo(AFTER);
     assertThat(files(base.resolve("slashing-protection")))
-        .containsExactly("slashing-protection/153/validator/validators/slashing_protection.sqlite");
-    assertThat(files(base.resolve("testnet/ephemery-154")))
-        .contains("testnet/ephemery-154/genesis.json", "testnet/ephemery-154/config.yaml");
-    assertThat(DockerRuntime.healthy(runtime.status(node, plan(154)))).isTrue();
+        .containsExactly(
+            "slashing-protection/153/validator/slashing-protection-eip3076.json",
+            "slashing-protection/153/validator/validators/slashing_protection.sqlite");
+    assertThat(files(base.resolve("testnet/ephemery-155")))
+        .contains("testnet/ephemery-155/genesis.json", "testnet/ephemery-155/config.yaml");
+    assertThat(DockerRuntime.healthy(runtime.status(node, plan(155)))).isTrue();
     // Every state was passed through, in order.
     assertThat(end.transitions().stream().map(t -> t.state()).toList())
         .containsSubsequence(
@@ -400,10 +485,12 @@ class DockerResetIT {
     System.out.printf(
         "reset, first (cold JVM): STOPPING -> last container started %d ms%n",
         Duration.between(transitionAt(end, ResetState.STOPPING), started.get(3)).toMillis());
-    runtime.awaitSettled(plan(154), Duration.ofSeconds(30));
+    runtime.awaitSettled(plan(155), Duration.ofSeconds(30));
     for (int round = 0; round < rounds; round++) {
-      ResetJournal timed = reset(runtime, cache, 155 + round);
+      int iteration = 156 + round;
+      ResetJournal timed = reset(runtime, cache, iteration);
       assertThat(timed.state()).as(timed.reason()).isEqualTo(ResetState.DONE);
+      assertExported(iteration - 1, "chain-" + (iteration - 1));
       Instant stopping = transitionAt(timed, ResetState.STOPPING);
       resetToStarted.add(Duration.between(stopping, startedAt("validator")).toMillis());
       resetToVerifying.add(between(timed, ResetState.STOPPING, ResetState.VERIFYING));
@@ -428,7 +515,7 @@ class DockerResetIT {
       ownToStarted.add(Duration.between(t0, startedAt("validator")).toMillis());
       ratios.add(resetToStarted.get(round) / (double) ownToStarted.get(round));
       // The next reset stops containers that have settled, as the reset left them for this one.
-      runtime.awaitSettled(plan(155 + round), Duration.ofSeconds(30));
+      runtime.awaitSettled(plan(iteration), Duration.ofSeconds(30));
     }
     long toStarted = median(resetToStarted);
     long own = median(ownToStarted);

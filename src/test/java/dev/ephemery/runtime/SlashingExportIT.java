@@ -23,10 +23,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reset's EIP-3076 export on the real dockerd. The stand-in validator image has a {@code
- * lighthouse} script that, like Lighthouse's export, needs the slashing database under {@code
- * /data/validators} and the old chain's genesis.ssz under {@code /testnet}, and writes an
- * interchange file built from both to the path it is given.
+ * The reset's EIP-3076 export on the real dockerd, as VERIFYING runs it: the validator already runs
+ * on the new chain, so the export reads the slashing DB WIPING archived. The stand-in validator
+ * image has a {@code lighthouse} script that, like Lighthouse's export, needs the slashing database
+ * under {@code /data/validators} and the old chain's genesis.ssz under {@code /testnet}, writes an
+ * interchange file built from both to the path it is given, and then writes to the database it
+ * opened, as SQLite or LevelDB may on open.
  */
 class SlashingExportIT {
 
@@ -39,7 +41,8 @@ class SlashingExportIT {
           + "\"genesis_validators_root\":\"%s\"},\"data\":[{\"pubkey\":\"%s\","
           + "\"signed_blocks\":[],\"signed_attestations\":[]}]}' "
           + "\"$(cat /testnet/genesis.ssz)\" \"$(cat /data/validators/slashing_protection.sqlite)\""
-          + " > \"$out\"\n";
+          + " > \"$out\"\n"
+          + "echo opened >> /data/validators/slashing_protection.sqlite\n";
 
   String node;
   String image;
@@ -53,9 +56,23 @@ class SlashingExportIT {
     node = "se" + UUID.randomUUID().toString().substring(0, 8);
     base = Files.createTempDirectory("ephemery-export-it-");
     connection = DockerConnection.open(DockerTarget.local(node));
-    image = "ephemery-test/lighthouse-export:" + node;
-    DockerClient docker = connection.client();
-    Path script = Files.writeString(base.resolve("lighthouse"), EXPORTER);
+    image = exporterImage(connection.client(), standin, node, base);
+    // The node ran iteration 153 and runs 154 now: WIPING archived 153's slashing DB, and the
+    // validator's data folder holds the new chain's DB.
+    write(base.resolve("testnet/ephemery-153/.ephemery-release"), "153\n");
+    write(base.resolve("testnet/ephemery-153/genesis.ssz"), "0x153root");
+    write(base.resolve("testnet/ephemery-154/.ephemery-release"), "154\n");
+    write(base.resolve("testnet/ephemery-154/genesis.ssz"), "0x154root");
+    write(base.resolve(ARCHIVE + "validators/slashing_protection.sqlite"), "db-of-153");
+    write(base.resolve("data/validator/validators/slashing_protection.sqlite"), "db-of-154");
+  }
+
+  static final String ARCHIVE = "slashing-protection/153/validator/";
+
+  /** The stand-in image with the {@link #EXPORTER} script as {@code /bin/lighthouse}. */
+  static String exporterImage(DockerClient docker, String standin, String tag, Path scratch)
+      throws IOException, InterruptedException {
+    Path script = Files.writeString(scratch.resolve("lighthouse"), EXPORTER);
     String builder =
         docker
             .createContainerCmd(standin)
@@ -72,15 +89,13 @@ class SlashingExportIT {
       docker
           .commitCmd(builder)
           .withRepository("ephemery-test/lighthouse-export")
-          .withTag(node)
+          .withTag(tag)
           .exec();
     } finally {
       docker.removeContainerCmd(builder).withForce(true).exec();
+      Files.delete(script);
     }
-    // The node ran iteration 153; the plan is the new iteration's (154), not installed yet.
-    write(base.resolve("testnet/ephemery-153/.ephemery-release"), "153\n");
-    write(base.resolve("testnet/ephemery-153/genesis.ssz"), "0x153root");
-    write(base.resolve("data/validator/validators/slashing_protection.sqlite"), "db-of-153");
+    return "ephemery-test/lighthouse-export:" + tag;
   }
 
   @AfterEach
@@ -120,14 +135,15 @@ class SlashingExportIT {
   boolean export(HostPlan plan, Path target) {
     Component validator = NodeLayouts.of(plan).components().get(0);
     DockerRuntime runtime = new DockerRuntime(connection.client(), l -> {});
-    return new DockerNodeRuntime(connection.client(), runtime, plan, base.resolve("release"))
-        .exportSlashingProtection(validator, target);
+    try (DockerNodeRuntime nodeRuntime =
+        new DockerNodeRuntime(connection.client(), runtime, plan, base.resolve("release"))) {
+      return nodeRuntime.exportSlashingProtection(validator, target);
+    }
   }
 
   @Test
-  void exportsTheOldChainsProtectionIntoTheArchiveAndLeavesNoContainer() throws Exception {
-    Path target =
-        base.resolve("slashing-protection/153/validator/slashing-protection-eip3076.json");
+  void exportsTheArchivedProtectionOfTheOldChainAndLeavesTheArchiveAsItWas() throws Exception {
+    Path target = base.resolve(ARCHIVE + "slashing-protection-eip3076.json");
 
     assertThat(export(plan154(), target)).isTrue();
 
@@ -135,7 +151,15 @@ class SlashingExportIT {
     assertThat(json.at("/metadata/genesis_validators_root").asText())
         .as("the old iteration's testnet folder was mounted, not the new one")
         .isEqualTo("0x153root");
-    assertThat(json.at("/data/0/pubkey").asText()).isEqualTo("db-of-153");
+    assertThat(json.at("/data/0/pubkey").asText())
+        .as("the archived DB was read, not the new chain's live one")
+        .isEqualTo("db-of-153");
+    // The client wrote to a copy: the archive and the live DB are untouched, the copy is gone.
+    assertThat(base.resolve(ARCHIVE + "validators/slashing_protection.sqlite"))
+        .hasContent("db-of-153");
+    assertThat(base.resolve("data/validator/validators/slashing_protection.sqlite"))
+        .hasContent("db-of-154");
+    assertThat(base.resolve(".ephemery/slashing-export/validator")).doesNotExist();
     assertThat(target.getParent().resolve("interchange.json")).doesNotExist();
     assertThat(
             connection
@@ -145,20 +169,32 @@ class SlashingExportIT {
                 .withLabelFilter(Map.of(Labels.NODE, node))
                 .exec())
         .isEmpty();
-    assertThat(base.resolve("testnet/ephemery-154")).doesNotExist();
   }
 
   @Test
   void aFailedExportKeepsNoFileAndSaysNo() throws Exception {
     Files.delete(base.resolve("testnet/ephemery-153/genesis.ssz"));
-    Path target =
-        base.resolve("slashing-protection/153/validator/slashing-protection-eip3076.json");
+    Path target = base.resolve(ARCHIVE + "slashing-protection-eip3076.json");
 
     assertThat(export(plan154(), target)).isFalse();
 
     assertThat(target).doesNotExist();
     assertThat(target.getParent().resolve("interchange.json")).doesNotExist();
-    assertThat(base.resolve("data/validator/validators/slashing_protection.sqlite")).exists();
+    assertThat(base.resolve(ARCHIVE + "validators/slashing_protection.sqlite"))
+        .hasContent("db-of-153");
+    assertThat(base.resolve(".ephemery/slashing-export/validator")).doesNotExist();
+  }
+
+  @Test
+  void withoutTheOldIterationsTestnetFolderNothingIsExported() throws Exception {
+    DockerRuntimeContract.deleteTree(base.resolve("testnet/ephemery-153"));
+    Path target = base.resolve(ARCHIVE + "slashing-protection-eip3076.json");
+
+    assertThat(export(plan154(), target)).isFalse();
+
+    assertThat(target).doesNotExist();
+    assertThat(base.resolve(ARCHIVE + "validators/slashing_protection.sqlite"))
+        .hasContent("db-of-153");
   }
 
   static void write(Path file, String text) throws IOException {
