@@ -167,7 +167,9 @@ public final class ResetMachine {
       return StepResult.advance(
           ResetState.VERIFYING, "wrapper flavor: the images reset themselves; verifying only");
     }
-    return StepResult.advance(ResetState.STOPPING, "");
+    // Copied now, while the old iteration still runs, so that INSTALLING only renames.
+    new TestnetInstaller(layout).stage(Path.of(journal.releaseDir()), journal.toIteration());
+    return StepResult.advance(ResetState.STOPPING, "staged " + layout.testnetDir() + ".next");
   }
 
   private StepResult stop(ResetJournal journal) {

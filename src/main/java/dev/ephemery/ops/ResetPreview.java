@@ -52,16 +52,8 @@ public record ResetPreview(
     List<Component> reversed = new ArrayList<>(layout.components());
     java.util.Collections.reverse(reversed);
     steps.add("fetch and verify release ephemery-" + toIteration);
+    steps.add("stage release files as " + layout.testnetDir() + ".next");
     reversed.forEach(c -> steps.add("stop " + c.name()));
-    for (Component c : layout.components()) {
-      if (c.role() == Role.VALIDATOR) {
-        steps.add(
-            "export slashing protection (EIP-3076) of "
-                + c.name()
-                + " to "
-                + layout.slashingArchive(old, c).resolve("slashing-protection-eip3076.json"));
-      }
-    }
     plan.archive().forEach(a -> steps.add("archive " + a.source() + " to " + a.target()));
     steps.add("delete " + plan.delete().size() + " paths (chain data)");
     steps.add("install release files into " + layout.testnetDir());
@@ -72,6 +64,15 @@ public record ResetPreview(
       }
     }
     layout.components().forEach(c -> steps.add("start " + c.name()));
+    for (Component c : layout.components()) {
+      if (c.role() == Role.VALIDATOR) {
+        steps.add(
+            "export slashing protection (EIP-3076) of "
+                + c.name()
+                + " from its archived copy to "
+                + layout.slashingArchive(old, c).resolve(ResetMachine.EIP3076_FILE));
+      }
+    }
     steps.add("verify the node runs iteration " + toIteration);
     return new ResetPreview(
         layout.host(),

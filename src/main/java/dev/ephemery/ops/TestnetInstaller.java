@@ -73,26 +73,48 @@ public final class TestnetInstaller {
   }
 
   /**
-   * Installs {@code releaseDir} as iteration {@code iteration}, then prunes the folders of
-   * iterations before {@code keepFrom}.
+   * Stages {@code releaseDir} as {@code <name>.next} (complete, marked) unless it or the installed
+   * folder already holds {@code iteration}. The staged folder is inert: nothing mounts it and
+   * {@link #installedIteration} does not see it, so this may run while the old iteration still runs
+   * (the reset does it in FETCHED, off the path from the first stop to the last start).
+   */
+  public void stage(Path releaseDir, int iteration) {
+    try {
+      stageIfMissing(releaseDir, iteration);
+    } catch (IOException e) {
+      throw new OperationalException(
+          testnet.toString(), "cannot stage release files: " + e.getMessage(), "", e);
+    }
+  }
+
+  private void stageIfMissing(Path releaseDir, int iteration) throws IOException {
+    Path next = testnet.resolveSibling(testnet.getFileName() + ".next");
+    Path staging = testnet.resolveSibling(testnet.getFileName() + ".next.tmp");
+    if (iterationOf(testnet).filter(i -> i == iteration).isPresent()
+        || iterationOf(next).filter(i -> i == iteration).isPresent()) {
+      return;
+    }
+    paths.delete(staging);
+    paths.delete(next);
+    copyRelease(releaseDir, staging);
+    Files.writeString(staging.resolve(MARKER), iteration + "\n");
+    // The runtime's marker and mode for a planned release folder: with them its up finds the
+    // folder current and leaves it alone (no second copy through a helper container).
+    ReleaseMarker.write(staging, releaseDir);
+    setMode(staging, "rwxr-xr-x");
+    Files.move(staging, next, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Installs {@code releaseDir} as iteration {@code iteration} (staging it first unless {@link
+   * #stage} did), then prunes the folders of iterations before {@code keepFrom}.
    */
   public void install(Path releaseDir, int iteration, int keepFrom, FaultInjector faults) {
     Path next = testnet.resolveSibling(testnet.getFileName() + ".next");
-    Path staging = testnet.resolveSibling(testnet.getFileName() + ".next.tmp");
     Path previous = testnet.resolveSibling(testnet.getFileName() + ".prev");
     try {
       if (iterationOf(testnet).filter(i -> i == iteration).isEmpty()) {
-        if (iterationOf(next).filter(i -> i == iteration).isEmpty()) {
-          paths.delete(staging);
-          paths.delete(next);
-          copyRelease(releaseDir, staging);
-          Files.writeString(staging.resolve(MARKER), iteration + "\n");
-          // The runtime's marker and mode for a planned release folder: with them its up finds
-          // the folder current and leaves it alone (no second copy through a helper container).
-          ReleaseMarker.write(staging, releaseDir);
-          setMode(staging, "rwxr-xr-x");
-          Files.move(staging, next, StandardCopyOption.ATOMIC_MOVE);
-        }
+        stageIfMissing(releaseDir, iteration);
         faults.at("mid:" + ResetState.INSTALLING);
         if (Files.exists(testnet, LinkOption.NOFOLLOW_LINKS)) {
           paths.delete(previous);

@@ -108,9 +108,18 @@ class ResetCommandTest {
                     "slashing-protection/152/ephemery-node1-lighthouse-vc/validators/slashing_protection.sqlite")
                 .toString());
     assertThat(strings(json.get("steps")))
-        .startsWith("fetch and verify release ephemery-153", "stop ephemery-node1-lighthouse-vc")
+        .startsWith(
+            "fetch and verify release ephemery-153",
+            "stage release files as " + base.resolve("testnet/ephemery-153") + ".next",
+            "stop ephemery-node1-lighthouse-vc")
         .contains("genesis init of ephemery-node1-geth (ephemery-node1-geth-init)")
-        .endsWith("verify the node runs iteration 153");
+        .endsWith(
+            "export slashing protection (EIP-3076) of ephemery-node1-lighthouse-vc from its"
+                + " archived copy to "
+                + base.resolve(
+                    "slashing-protection/152/ephemery-node1-lighthouse-vc/"
+                        + "slashing-protection-eip3076.json"),
+            "verify the node runs iteration 153");
     assertThat(tree()).isEqualTo(before);
   }
 

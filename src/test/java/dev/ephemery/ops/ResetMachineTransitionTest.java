@@ -89,9 +89,14 @@ class ResetMachineTransitionTest {
   }
 
   @Test
-  void fetchedMovesToStoppingForTheUpstreamFlavor() {
+  void fetchedStagesTheReleaseBesideTheRunningIterationAndMovesToStopping() {
     assertThat(machine().advance(at(ResetState.FETCHED)).journal().state())
         .isEqualTo(ResetState.STOPPING);
+    // Staged where nothing mounts or counts it: the node still runs (and is seen on) 153.
+    assertThat(TestnetInstaller.iterationOf(node.baseDir.resolve("testnet/ephemery-154.next")))
+        .contains(154);
+    assertThat(new TestnetInstaller(node.layout).installedIteration()).contains(153);
+    assertThat(runtime.calls).isEmpty();
   }
 
   @Test
@@ -177,6 +182,19 @@ class ResetMachineTransitionTest {
   void installingSwapsTheTestnetFolderAndMovesToInitialising() {
     ResetJournal journal = machine().advance(at(ResetState.INSTALLING)).journal();
     assertThat(journal.state()).isEqualTo(ResetState.INITIALISING);
+    assertThat(TestnetInstaller.iterationOf(node.layout.testnetDir())).contains(154);
+    assertThat(node.baseDir.resolve("testnet/ephemery-154.next")).doesNotExist();
+  }
+
+  @Test
+  void installingStagesTheReleaseItselfWhenTheStagedCopyIsGone() {
+    ResetJournal journal = at(ResetState.INSTALLING);
+    new ConfinedPaths(node.baseDir).delete(node.baseDir.resolve("testnet/ephemery-154.next"));
+
+    journal = machine().advance(journal).journal();
+
+    assertThat(journal.state()).isEqualTo(ResetState.INITIALISING);
+    assertThat(node.baseDir.resolve("testnet/ephemery-154/genesis.json")).exists();
     assertThat(TestnetInstaller.iterationOf(node.layout.testnetDir())).contains(154);
   }
 
