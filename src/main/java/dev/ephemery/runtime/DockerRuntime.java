@@ -280,7 +280,9 @@ public final class DockerRuntime {
           || !Set.of("exited", "created", "dead").contains(found.getState())) {
         continue;
       } else {
-        remove(found.getId(), name);
+        // Not running (and a reset keeps it so): nothing to stop first, a stop call would only
+        // cost a round trip while the next container stops.
+        removeStopped(found.getId(), name);
       }
       create(plan, service, hash, name);
       created.add(name);
@@ -718,6 +720,15 @@ public final class DockerRuntime {
     } catch (NotModifiedException | NotFoundException alreadyStopped) {
       // fine
     }
+    try {
+      docker.removeContainerCmd(id).withForce(true).exec();
+      LOG.info("removed container {}", name);
+    } catch (NotFoundException alreadyGone) {
+      // fine
+    }
+  }
+
+  private void removeStopped(String id, String name) {
     try {
       docker.removeContainerCmd(id).withForce(true).exec();
       LOG.info("removed container {}", name);
