@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.Role;
 import dev.ephemery.runtime.DockerRuntime;
 import dev.ephemery.runtime.EngineSelfTest;
 import dev.ephemery.runtime.Labels;
@@ -72,6 +73,17 @@ public final class DockerNodeRuntime implements NodeRuntime, AutoCloseable {
     this.plan = plan;
     // The reset works on the host's files directly (local hosts only), so up may too.
     this.options = RuntimeOptions.forReset(releaseDir, helperImage, Duration.ofMinutes(5));
+  }
+
+  /**
+   * Replaces the init-step containers (genesis init) with the new iteration's, created and not
+   * started, before the first stop: they only ever run inside {@code up} or a reset (auto-recovery
+   * never starts them), so the running node is left as it is, and their removal and creation is off
+   * the path from the first stop to the last start.
+   */
+  @Override
+  public void prepare() {
+    runtime.createStopped(plan, service -> service.runOnce() && service.role() == Role.INIT);
   }
 
   @Override
@@ -167,8 +179,8 @@ public final class DockerNodeRuntime implements NodeRuntime, AutoCloseable {
   @Override
   public void start(Component component) {
     if (!converged) {
-      awaitCreated();
-      runtime.up(plan, options);
+      // up checks images, network and paths while the last containers are still being created.
+      runtime.up(plan, options, this::awaitCreated);
       converged = true;
     }
   }

@@ -179,8 +179,8 @@ final class DockerSlashingExport {
   }
 
   /**
-   * The copy's folders get the modes of the data folder's ones (nimbus checks its data folder is
-   * 0700): only the folders' metadata is read, never the live database.
+   * The copy's folders get the modes of the data folder's ones (nimbus keeps its data folder 0700:
+   * its profile's dataDirMode): only the folders' metadata is read, never the live database.
    */
   private static void likeDataFolder(Path copy, Path dataDir) throws IOException {
     if (!Files.getFileStore(copy).supportsFileAttributeView(PosixFileAttributeView.class)) {

@@ -9,6 +9,12 @@ import java.nio.file.Path;
  */
 public interface NodeRuntime {
 
+  /**
+   * Work done before the first stop that leaves the running node as it is (the reset's FETCHED);
+   * nothing by default.
+   */
+  default void prepare() {}
+
   /** Stops the container; a stopped or missing container is fine. */
   void stop(Component component);
 

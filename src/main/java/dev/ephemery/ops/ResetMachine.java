@@ -167,8 +167,10 @@ public final class ResetMachine {
       return StepResult.advance(
           ResetState.VERIFYING, "wrapper flavor: the images reset themselves; verifying only");
     }
-    // Copied now, while the old iteration still runs, so that INSTALLING only renames.
+    // Done now, while the old iteration still runs and nothing of it is touched, so that the path
+    // from the first stop to the last start is shorter: INSTALLING only renames.
     new TestnetInstaller(layout).stage(Path.of(journal.releaseDir()), journal.toIteration());
+    runtime.prepare();
     return StepResult.advance(ResetState.STOPPING, "staged " + layout.testnetDir() + ".next");
   }
 

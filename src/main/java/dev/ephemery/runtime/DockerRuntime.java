@@ -39,6 +39,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,15 @@ public final class DockerRuntime {
   // ------------------------------------------------------------------ up
 
   public UpReport up(HostPlan plan, RuntimeOptions options) {
+    return up(plan, options, () -> {});
+  }
+
+  /**
+   * {@code up}, calling {@code containersReady} after the checks that do not look at containers
+   * (images, network, planned paths) and before it lists the node's containers: a reset waits there
+   * for the containers it is still creating, so that those checks overlap the creation.
+   */
+  public UpReport up(HostPlan plan, RuntimeOptions options, Runnable containersReady) {
     List<Service> all = startOrder(plan);
     // Without its files a planned supervisor is left as it is (the supervisor itself runs up()).
     List<Service> ordered =
@@ -104,6 +114,7 @@ public final class DockerRuntime {
     boolean supervisorFilesChanged =
         fileChanges.stream().anyMatch(c -> c.kind().equals("file") && !c.isEnsure());
 
+    containersReady.run();
     Map<String, Container> existing = ourContainers(plan.name());
     Set<String> planned = new LinkedHashSet<>();
     all.forEach(s -> planned.add(Labels.containerName(plan, s)));
@@ -265,13 +276,18 @@ public final class DockerRuntime {
    * @return the names of the containers created
    */
   public List<String> createStopped(HostPlan plan) {
+    return createStopped(plan, service -> true);
+  }
+
+  /** {@link #createStopped(HostPlan)} for the planned containers {@code which} accepts only. */
+  public List<String> createStopped(HostPlan plan, Predicate<Service> which) {
     Map<String, Container> existing = ourContainers(plan.name());
     List<String> created = new ArrayList<>();
     for (Service service : startOrder(plan)) {
       String name = Labels.containerName(plan, service);
       String hash = PlanHash.of(plan, service);
       Container found = existing.get(name);
-      if (service.role() == Role.SUPERVISOR) {
+      if (service.role() == Role.SUPERVISOR || !which.test(service)) {
         continue;
       }
       if (found == null) {

@@ -45,6 +45,11 @@ public final class FilesystemRuntime implements NodeRuntime {
   }
 
   @Override
+  public void prepare() {
+    maybeFail("prepare");
+  }
+
+  @Override
   public void stop(Component component) {
     maybeFail("stop " + component.name());
     running.remove(component.name());

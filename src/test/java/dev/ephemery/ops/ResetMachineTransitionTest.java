@@ -96,7 +96,9 @@ class ResetMachineTransitionTest {
     assertThat(TestnetInstaller.iterationOf(node.baseDir.resolve("testnet/ephemery-154.next")))
         .contains(154);
     assertThat(new TestnetInstaller(node.layout).installedIteration()).contains(153);
-    assertThat(runtime.calls).isEmpty();
+    // The runtime's preparation leaves the running containers alone: nothing is stopped yet.
+    assertThat(runtime.calls).containsExactly("prepare");
+    assertThat(runtime.running).containsExactlyInAnyOrder("execution", "consensus", "validator");
   }
 
   @Test
@@ -124,7 +126,9 @@ class ResetMachineTransitionTest {
 
   @Test
   void stoppingStopsValidatorFirstAndMovesToWipingLeavingTheExportForLater() {
-    ResetJournal journal = machine().advance(at(ResetState.STOPPING)).journal();
+    ResetJournal before = at(ResetState.STOPPING);
+    runtime.calls.clear();
+    ResetJournal journal = machine().advance(before).journal();
     assertThat(journal.state()).isEqualTo(ResetState.WIPING);
     assertThat(runtime.calls).containsExactly("stop validator", "stop consensus", "stop execution");
     assertThat(node.baseDir.resolve(EXPORT)).doesNotExist();
