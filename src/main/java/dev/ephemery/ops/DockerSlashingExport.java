@@ -70,11 +70,11 @@ final class DockerSlashingExport {
     Path written = folder.resolve(Path.of(export.get().outputFile()).getFileName().toString());
     String name = Labels.containerName(plan, service) + "-slashing-export";
     ConfinedPaths paths = new ConfinedPaths(Path.of(plan.baseDir()));
-    Path copy = paths.inside(Path.of(plan.baseDir()), scratch);
+    Path copy = real(paths, scratch);
     try {
       paths.delete(copy);
-      paths.copy(paths.inside(Path.of(plan.baseDir()), archive), copy);
-      likeDataFolder(copy, paths.inside(Path.of(plan.baseDir()), validator.dataDir()));
+      paths.copy(real(paths, archive), copy);
+      likeDataFolder(copy, real(paths, validator.dataDir()));
       giveTree(copy, service.user());
       giveTo(folder, service.user());
       remove(name);
@@ -130,6 +130,15 @@ final class DockerSlashingExport {
         log.accept(validator.name() + ": cannot remove the export's copy: " + e.getMessage());
       }
     }
+  }
+
+  /** A path under the configured (maybe linked) baseDir mapped, one under the real one as it is. */
+  private Path real(ConfinedPaths paths, Path path) {
+    Path normal = path.toAbsolutePath().normalize();
+    Path configured = Path.of(plan.baseDir()).toAbsolutePath().normalize();
+    return normal.startsWith(configured) || !normal.startsWith(paths.base())
+        ? paths.inside(configured, normal)
+        : normal;
   }
 
   private static Optional<SlashingExport> exportFor(Service service) {

@@ -109,6 +109,11 @@ class SlashingExportIT {
   }
 
   HostPlan plan154() {
+    return plan154(base);
+  }
+
+  /** The plan as configured with baseDir {@code configured} (the real folder or a link to it). */
+  HostPlan plan154(Path configured) {
     Service validator =
         new Service(
             "validator",
@@ -119,8 +124,8 @@ class SlashingExportIT {
             List.of("sleep", "3600"),
             List.of(),
             List.of(
-                new Mount(base + "/data/validator", "/data", false),
-                new Mount(base + "/testnet/ephemery-154", "/testnet", true)),
+                new Mount(configured + "/data/validator", "/data", false),
+                new Mount(configured + "/testnet/ephemery-154", "/testnet", true)),
             Map.of(),
             Map.of(),
             List.of(),
@@ -129,7 +134,7 @@ class SlashingExportIT {
             "unless-stopped",
             null);
     return new HostPlan(
-        node, "local", base.toString(), 154, node + "-net", List.of(), List.of(validator));
+        node, "local", configured.toString(), 154, node + "-net", List.of(), List.of(validator));
   }
 
   boolean export(HostPlan plan, Path target) {
@@ -169,6 +174,19 @@ class SlashingExportIT {
                 .withLabelFilter(Map.of(Labels.NODE, node))
                 .exec())
         .isEmpty();
+  }
+
+  @Test
+  void aBaseDirBehindASymlinkExportsTheSame() throws Exception {
+    Path link = Files.createSymbolicLink(base.resolve("link"), base);
+    // The reset hands over the archive under the real baseDir.
+    Path target = base.toRealPath().resolve(ARCHIVE + "slashing-protection-eip3076.json");
+
+    assertThat(export(plan154(link), target)).isTrue();
+
+    assertThat(new ObjectMapper().readTree(target.toFile()).at("/data/0/pubkey").asText())
+        .isEqualTo("db-of-153");
+    assertThat(base.resolve(".ephemery/slashing-export/validator")).doesNotExist();
   }
 
   @Test
