@@ -31,6 +31,7 @@ import dev.ephemery.runtime.DockerSocket;
 import dev.ephemery.runtime.DockerTarget;
 import dev.ephemery.runtime.Labels;
 import dev.ephemery.supervisor.AutoRecovery;
+import dev.ephemery.supervisor.ChildReleasePoll;
 import dev.ephemery.supervisor.Daemon;
 import dev.ephemery.supervisor.RecoveryPolicy;
 import dev.ephemery.supervisor.ReleaseWatcher;
@@ -38,10 +39,6 @@ import dev.ephemery.supervisor.StatusServer;
 import dev.ephemery.supervisor.Supervisor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,9 +59,6 @@ final class RunCommand extends BaseCommand {
   /** How often auto-recovery looks at the containers. */
   static final Duration RECOVERY_INTERVAL = Duration.ofSeconds(10);
 
-  /** Set by the launcher for the run that trains the supervisor's class-data-sharing archive. */
-  static final String TRAINING = "EPHEMERY_RUN_TRAINING";
-
   String host;
 
   String bind;
@@ -74,6 +68,8 @@ final class RunCommand extends BaseCommand {
   Path tokenFile;
 
   long switchLead;
+
+  boolean pollOnce;
 
   @Override
   public CommandSpec declare() {
@@ -111,11 +107,21 @@ final class RunCommand extends BaseCommand {
             .defaultValue("0")
             .description("Switch this long before the new EL genesis (default: ${DEFAULT-VALUE}).")
             .build());
+    spec.addOption(
+        Specs.flag(() -> pollOnce, v -> pollOnce = v, "--poll-once")
+            .description(
+                "Poll the release source once (fetch and verify a new release into the cache),"
+                    + " print the newest verified release and exit: 1 when the source failed. The"
+                    + " supervisor runs each of its polls this way, in a child process.")
+            .build());
     return spec;
   }
 
   @Override
   public Integer call() {
+    if (pollOnce) {
+      return pollOnce();
+    }
     Inventory inventory = InventoryLoader.system().load(common.file());
     List<Host> hosts = ResetTargets.hosts(inventory, host);
     if (hosts.size() != 1) {
@@ -127,17 +133,10 @@ final class RunCommand extends BaseCommand {
     if (switchLead < 0 || switchLead > 86_400) {
       throw InvalidInputException.of("--switch-lead", "must be 0 to 86400 seconds", "");
     }
-    boolean training = "1".equals(System.getenv(TRAINING));
     Clock clock = Clock.systemUTC();
     ReleaseCache cache = ResetTargets.cache();
     Map<String, String> env = System.getenv();
-    var client = Downloader.defaultClient(Duration.ofSeconds(15));
-    Downloader downloader = new Downloader(client, Downloader.Settings.DEFAULT, null);
-    GitHubReleases api =
-        NetworkSources.DEFAULTS.gitHub(
-            env, cache.root(), client, Downloader.Settings.DEFAULT, clock);
-    ReleaseFetcher fetcher =
-        new ReleaseFetcher(List.of(ReleaseSources.gitHubApi(api, downloader)), cache);
+    List<String> poll = SelfCommand.forThisJvm(List.of("run", "--poll-once"));
 
     JournalStore journals = new JournalStore(Path.of(h.baseDir()));
     AtomicReference<Daemon> daemon = new AtomicReference<>();
@@ -198,7 +197,7 @@ final class RunCommand extends BaseCommand {
       Supervisor supervisor =
           new Supervisor(
               clock,
-              new ReleaseWatcher(api, fetcher, cache),
+              new ChildReleasePoll(poll, cache, ChildReleasePoll.DEFAULT_TIMEOUT),
               node,
               journals,
               (key, message) -> err().println("ALERT " + key + ": " + message),
@@ -238,7 +237,7 @@ final class RunCommand extends BaseCommand {
           TimeUnit.SECONDS);
       try (StatusServer server =
           new StatusServer(
-              training ? new InetSocketAddress("127.0.0.1", 0) : new InetSocketAddress(bind, port),
+              new InetSocketAddress(bind, port),
               supervisor,
               () -> health(socket, h.name()),
               recovery::snapshot,
@@ -248,11 +247,14 @@ final class RunCommand extends BaseCommand {
         err()
             .println(
                 "supervising " + h.name() + "; status on http://" + bind + ":" + server.port());
-        if (training) {
-          train(client, server.port(), watch, journals);
-          return 0;
-        }
-        Thread shutdown = new Thread(() -> daemon.get().stop(), "ephemery-shutdown");
+        Thread shutdown =
+            new Thread(
+                () -> {
+                  daemon.get().stop();
+                  // A release poll in flight: its download is redone by the next start.
+                  ProcessHandle.current().children().forEach(ProcessHandle::destroy);
+                },
+                "ephemery-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         daemon.get().run();
       } finally {
@@ -265,29 +267,40 @@ final class RunCommand extends BaseCommand {
     return 0;
   }
 
-  /**
-   * The launcher's class-data-sharing training run: everything an idle supervisor does once (look
-   * at the containers, read the journals, answer /status and /metrics), so that the archive holds
-   * its classes, and nothing that changes anything (no tick, no restart, no reset, no poll).
-   */
-  private static void train(
-      HttpClient client, int port, DockerContainerWatch watch, JournalStore journals) {
-    watch.observe();
-    journals.unfinished();
-    for (String path : List.of("/status", "/metrics", "/")) {
-      try {
-        client.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5))
-                .build(),
-            HttpResponse.BodyHandlers.discarding());
-      } catch (IOException e) {
-        // Training only costs speed when it misses a class.
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+  /** One release poll, in this process: what the supervisor's child runs. */
+  private int pollOnce() {
+    Map<String, String> env = System.getenv();
+    Clock clock = Clock.systemUTC();
+    ReleaseCache cache = ResetTargets.cache();
+    var client = Downloader.defaultClient(Duration.ofSeconds(15));
+    Downloader downloader = new Downloader(client, Downloader.Settings.DEFAULT, null);
+    GitHubReleases api =
+        NetworkSources.DEFAULTS.gitHub(
+            env, cache.root(), client, Downloader.Settings.DEFAULT, clock);
+    ReleaseFetcher fetcher =
+        new ReleaseFetcher(List.of(ReleaseSources.gitHubApi(api, downloader)), cache);
+    ReleaseWatcher watcher = new ReleaseWatcher(api, fetcher, cache);
+    boolean answered = watcher.poll();
+    Optional<InstalledRelease> newest;
+    try {
+      newest = cache.latestInstalled();
+    } catch (IOException e) {
+      throw new OperationalException(cache.root().toString(), e.getMessage(), "", e);
     }
+    Printer printer = printer();
+    if (printer.json()) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("sourceAnswered", answered);
+      json.put("iteration", newest.map(r -> r.release().iteration().number()).orElse(null));
+      json.put("folder", newest.map(r -> r.folder().toString()).orElse(null));
+      printer.printJson(json);
+    } else {
+      printer.line(
+          newest
+              .map(r -> "newest verified release: " + r.folder())
+              .orElse("no verified release in " + cache.root()));
+    }
+    return answered ? 0 : 1;
   }
 
   /** The node's containers (helpers aside), each up or not, straight from the socket. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -55,8 +56,7 @@ class SupervisorProcessIT {
   }
 
   @Test
-  void theIdleSupervisorWatchesThroughTheSocketFromItsOwnArchiveAndStopsOnSigterm()
-      throws Exception {
+  void theIdleSupervisorWatchesThroughTheSocketPollsInAChildAndStopsOnSigterm() throws Exception {
     DockerClient docker = connection.client();
     String id =
         docker
@@ -77,15 +77,18 @@ class SupervisorProcessIT {
             + "\n    execution: {client: geth}\n    consensus: {client: lighthouse}\n"
             + "    monitoring: {enabled: false}\n");
     Files.createDirectories(dir.resolve("node"));
-    Path classes = dir.resolve("classes.txt");
+    // One class-load log per JVM: the supervisor's, and each release poll's child.
+    Path logs = Files.createDirectories(dir.resolve("classes"));
     ProcessBuilder builder =
         new ProcessBuilder("bash", Path.of("ephemery").toAbsolutePath().toString(), "run", "-f")
             .redirectOutput(dir.resolve("out.txt").toFile())
             .redirectError(dir.resolve("err.txt").toFile());
     builder.command().addAll(java.util.List.of(inventory.toString(), "--port", "0"));
-    builder.environment().put("EPHEMERY_GITHUB_API", "http://127.0.0.1:9");
+    builder.environment().put("EPHEMERY_GITHUB_API", "https://127.0.0.1:9");
     builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-    builder.environment().put("EPHEMERY_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+    builder
+        .environment()
+        .put("EPHEMERY_JAVA_OPTS", "-Xlog:class+load=info:file=" + logs.resolve("%p.txt"));
     process = builder.start();
 
     Pattern listening = Pattern.compile("status on http://127\\.0\\.0\\.1:(\\d+)");
@@ -112,17 +115,40 @@ class SupervisorProcessIT {
     assertThat(metrics).contains("ephemery_component_up{component=\"geth\"} 1");
     // One container watch round (every 10 s) goes through the socket too.
     Thread.sleep(11_000);
-    String loaded = Files.readString(classes, StandardCharsets.UTF_8);
-    assertThat(loaded).contains("dev.ephemery.runtime.DockerSocket source: shared objects file");
-    assertThat(loaded).contains("dev.ephemery.supervisor.Supervisor source: shared objects file");
+    // The launcher execs java: the process is the supervisor's JVM.
+    String loaded = Files.readString(logs.resolve(process.pid() + ".txt"), StandardCharsets.UTF_8);
+    assertThat(loaded).contains("dev.ephemery.runtime.DockerSocket source:");
+    assertThat(loaded).contains("dev.ephemery.supervisor.Supervisor source:");
     // Only the types the watch's restart path names (verified with it) come from docker-java.
     assertThat(loaded)
         .doesNotContain("com.github.dockerjava.core.")
         .doesNotContain("com.github.dockerjava.api.model.")
         .doesNotContain("com.github.dockerjava.zerodep.");
-    assertThat(Path.of("target", "ephemery-run.jsa")).exists();
+    // The release poll ran in a child: the HTTP client and TLS were loaded there, not here.
+    assertThat(loaded)
+        .doesNotContain("java.net.http.HttpClient ")
+        .doesNotContain("sun.security.ssl.SSLContextImpl ");
+    List<String> children;
+    try (var files = Files.list(logs)) {
+      children =
+          files
+              .filter(f -> !f.getFileName().toString().equals(process.pid() + ".txt"))
+              .map(f -> readUnchecked(f))
+              .toList();
+    }
+    assertThat(children)
+        .as("a poll child ran and loaded the HTTP client")
+        .anySatisfy(c -> assertThat(c).contains("java.net.http.HttpClient "));
 
     process.destroy();
     assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s of SIGTERM").isTrue();
+  }
+
+  static String readUnchecked(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
