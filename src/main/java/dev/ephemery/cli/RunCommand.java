@@ -8,12 +8,14 @@ import dev.ephemery.inventory.Inventory;
 import dev.ephemery.network.Iteration;
 import dev.ephemery.network.PrefetchSchedule;
 import dev.ephemery.network.Release;
+import dev.ephemery.ops.Component;
 import dev.ephemery.ops.DockerContainerWatch;
 import dev.ephemery.ops.DockerNodeRuntime;
 import dev.ephemery.ops.FaultInjector;
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.NodeLayout;
 import dev.ephemery.ops.NodeLayouts;
+import dev.ephemery.ops.NodeRuntime;
 import dev.ephemery.ops.ResetMachine;
 import dev.ephemery.ops.RetryPolicy;
 import dev.ephemery.ops.TestnetInstaller;
@@ -32,6 +34,7 @@ import dev.ephemery.runtime.DockerTarget;
 import dev.ephemery.runtime.Labels;
 import dev.ephemery.supervisor.AutoRecovery;
 import dev.ephemery.supervisor.ChildReleasePoll;
+import dev.ephemery.supervisor.ChildResets;
 import dev.ephemery.supervisor.Daemon;
 import dev.ephemery.supervisor.RecoveryPolicy;
 import dev.ephemery.supervisor.ReleaseWatcher;
@@ -169,11 +172,14 @@ final class RunCommand extends BaseCommand {
             public ResetMachine machineFor(Release release) {
               HostPlan plan = new Planner().planHost(h, release);
               Path folder = cache.folderFor(release.iteration());
-              DockerClient client = connection.get();
               return new ResetMachine(
                   NodeLayouts.of(plan),
-                  new DockerNodeRuntime(
-                      client, new DockerRuntime(client, line -> {}), plan, folder),
+                  new LazyNodeRuntime(
+                      () -> {
+                        DockerClient client = connection.get();
+                        return new DockerNodeRuntime(
+                            client, new DockerRuntime(client, line -> {}), plan, folder);
+                      }),
                   i -> verified(cache, i),
                   journals,
                   clock,
@@ -190,7 +196,7 @@ final class RunCommand extends BaseCommand {
                               new OperationalException(
                                   cache.root().toString(),
                                   "the release of an unfinished reset (" + iteration + ") is gone",
-                                  "run 'ephemery genesis fetch --tag ephemery-" + iteration + "'"));
+                                  "run 'ephemery genesis fetch --iteration " + iteration + "'"));
               return machineFor(installed.release());
             }
           };
@@ -207,7 +213,11 @@ final class RunCommand extends BaseCommand {
                       ? PrefetchSchedule.Policy.UNAUTHENTICATED
                       : PrefetchSchedule.Policy.AUTHENTICATED,
                   Duration.ofMinutes(15)),
-              d -> daemon.get().sleep(d));
+              new ChildResets(
+                  SelfCommand.forThisJvm(resetArgs(h)),
+                  journals,
+                  clock,
+                  ChildResets.DEFAULT_TIMEOUT));
       daemon.set(new Daemon(supervisor, Duration.ofSeconds(30)));
       DockerContainerWatch watch = new DockerContainerWatch(socket, connection, h.name());
       AutoRecovery recovery =
@@ -251,7 +261,8 @@ final class RunCommand extends BaseCommand {
             new Thread(
                 () -> {
                   daemon.get().stop();
-                  // A release poll in flight: its download is redone by the next start.
+                  // A poll or a reset in flight stops too: a download is redone by the next poll,
+                  // a reset resumes from its journal at the next start.
                   ProcessHandle.current().children().forEach(ProcessHandle::destroy);
                 },
                 "ephemery-shutdown");
@@ -265,6 +276,62 @@ final class RunCommand extends BaseCommand {
           bind + ":" + port, "cannot serve status: " + e.getMessage(), "pick another --port", e);
     }
     return 0;
+  }
+
+  /** The child's `ephemery reset` for this host, on the inventory this supervisor read. */
+  private List<String> resetArgs(Host h) {
+    List<String> args = new java.util.ArrayList<>(List.of("reset", "--host", h.name()));
+    Path file = InventoryLoader.system().resolve(common.file()).file();
+    if (file != null) {
+      args.add("-f");
+      args.add(file.toAbsolutePath().toString());
+    }
+    return args;
+  }
+
+  /**
+   * Opens docker-java the first time the reset acts: the supervisor only begins a journal with its
+   * machine (the child process runs it), so it never does.
+   */
+  static final class LazyNodeRuntime implements NodeRuntime {
+    private final Supplier<NodeRuntime> open;
+    private NodeRuntime runtime;
+
+    LazyNodeRuntime(Supplier<NodeRuntime> open) {
+      this.open = open;
+    }
+
+    private synchronized NodeRuntime runtime() {
+      if (runtime == null) {
+        runtime = open.get();
+      }
+      return runtime;
+    }
+
+    @Override
+    public void stop(Component component) {
+      runtime().stop(component);
+    }
+
+    @Override
+    public boolean exportSlashingProtection(Component validator, Path target) {
+      return runtime().exportSlashingProtection(validator, target);
+    }
+
+    @Override
+    public void init(Component component, Path testnetDir) {
+      runtime().init(component, testnetDir);
+    }
+
+    @Override
+    public void start(Component component) {
+      runtime().start(component);
+    }
+
+    @Override
+    public Verification verify(int iteration) {
+      return runtime().verify(iteration);
+    }
   }
 
   /** One release poll, in this process: what the supervisor's child runs. */
