@@ -124,10 +124,11 @@ class SupervisorProcessIT {
         .doesNotContain("com.github.dockerjava.core.")
         .doesNotContain("com.github.dockerjava.api.model.")
         .doesNotContain("com.github.dockerjava.zerodep.");
-    // The release poll ran in a child: the HTTP client and TLS were loaded there, not here.
+    // The release poll ran in a child: the HTTP client, TLS and JSON binding were loaded there.
     assertThat(loaded)
         .doesNotContain("java.net.http.HttpClient ")
-        .doesNotContain("sun.security.ssl.SSLContextImpl ");
+        .doesNotContain("sun.security.ssl.SSLContextImpl ")
+        .doesNotContain("com.fasterxml.jackson.databind.");
     List<String> children;
     try (var files = Files.list(logs)) {
       children =
@@ -224,6 +225,7 @@ class SupervisorProcessIT {
     assertThat(supervisor)
         .as("the supervisor began the journal but never opened docker-java for the reset")
         .doesNotContain("com.github.dockerjava.core.")
+        .doesNotContain("com.fasterxml.jackson.databind.")
         .doesNotContain("dev.ephemery.ops.DockerNodeRuntime ");
     assertThat(readUnchecked(logs.resolve(child + ".txt")))
         .as("the child did the reset's Docker work")
