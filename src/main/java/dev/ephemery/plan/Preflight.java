@@ -391,9 +391,9 @@ public final class Preflight {
                   + flag
                   + " from "
                   + argsWhere
-                  + "; the plan owns it (ports: use p2pPort, or execution.rpcPort for the JSON-RPC host port;"
-                  + " endpoints and paths are wired"
-                  + " between the node's containers)"));
+                  + "; the plan owns it (ports: use p2pPort, or execution.rpcPort for the"
+                  + " JSON-RPC host port; endpoints and paths are wired between the node's"
+                  + " containers)"));
     }
     return problems;
   }
