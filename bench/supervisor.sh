@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Supervisor footprint: idle RSS of `ephemery run` (local Docker, release source unreachable, empty cache)
+# Supervisor footprint: idle RSS of `ephemery run` (local Docker, an https release source that refuses
+# connections, so a poll in the supervisor would load TLS and its trust store as in production; empty cache)
 # against a JVM that only sleeps (default options), measured side by side in each round; where the
 # supervisor's memory goes; and how long SIGTERM takes to stop it. Prints each round and the median ratio.
 # Usage: bench/supervisor.sh [SETTLE_SECONDS] [ROUNDS]   (defaults 20 and 3)
@@ -47,7 +48,7 @@ mib() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
 
 ratios=()
 for round in $(seq 1 "$rounds"); do
-  EPHEMERY_GITHUB_API=http://127.0.0.1:9 XDG_CACHE_HOME="$work/cache" \
+  EPHEMERY_GITHUB_API=https://127.0.0.1:9 XDG_CACHE_HOME="$work/cache" \
     "$root/ephemery" run -f "$work/ephemery.yaml" --port 0 >"$work/run.out" 2>"$work/run.err" &
   sup=$!
   java -cp "$work" Hello >/dev/null &

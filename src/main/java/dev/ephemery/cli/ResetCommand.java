@@ -121,9 +121,14 @@ final class ResetCommand extends BaseCommand {
         boolean due = due(installed, target, clock.instant());
         ResetPreview preview = ResetPreview.of(layout, iteration, due, reason(installed, target));
         previews.add(preview);
-        boolean unfinished = journals.unfinished().isPresent();
-        if (!dryRun && (due || force || unfinished)) {
-          results.add(reset(h, plan, layout, journals, target, force));
+        Optional<ResetJournal> unfinished = journals.unfinished();
+        if (!dryRun && (due || force || unfinished.isPresent())) {
+          InstalledRelease to =
+              release == null
+                  ? ResetTargets.resumeTarget(unfinished, target, ResetTargets.cache())
+                  : target;
+          HostPlan toPlan = to == target ? plan : new Planner().planHost(h, to.release());
+          results.add(reset(h, toPlan, NodeLayouts.of(toPlan), journals, to, force));
         }
       }
     }

@@ -5,8 +5,10 @@ import dev.ephemery.common.OperationalException;
 import dev.ephemery.inventory.Address;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
+import dev.ephemery.network.Iteration;
 import dev.ephemery.network.Release;
 import dev.ephemery.network.ReleaseVerifier;
+import dev.ephemery.ops.ResetJournal;
 import dev.ephemery.release.InstalledRelease;
 import dev.ephemery.release.ReleaseCache;
 import dev.ephemery.release.ReleaseReader;
@@ -88,5 +90,37 @@ final class ResetTargets {
   static ReleaseCache cache() {
     return new ReleaseCache(
         ReleaseCache.defaultRoot(System.getenv(), System.getProperty("user.home")));
+  }
+
+  /**
+   * The release an unfinished reset goes to: its own iteration's, from the cache, even when a newer
+   * one has arrived since it began (the newer one is the next reset's); without one, {@code
+   * newest}.
+   */
+  static InstalledRelease resumeTarget(
+      Optional<ResetJournal> unfinished, InstalledRelease newest, ReleaseCache cache) {
+    if (unfinished.isEmpty()
+        || unfinished.get().toIteration() == newest.release().iteration().number()) {
+      return newest;
+    }
+    int iteration = unfinished.get().toIteration();
+    try {
+      return cache
+          .installed(new Iteration(iteration))
+          .orElseThrow(
+              () ->
+                  new OperationalException(
+                      cache.root().toString(),
+                      "the release of the unfinished reset "
+                          + unfinished.get().id()
+                          + " (iteration "
+                          + iteration
+                          + ") is not in the cache",
+                      "run 'ephemery genesis fetch --iteration " + iteration + "'",
+                      null));
+    } catch (IOException e) {
+      throw new OperationalException(
+          cache.root().toString(), "cannot read the release cache: " + e.getMessage(), "", e);
+    }
   }
 }

@@ -8,12 +8,14 @@ import dev.ephemery.inventory.Inventory;
 import dev.ephemery.network.Iteration;
 import dev.ephemery.network.PrefetchSchedule;
 import dev.ephemery.network.Release;
+import dev.ephemery.ops.Component;
 import dev.ephemery.ops.DockerContainerWatch;
 import dev.ephemery.ops.DockerNodeRuntime;
 import dev.ephemery.ops.FaultInjector;
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.NodeLayout;
 import dev.ephemery.ops.NodeLayouts;
+import dev.ephemery.ops.NodeRuntime;
 import dev.ephemery.ops.ResetMachine;
 import dev.ephemery.ops.RetryPolicy;
 import dev.ephemery.ops.TestnetInstaller;
@@ -31,6 +33,8 @@ import dev.ephemery.runtime.DockerSocket;
 import dev.ephemery.runtime.DockerTarget;
 import dev.ephemery.runtime.Labels;
 import dev.ephemery.supervisor.AutoRecovery;
+import dev.ephemery.supervisor.ChildReleasePoll;
+import dev.ephemery.supervisor.ChildResets;
 import dev.ephemery.supervisor.Daemon;
 import dev.ephemery.supervisor.RecoveryPolicy;
 import dev.ephemery.supervisor.ReleaseWatcher;
@@ -38,10 +42,6 @@ import dev.ephemery.supervisor.StatusServer;
 import dev.ephemery.supervisor.Supervisor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,9 +62,6 @@ final class RunCommand extends BaseCommand {
   /** How often auto-recovery looks at the containers. */
   static final Duration RECOVERY_INTERVAL = Duration.ofSeconds(10);
 
-  /** Set by the launcher for the run that trains the supervisor's class-data-sharing archive. */
-  static final String TRAINING = "EPHEMERY_RUN_TRAINING";
-
   String host;
 
   String bind;
@@ -74,6 +71,8 @@ final class RunCommand extends BaseCommand {
   Path tokenFile;
 
   long switchLead;
+
+  boolean pollOnce;
 
   @Override
   public CommandSpec declare() {
@@ -111,11 +110,21 @@ final class RunCommand extends BaseCommand {
             .defaultValue("0")
             .description("Switch this long before the new EL genesis (default: ${DEFAULT-VALUE}).")
             .build());
+    spec.addOption(
+        Specs.flag(() -> pollOnce, v -> pollOnce = v, "--poll-once")
+            .description(
+                "Poll the release source once (fetch and verify a new release into the cache),"
+                    + " print the newest verified release and exit: 1 when the source failed. The"
+                    + " supervisor runs each of its polls this way, in a child process.")
+            .build());
     return spec;
   }
 
   @Override
   public Integer call() {
+    if (pollOnce) {
+      return pollOnce();
+    }
     Inventory inventory = InventoryLoader.system().load(common.file());
     List<Host> hosts = ResetTargets.hosts(inventory, host);
     if (hosts.size() != 1) {
@@ -127,17 +136,10 @@ final class RunCommand extends BaseCommand {
     if (switchLead < 0 || switchLead > 86_400) {
       throw InvalidInputException.of("--switch-lead", "must be 0 to 86400 seconds", "");
     }
-    boolean training = "1".equals(System.getenv(TRAINING));
     Clock clock = Clock.systemUTC();
     ReleaseCache cache = ResetTargets.cache();
     Map<String, String> env = System.getenv();
-    var client = Downloader.defaultClient(Duration.ofSeconds(15));
-    Downloader downloader = new Downloader(client, Downloader.Settings.DEFAULT, null);
-    GitHubReleases api =
-        NetworkSources.DEFAULTS.gitHub(
-            env, cache.root(), client, Downloader.Settings.DEFAULT, clock);
-    ReleaseFetcher fetcher =
-        new ReleaseFetcher(List.of(ReleaseSources.gitHubApi(api, downloader)), cache);
+    List<String> poll = SelfCommand.forThisJvm(List.of("run", "--poll-once"));
 
     JournalStore journals = new JournalStore(Path.of(h.baseDir()));
     AtomicReference<Daemon> daemon = new AtomicReference<>();
@@ -170,11 +172,14 @@ final class RunCommand extends BaseCommand {
             public ResetMachine machineFor(Release release) {
               HostPlan plan = new Planner().planHost(h, release);
               Path folder = cache.folderFor(release.iteration());
-              DockerClient client = connection.get();
               return new ResetMachine(
                   NodeLayouts.of(plan),
-                  new DockerNodeRuntime(
-                      client, new DockerRuntime(client, line -> {}), plan, folder),
+                  new LazyNodeRuntime(
+                      () -> {
+                        DockerClient client = connection.get();
+                        return new DockerNodeRuntime(
+                            client, new DockerRuntime(client, line -> {}), plan, folder);
+                      }),
                   i -> verified(cache, i),
                   journals,
                   clock,
@@ -191,14 +196,14 @@ final class RunCommand extends BaseCommand {
                               new OperationalException(
                                   cache.root().toString(),
                                   "the release of an unfinished reset (" + iteration + ") is gone",
-                                  "run 'ephemery genesis fetch --tag ephemery-" + iteration + "'"));
+                                  "run 'ephemery genesis fetch --iteration " + iteration + "'"));
               return machineFor(installed.release());
             }
           };
       Supervisor supervisor =
           new Supervisor(
               clock,
-              new ReleaseWatcher(api, fetcher, cache),
+              new ChildReleasePoll(poll, cache, ChildReleasePoll.DEFAULT_TIMEOUT),
               node,
               journals,
               (key, message) -> err().println("ALERT " + key + ": " + message),
@@ -208,7 +213,11 @@ final class RunCommand extends BaseCommand {
                       ? PrefetchSchedule.Policy.UNAUTHENTICATED
                       : PrefetchSchedule.Policy.AUTHENTICATED,
                   Duration.ofMinutes(15)),
-              d -> daemon.get().sleep(d));
+              new ChildResets(
+                  SelfCommand.forThisJvm(resetArgs(h)),
+                  journals,
+                  clock,
+                  ChildResets.DEFAULT_TIMEOUT));
       daemon.set(new Daemon(supervisor, Duration.ofSeconds(30)));
       DockerContainerWatch watch = new DockerContainerWatch(socket, connection, h.name());
       AutoRecovery recovery =
@@ -238,7 +247,7 @@ final class RunCommand extends BaseCommand {
           TimeUnit.SECONDS);
       try (StatusServer server =
           new StatusServer(
-              training ? new InetSocketAddress("127.0.0.1", 0) : new InetSocketAddress(bind, port),
+              new InetSocketAddress(bind, port),
               supervisor,
               () -> health(socket, h.name()),
               recovery::snapshot,
@@ -248,11 +257,15 @@ final class RunCommand extends BaseCommand {
         err()
             .println(
                 "supervising " + h.name() + "; status on http://" + bind + ":" + server.port());
-        if (training) {
-          train(client, server.port(), watch, journals);
-          return 0;
-        }
-        Thread shutdown = new Thread(() -> daemon.get().stop(), "ephemery-shutdown");
+        Thread shutdown =
+            new Thread(
+                () -> {
+                  daemon.get().stop();
+                  // A poll or a reset in flight stops too: a download is redone by the next poll,
+                  // a reset resumes from its journal at the next start.
+                  ProcessHandle.current().children().forEach(ProcessHandle::destroy);
+                },
+                "ephemery-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         daemon.get().run();
       } finally {
@@ -265,29 +278,96 @@ final class RunCommand extends BaseCommand {
     return 0;
   }
 
-  /**
-   * The launcher's class-data-sharing training run: everything an idle supervisor does once (look
-   * at the containers, read the journals, answer /status and /metrics), so that the archive holds
-   * its classes, and nothing that changes anything (no tick, no restart, no reset, no poll).
-   */
-  private static void train(
-      HttpClient client, int port, DockerContainerWatch watch, JournalStore journals) {
-    watch.observe();
-    journals.unfinished();
-    for (String path : List.of("/status", "/metrics", "/")) {
-      try {
-        client.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5))
-                .build(),
-            HttpResponse.BodyHandlers.discarding());
-      } catch (IOException e) {
-        // Training only costs speed when it misses a class.
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+  /** The child's `ephemery reset` for this host, on the inventory this supervisor read. */
+  private List<String> resetArgs(Host h) {
+    List<String> args = new java.util.ArrayList<>(List.of("reset", "--host", h.name()));
+    Path file = InventoryLoader.system().resolve(common.file()).file();
+    if (file != null) {
+      args.add("-f");
+      args.add(file.toAbsolutePath().toString());
     }
+    return args;
+  }
+
+  /**
+   * Opens docker-java the first time the reset acts: the supervisor only begins a journal with its
+   * machine (the child process runs it), so it never does.
+   */
+  static final class LazyNodeRuntime implements NodeRuntime {
+    private final Supplier<NodeRuntime> open;
+    private NodeRuntime runtime;
+
+    LazyNodeRuntime(Supplier<NodeRuntime> open) {
+      this.open = open;
+    }
+
+    private synchronized NodeRuntime runtime() {
+      if (runtime == null) {
+        runtime = open.get();
+      }
+      return runtime;
+    }
+
+    @Override
+    public void stop(Component component) {
+      runtime().stop(component);
+    }
+
+    @Override
+    public boolean exportSlashingProtection(Component validator, Path target) {
+      return runtime().exportSlashingProtection(validator, target);
+    }
+
+    @Override
+    public void init(Component component, Path testnetDir) {
+      runtime().init(component, testnetDir);
+    }
+
+    @Override
+    public void start(Component component) {
+      runtime().start(component);
+    }
+
+    @Override
+    public Verification verify(int iteration) {
+      return runtime().verify(iteration);
+    }
+  }
+
+  /** One release poll, in this process: what the supervisor's child runs. */
+  private int pollOnce() {
+    Map<String, String> env = System.getenv();
+    Clock clock = Clock.systemUTC();
+    ReleaseCache cache = ResetTargets.cache();
+    var client = Downloader.defaultClient(Duration.ofSeconds(15));
+    Downloader downloader = new Downloader(client, Downloader.Settings.DEFAULT, null);
+    GitHubReleases api =
+        NetworkSources.DEFAULTS.gitHub(
+            env, cache.root(), client, Downloader.Settings.DEFAULT, clock);
+    ReleaseFetcher fetcher =
+        new ReleaseFetcher(List.of(ReleaseSources.gitHubApi(api, downloader)), cache);
+    ReleaseWatcher watcher = new ReleaseWatcher(api, fetcher, cache);
+    boolean answered = watcher.poll();
+    Optional<InstalledRelease> newest;
+    try {
+      newest = cache.latestInstalled();
+    } catch (IOException e) {
+      throw new OperationalException(cache.root().toString(), e.getMessage(), "", e);
+    }
+    Printer printer = printer();
+    if (printer.json()) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("sourceAnswered", answered);
+      json.put("iteration", newest.map(r -> r.release().iteration().number()).orElse(null));
+      json.put("folder", newest.map(r -> r.folder().toString()).orElse(null));
+      printer.printJson(json);
+    } else {
+      printer.line(
+          newest
+              .map(r -> "newest verified release: " + r.folder())
+              .orElse("no verified release in " + cache.root()));
+    }
+    return answered ? 0 : 1;
   }
 
   /** The node's containers (helpers aside), each up or not, straight from the socket. */

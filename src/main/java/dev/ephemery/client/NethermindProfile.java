@@ -9,6 +9,15 @@ import java.util.Optional;
  * Nethermind. Options: Nethermind.JsonRpc/IJsonRpcConfig.cs (EngineHost defaults to 127.0.0.1,
  * EnginePort to null: both must be set), Nethermind.Api/IInitConfig.cs (ChainSpecPath,
  * GenesisHash), docs.nethermind.io 1.39 configuration ({@code --config}, {@code --data-dir}).
+ *
+ * <p>{@code --config=none} selects the empty configuration Nethermind ships, so no network's
+ * defaults (mainnet's otherwise) mix with the release's chainspec: Nethermind.Runner Program.cs
+ * resolves a bare name to {@code configs/NAME.json} or {@code .cfg} and stops with "Configuration
+ * file not found" when neither exists, so a wrong name fails loudly at start. The file: "an empty
+ * config file to allow configuring everything via command line flags", NethermindEth/nethermind
+ * #4644 ({@code none.cfg}); renamed {@code none.json} with all configs in #7653, the bare name
+ * {@code none} resolving in both (a Nethermind developer in ethpandaops/ethereum-package #824,
+ * whose Nethermind launcher passes it for every non-public network).
  */
 public final class NethermindProfile extends ExecutionProfile {
   static final int METRICS = 9091;
@@ -40,6 +49,7 @@ public final class NethermindProfile extends ExecutionProfile {
       args.flag("--datadir", ContainerPaths.DATA);
     } else {
       // --datadir=<path> is mis-parsed since 1.30.2; --data-dir with a separate value is not.
+      // The empty bundled config: everything below, nothing from a network preset.
       args.flag("--config", "none")
           .add("--data-dir")
           .add(ContainerPaths.DATA)

@@ -1,5 +1,6 @@
 package dev.ephemery.inventory;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,16 @@ public final class Addresses {
   }
 
   private Addresses() {}
+
+  /**
+   * The machine an address reaches, the same for every user and spelling of the host name: nodes on
+   * one machine share its ports and disks.
+   */
+  public static String machine(Address address) {
+    return address instanceof Address.Ssh ssh
+        ? ssh.host().toLowerCase(Locale.ROOT) + ":" + ssh.port()
+        : "local";
+  }
 
   public static Parsed parse(String text) {
     if (text.equals("local")) {

@@ -390,7 +390,8 @@ public final class InventoryParser {
             ExecutionClient.byId(text(el, Execution.CLIENT)).orElseThrow(),
             text(el, Execution.IMAGE),
             list(el, Execution.EXTRA_ARGS),
-            integer(el, Execution.P2P_PORT));
+            integer(el, Execution.P2P_PORT),
+            integer(el, Execution.RPC_PORT));
 
     Mapping cl = section(merged, HostKeys.CONSENSUS);
     ConsensusClient consensusClient =
@@ -459,6 +460,9 @@ public final class InventoryParser {
     if (execution.p2pPort() != null) {
       ports.put("execution.p2pPort", execution.p2pPort());
     }
+    if (execution.rpcPort() != null) {
+      ports.put("execution.rpcPort", execution.rpcPort());
+    }
     if (consensus.p2pPort() != null) {
       ports.put("consensus.p2pPort", consensus.p2pPort());
     }
@@ -489,7 +493,7 @@ public final class InventoryParser {
       for (int j = 0; j < i; j++) {
         Host a = hosts.get(j);
         Host b = hosts.get(i);
-        if (!machine(a.address()).equals(machine(b.address()))) {
+        if (!Addresses.machine(a.address()).equals(Addresses.machine(b.address()))) {
           continue;
         }
         String dirA = a.baseDir() + "/";
@@ -508,12 +512,6 @@ public final class InventoryParser {
         }
       }
     }
-  }
-
-  private static String machine(Address address) {
-    return address instanceof Address.Ssh ssh
-        ? ssh.host().toLowerCase(Locale.ROOT) + ":" + ssh.port()
-        : "local";
   }
 
   private static int lineOf(Mapping merged, String dottedKey) {

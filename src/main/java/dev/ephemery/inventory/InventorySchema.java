@@ -25,8 +25,13 @@ public final class InventorySchema {
     public static final SchemaKey P2P_PORT =
         SchemaKey.integer("p2pPort", "host port for devp2p, TCP and UDP (default: the client's)")
             .withFormat(ValueFormat.PORT);
+    public static final SchemaKey RPC_PORT =
+        SchemaKey.integer(
+                "rpcPort",
+                "host port for the JSON-RPC HTTP API, published on 127.0.0.1 only (default: 8545)")
+            .withFormat(ValueFormat.PORT);
     public static final SchemaSection SECTION =
-        new SchemaSection("execution", List.of(CLIENT, IMAGE, EXTRA_ARGS, P2P_PORT));
+        new SchemaSection("execution", List.of(CLIENT, IMAGE, EXTRA_ARGS, P2P_PORT, RPC_PORT));
 
     private Execution() {}
   }

@@ -78,6 +78,7 @@ public final class InventoryWriter {
     optional(in + 1, Execution.IMAGE, el.image(), "REPOSITORY:TAG");
     line(in + 1, "extraArgs: " + list(el.extraArgs()), Execution.EXTRA_ARGS.doc());
     optional(in + 1, Execution.P2P_PORT, el.p2pPort(), "30303");
+    optional(in + 1, Execution.RPC_PORT, el.rpcPort(), "8545");
 
     line(in, "consensus:", null);
     ConsensusSpec cl = host.consensus();

@@ -1,9 +1,5 @@
 package dev.ephemery.ops;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.ephemery.common.OperationalException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,13 +20,6 @@ import java.util.stream.Stream;
  * after a crash a journal is either the previous version or the new one, never a torn file.
  */
 public final class JournalStore {
-
-  static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path dir;
 
@@ -77,7 +66,7 @@ public final class JournalStore {
       Files.createDirectories(dir);
       Path target = dir.resolve(journal.id() + ".json");
       Path temp = dir.resolve("." + journal.id() + ".json.tmp");
-      byte[] bytes = MAPPER.writeValueAsBytes(journal);
+      byte[] bytes = JournalJson.toBytes(journal);
       try (FileChannel channel =
           FileChannel.open(
               temp,
@@ -143,7 +132,7 @@ public final class JournalStore {
 
   private static ResetJournal read(Path file) {
     try {
-      ResetJournal journal = MAPPER.readValue(file.toFile(), ResetJournal.class);
+      ResetJournal journal = JournalJson.fromBytes(Files.readAllBytes(file));
       if (journal.version() > ResetJournal.FORMAT_VERSION) {
         throw new OperationalException(
             file.toString(),

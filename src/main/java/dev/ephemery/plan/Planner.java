@@ -26,6 +26,10 @@ import java.util.Objects;
  */
 public final class Planner {
   public static final String ENGINE_PORT_NAME = "engine";
+
+  /** The EL's JSON-RPC HTTP API, the port {@code execution.rpcPort} publishes. */
+  public static final String RPC_PORT_NAME = "http";
+
   static final String RESTART = "unless-stopped";
 
   /** A pinned public JRE for the on-host supervisor (Java 17, the tool's minimum). */
@@ -143,7 +147,8 @@ public final class Planner {
             elContext,
             host.execution().extraArgs(),
             layout.mounts(el, flavor, true),
-            init == null ? List.of() : List.of(initName)));
+            init == null ? List.of() : List.of(initName),
+            rpcHostPort(host)));
 
     ClientContext clContext =
         new ClientContext(
@@ -169,7 +174,8 @@ public final class Planner {
             clContext,
             host.consensus().extraArgs(),
             clMounts,
-            List.of(elName)));
+            List.of(elName),
+            Map.of()));
 
     if (vc != null) {
       ClientContext vcContext =
@@ -188,7 +194,8 @@ public final class Planner {
               vcContext,
               validator.extraArgs(),
               vcMounts,
-              List.of(clName)));
+              List.of(clName),
+              Map.of()));
     }
 
     List<PlannedPath> paths = new ArrayList<>(layout.paths(flavor, el, cl, vc));
@@ -307,7 +314,8 @@ public final class Planner {
       ClientContext context,
       List<String> extraArgs,
       List<Mount> mounts,
-      List<String> dependsOn) {
+      List<String> dependsOn,
+      Map<String, Integer> hostPorts) {
     List<String> command = new ArrayList<>(profile.command(context));
     command.addAll(extraArgs);
     return new Service(
@@ -317,7 +325,7 @@ public final class Planner {
         image(imageOverride, profile, context.flavor()),
         profile.entrypoint(context.flavor()),
         List.copyOf(command),
-        bindings(profile.ports(context.p2pPort())),
+        bindings(profile.ports(context.p2pPort()), hostPorts),
         List.copyOf(mounts),
         Map.of(),
         layout.labels(role, profile.id()),
@@ -339,8 +347,32 @@ public final class Planner {
     return override != null && !override.isBlank() ? override : profile.image(flavor);
   }
 
+  /**
+   * The host port of the EL's JSON-RPC API from {@code execution.rpcPort}; the client keeps
+   * listening on its own port inside the container, so only the published side moves.
+   */
+  private static Map<String, Integer> rpcHostPort(Host host) {
+    Integer rpcPort = host.execution().rpcPort();
+    return rpcPort == null ? Map.of() : Map.of(RPC_PORT_NAME, rpcPort);
+  }
+
   /** P2P on all interfaces, the operator's ports on loopback, the rest never published. */
   static List<PortBinding> bindings(List<PortSpec> ports) {
+    return bindings(ports, Map.of());
+  }
+
+  /**
+   * As {@link #bindings(List)}, with the host side of the named loopback ports moved. Only loopback
+   * ports move: P2P ports are announced to peers with the port the client listens on, and the
+   * Engine API is never published.
+   */
+  static List<PortBinding> bindings(List<PortSpec> ports, Map<String, Integer> hostPorts) {
+    for (String name : hostPorts.keySet()) {
+      if (ports.stream()
+          .noneMatch(p -> p.name().equals(name) && p.exposure() == PortSpec.Exposure.LOCAL)) {
+        throw new IllegalArgumentException("no loopback port named " + name + " to move");
+      }
+    }
     return ports.stream()
         .map(
             p ->
@@ -350,7 +382,11 @@ public final class Planner {
                           p.container(), p.container(), "0.0.0.0", p.protocol(), p.name());
                   case LOCAL ->
                       new PortBinding(
-                          p.container(), p.container(), "127.0.0.1", p.protocol(), p.name());
+                          p.container(),
+                          hostPorts.getOrDefault(p.name(), p.container()),
+                          "127.0.0.1",
+                          p.protocol(),
+                          p.name());
                   case NETWORK_ONLY ->
                       new PortBinding(p.container(), null, null, p.protocol(), p.name());
                 })

@@ -7,6 +7,7 @@ import dev.ephemery.client.ClientProfiles;
 import dev.ephemery.client.Wrappers;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.Problem;
+import dev.ephemery.inventory.Addresses;
 import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.Flavor;
 import dev.ephemery.inventory.Host;
@@ -390,8 +391,9 @@ public final class Preflight {
                   + flag
                   + " from "
                   + argsWhere
-                  + "; the plan owns it (ports: use p2pPort; endpoints and paths are wired"
-                  + " between the node's containers)"));
+                  + "; the plan owns it (ports: use p2pPort, or execution.rpcPort for the"
+                  + " JSON-RPC host port; endpoints and paths are wired between the node's"
+                  + " containers)"));
     }
     return problems;
   }
@@ -499,7 +501,7 @@ public final class Preflight {
   /** Invariants of the plan itself: what a runtime would publish on each machine. */
   static List<Problem> checkPlan(Inventory inventory, Plan plan) {
     List<Problem> problems = new ArrayList<>();
-    Map<String, Map<String, String>> usedByMachine = new LinkedHashMap<>();
+    Map<String, Map<String, Claim>> usedByMachine = new LinkedHashMap<>();
     Map<String, String> baseDirs = new LinkedHashMap<>();
     for (int i = 0; i < plan.hosts().size(); i++) {
       HostPlan hostPlan = plan.hosts().get(i);
@@ -507,7 +509,9 @@ public final class Preflight {
       Host host = inventory.hosts().get(index);
       String where = "hosts[" + index + "]";
       String machine = hostPlan.address();
-      String baseKey = machine + " " + hostPlan.baseDir();
+      // ssh://a@h and ssh://b@h are one machine: key by the machine, name it as written.
+      String machineKey = Addresses.machine(host.address());
+      String baseKey = machineKey + " " + hostPlan.baseDir();
       String otherBase = baseDirs.putIfAbsent(baseKey, hostPlan.name());
       if (otherBase != null) {
         problems.add(
@@ -525,7 +529,8 @@ public final class Preflight {
                     + ": their data would mix",
                 "give each node on one machine its own baseDir"));
       }
-      Map<String, String> used = usedByMachine.computeIfAbsent(machine, m -> new LinkedHashMap<>());
+      Map<String, Claim> used =
+          usedByMachine.computeIfAbsent(machineKey, m -> new LinkedHashMap<>());
       for (Service service : hostPlan.services()) {
         for (PortBinding port : service.ports()) {
           if (port.name().equals(Planner.ENGINE_PORT_NAME) && port.host() != null) {
@@ -544,9 +549,8 @@ public final class Preflight {
             claim(
                 problems,
                 used,
-                where,
                 port.host() + "/" + port.protocol(),
-                hostPlan.name() + " " + service.name() + " " + port.name());
+                portClaim(where, hostPlan.name(), service, port));
           }
         }
       }
@@ -555,41 +559,119 @@ public final class Preflight {
         claim(
             problems,
             used,
-            where + ".monitoring.prometheusPort",
             monitoring.prometheusPort() + "/tcp",
-            hostPlan.name() + " prometheus");
+            new Claim(
+                where,
+                hostPlan.name() + " prometheus",
+                where + ".monitoring.prometheusPort",
+                null));
         claim(
             problems,
             used,
-            where + ".monitoring.grafanaPort",
             monitoring.grafanaPort() + "/tcp",
-            hostPlan.name() + " grafana");
+            new Claim(
+                where, hostPlan.name() + " grafana", where + ".monitoring.grafanaPort", null));
         claim(
             problems,
             used,
-            where + ".monitoring.nodeExporterPort",
             monitoring.nodeExporterPort() + "/tcp",
-            hostPlan.name() + " node-exporter");
+            new Claim(
+                where,
+                hostPlan.name() + " node-exporter",
+                where + ".monitoring.nodeExporterPort",
+                null));
       }
     }
     return problems;
   }
 
-  private static void claim(
-      List<Problem> problems, Map<String, String> used, String where, String port, String user) {
-    String other = used.putIfAbsent(port, user);
-    if (other != null) {
-      problems.add(
-          Problem.at(
-              where,
-              0,
-              "host port "
-                  + port
-                  + " is used twice on the same machine: by "
-                  + other
-                  + " and by "
-                  + user,
-              "change one of them (p2pPort of a client, or the monitoring ports)"));
+  /**
+   * Who publishes a host port and the inventory key that moves it, or null when no key does (a
+   * beacon node's REST API).
+   *
+   * @param where the host's path in the inventory
+   * @param note how the port follows from the key, when it is not the key's value itself
+   */
+  private record Claim(String where, String user, String key, String note) {
+    String described() {
+      return user + (note == null ? "" : " (" + note + ")");
     }
+  }
+
+  private static Claim portClaim(String where, String hostName, Service service, PortBinding port) {
+    String user = hostName + " " + service.name() + " " + port.name();
+    String section =
+        switch (service.role()) {
+          case EXECUTION -> "execution";
+          case CONSENSUS -> "consensus";
+          case SUPERVISOR -> "supervisor";
+          default -> null;
+        };
+    if (section == null) {
+      return new Claim(where, user, null, null);
+    }
+    if (section.equals("supervisor")) {
+      return new Claim(where, user, where + ".supervisor.port", null);
+    }
+    if ("0.0.0.0".equals(port.bind())) {
+      // P2P: every port a client opens for peers follows its p2pPort, some at an offset
+      // (lighthouse's QUIC at p2pPort + 1, prysm's discovery at p2pPort - 1000).
+      String key = section + ".p2pPort";
+      int base =
+          service.ports().stream()
+              .filter(p -> p.name().equals("p2p") && p.host() != null)
+              .mapToInt(PortBinding::host)
+              .findFirst()
+              .orElse(port.host());
+      int offset = port.host() - base;
+      String note =
+          offset == 0
+              ? null
+              : service.client()
+                  + " publishes its "
+                  + port.name()
+                  + " port at "
+                  + key
+                  + (offset > 0 ? " + " : " - ")
+                  + Math.abs(offset);
+      return new Claim(where, user, where + "." + key, note);
+    }
+    if (section.equals("execution") && port.name().equals(Planner.RPC_PORT_NAME)) {
+      return new Claim(where, user, where + ".execution.rpcPort", null);
+    }
+    return new Claim(
+        where,
+        user,
+        null,
+        service.client() + "'s " + port.name() + " port " + port.container() + " has no key");
+  }
+
+  private static void claim(
+      List<Problem> problems, Map<String, Claim> used, String port, Claim claim) {
+    Claim other = used.putIfAbsent(port, claim);
+    if (other == null) {
+      return;
+    }
+    List<String> keys = new ArrayList<>();
+    for (Claim c : List.of(claim, other)) {
+      if (c.key() != null && !keys.contains(c.key())) {
+        keys.add(c.key());
+      }
+    }
+    String where =
+        claim.key() != null ? claim.key() : other.key() != null ? other.key() : claim.where();
+    problems.add(
+        Problem.at(
+            where,
+            0,
+            "host port "
+                + port
+                + " is used twice on the same machine: by "
+                + other.described()
+                + " and by "
+                + claim.described(),
+            keys.isEmpty()
+                ? "neither port has an inventory key: run these nodes on different machines"
+                : "change " + String.join(" or ", keys)));
   }
 }

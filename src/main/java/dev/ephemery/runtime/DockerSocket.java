@@ -1,9 +1,12 @@
 package dev.ephemery.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.StandardProtocolFamily;
 import java.net.URLEncoder;
 import java.net.UnixDomainSocketAddress;
@@ -27,7 +30,9 @@ import java.util.Map;
  */
 public final class DockerSocket {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // The streaming API, not a tree: the answers are read for a handful of fields, and databind's
+  // ~450 classes would stay resident in the supervisor for this alone.
+  private static final JsonFactory JSON = new JsonFactory();
 
   /** Answers past this are not a container list of one node: refuse rather than grow. */
   private static final int MAX_ANSWER = 16 << 20;
@@ -69,33 +74,119 @@ public final class DockerSocket {
 
   /** Every container (running or not) that carries the node's label. */
   public List<ContainerSummary> containers(String node) throws IOException {
-    String filters = JSON.writeValueAsString(Map.of("label", Labels.nodeFilter(node)));
-    JsonNode list =
-        JSON.readTree(
-            get(
-                "/containers/json?all=1&filters="
-                    + URLEncoder.encode(filters, StandardCharsets.UTF_8)));
+    String path =
+        "/containers/json?all=1&filters="
+            + URLEncoder.encode(labelFilter(node), StandardCharsets.UTF_8);
     List<ContainerSummary> out = new ArrayList<>();
-    for (JsonNode c : list) {
-      Map<String, String> labels = new LinkedHashMap<>();
-      c.path("Labels")
-          .fields()
-          .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
-      JsonNode names = c.path("Names");
-      String id = c.path("Id").asText();
-      String name = names.size() > 0 ? names.get(0).asText().replaceFirst("^/", "") : id;
-      out.add(new ContainerSummary(id, name, c.path("State").asText(), labels));
+    try (JsonParser p = JSON.createParser(get(path))) {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        throw new IOException("Docker's answer to " + path + " is not a list");
+      }
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        if (p.currentToken() == JsonToken.START_OBJECT) {
+          out.add(container(p));
+        } else {
+          p.skipChildren();
+        }
+      }
     }
     return out;
   }
 
+  /** {@code {"label":["ephemery.node=<node>"]}}, the filters argument of the list call. */
+  static String labelFilter(String node) throws IOException {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeArrayFieldStart("label");
+      for (String filter : Labels.nodeFilter(node)) {
+        g.writeString(filter);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    return out.toString();
+  }
+
+  /** One entry of the list, from its START_OBJECT to its END_OBJECT. */
+  private static ContainerSummary container(JsonParser p) throws IOException {
+    String id = "";
+    String firstName = null;
+    String state = "";
+    Map<String, String> labels = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "Id" -> id = text(p);
+        case "State" -> state = text(p);
+        case "Names" -> {
+          if (value == JsonToken.START_ARRAY) {
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+              String name = text(p);
+              if (firstName == null) {
+                firstName = name;
+              }
+            }
+          } else {
+            p.skipChildren();
+          }
+        }
+        case "Labels" -> {
+          if (value == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+              String key = p.currentName();
+              p.nextToken();
+              labels.put(key, text(p));
+            }
+          } else {
+            p.skipChildren();
+          }
+        }
+        default -> p.skipChildren();
+      }
+    }
+    String name = firstName == null ? id : firstName.replaceFirst("^/", "");
+    return new ContainerSummary(id, name, state, labels);
+  }
+
   public ContainerDetail inspect(String id) throws IOException {
-    JsonNode c =
-        JSON.readTree(
-            get("/containers/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/json"));
-    JsonNode exit = c.path("State").path("ExitCode");
-    return new ContainerDetail(
-        c.path("RestartCount").asInt(0), exit.isNumber() ? exit.asInt() : null);
+    String path = "/containers/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/json";
+    int restartCount = 0;
+    Integer exitCode = null;
+    try (JsonParser p = JSON.createParser(get(path))) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("Docker's answer to " + path + " is not an object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (field.equals("RestartCount")) {
+          restartCount = p.getValueAsInt(0);
+          p.skipChildren();
+        } else if (field.equals("State") && value == JsonToken.START_OBJECT) {
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            boolean exit = p.currentName().equals("ExitCode");
+            if (p.nextToken().isNumeric() && exit) {
+              exitCode = p.getValueAsInt();
+            }
+            p.skipChildren();
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+    return new ContainerDetail(restartCount, exitCode);
+  }
+
+  /** A value as text, as JsonNode.asText gave it: a scalar's text, "" for an object or a list. */
+  private static String text(JsonParser p) throws IOException {
+    if (p.currentToken().isScalarValue()) {
+      return p.getText();
+    }
+    p.skipChildren();
+    return "";
   }
 
   /** The body of a 200 answer to a GET; HTTP/1.0, so the daemon sends it whole and closes. */

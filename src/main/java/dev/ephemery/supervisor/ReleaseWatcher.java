@@ -43,15 +43,31 @@ public final class ReleaseWatcher implements Supervisor.Releases {
 
   @Override
   public Optional<Release> latestVerified() {
+    poll();
+    return newestInCache(cache);
+  }
+
+  /**
+   * Asks the source for the latest tag and fetches a new one into the cache.
+   *
+   * @return false when the source failed (the cache is left as it was)
+   */
+  public boolean poll() {
     try {
       String tag = api.latest().tag();
       if (!cached(tag)) {
         // "Latest" again rather than by tag: the ETag'd answer costs no second counted API call.
         fetcher.fetch(Optional.empty());
       }
+      return true;
     } catch (SourceException | EphemeryException e) {
       LOG.warn("release check failed, using the cache: {}", e.getMessage());
+      return false;
     }
+  }
+
+  /** The newest verified release in the cache; empty (with a warning) when it cannot be read. */
+  static Optional<Release> newestInCache(ReleaseCache cache) {
     try {
       return cache.latestInstalled().map(InstalledRelease::release);
     } catch (IOException e) {

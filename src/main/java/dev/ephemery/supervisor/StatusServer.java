@@ -1,14 +1,14 @@
 package dev.ephemery.supervisor;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ephemery.common.InvalidInputException;
+import dev.ephemery.ops.JournalJson;
 import dev.ephemery.ops.ResetJournal;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -29,11 +29,6 @@ import java.util.function.Supplier;
  * needs the bearer token from a 0600 file. Binds to loopback unless told otherwise.
  */
 public final class StatusServer implements AutoCloseable {
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private final HttpServer server;
   private final Supervisor supervisor;
@@ -190,17 +185,77 @@ public final class StatusServer implements AutoCloseable {
   }
 
   String status() throws IOException {
-    Supervisor.Status s = supervisor.status();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("phase", s.phase());
-    body.put("iteration", s.iteration());
-    body.put("latestRelease", s.latestRelease());
-    body.put("nextSwitch", s.nextSwitch());
-    body.put("failedResets", s.failedResets());
-    body.put("components", health.get());
-    body.put("lastReset", s.lastReset());
-    body.put("recovery", recovery.get());
-    return JSON.writeValueAsString(body);
+    return statusJson(supervisor.status(), health.get(), recovery.get());
+  }
+
+  /**
+   * The /status document, written field by field with the streaming generator (databind stays out
+   * of the supervisor): the keys, order and forms databind gave the same map and records.
+   */
+  static String statusJson(
+      Supervisor.Status s, Map<String, Boolean> components, AutoRecovery.Snapshot recovery)
+      throws IOException {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = JournalJson.FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("phase", s.phase());
+      g.writeObjectField("iteration", s.iteration());
+      g.writeObjectField("latestRelease", s.latestRelease());
+      g.writeStringField("nextSwitch", s.nextSwitch() == null ? null : s.nextSwitch().toString());
+      g.writeNumberField("failedResets", s.failedResets());
+      g.writeFieldName("components");
+      writeMap(g, components);
+      g.writeFieldName("lastReset");
+      if (s.lastReset() == null) {
+        g.writeNull();
+      } else {
+        JournalJson.write(g, s.lastReset());
+      }
+      g.writeFieldName("recovery");
+      if (recovery == null) {
+        g.writeNull();
+      } else {
+        g.writeStartObject();
+        g.writeFieldName("states");
+        writeMap(g, recovery.states());
+        g.writeFieldName("restarts");
+        writeMap(g, recovery.restarts());
+        g.writeFieldName("diagnoses");
+        writeMap(g, recovery.diagnoses());
+        g.writeFieldName("givenUp");
+        writeList(g, recovery.givenUp());
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    }
+    return out.toString();
+  }
+
+  /**
+   * A map of strings to strings, numbers or booleans (writeObject handles those without a codec).
+   */
+  private static void writeMap(JsonGenerator g, Map<String, ?> map) throws IOException {
+    if (map == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartObject();
+    for (Map.Entry<String, ?> e : map.entrySet()) {
+      g.writeObjectField(e.getKey(), e.getValue());
+    }
+    g.writeEndObject();
+  }
+
+  private static void writeList(JsonGenerator g, List<String> list) throws IOException {
+    if (list == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartArray();
+    for (String item : list) {
+      g.writeString(item);
+    }
+    g.writeEndArray();
   }
 
   private String html() {

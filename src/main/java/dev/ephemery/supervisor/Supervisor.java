@@ -45,6 +45,30 @@ public final class Supervisor {
     ResetMachine machineFor(int iteration);
   }
 
+  /** Carries a begun reset to its end. */
+  public interface Resets {
+    /**
+     * Runs the journal's reset under the host's reset lock until it is DONE or FAILED (or the
+     * supervisor stops).
+     *
+     * @return the journal as the run left it; empty when another reset holds the host's lock
+     */
+    Optional<ResetJournal> run(ResetMachine machine, ResetJournal journal);
+
+    /** In this process: the machine's own steps, with the supervisor's interruptible waits. */
+    static Resets inProcess(JournalStore journals, Clock clock, ResetMachine.Sleeper sleeper) {
+      return (machine, journal) -> {
+        Optional<ResetLock> lock = journals.tryLock("ephemery run", clock.instant());
+        if (lock.isEmpty()) {
+          return Optional.empty();
+        }
+        try (ResetLock held = lock.get()) {
+          return Optional.of(machine.run(journal, sleeper, 10_000));
+        }
+      };
+    }
+  }
+
   /** Where alerts go (log, metrics, a webhook later). */
   public interface Alerts {
     void raise(String key, String message);
@@ -75,7 +99,7 @@ public final class Supervisor {
   private final JournalStore journals;
   private final Alerts alerts;
   private final Settings settings;
-  private final ResetMachine.Sleeper sleeper;
+  private final Resets resets;
   private Release installedRelease;
   private int doneIteration = -1;
   private volatile Status status = Status.initial();
@@ -88,13 +112,31 @@ public final class Supervisor {
       Alerts alerts,
       Settings settings,
       ResetMachine.Sleeper sleeper) {
+    this(
+        clock,
+        releases,
+        node,
+        journals,
+        alerts,
+        settings,
+        Resets.inProcess(journals, clock, sleeper));
+  }
+
+  public Supervisor(
+      Clock clock,
+      Releases releases,
+      Node node,
+      JournalStore journals,
+      Alerts alerts,
+      Settings settings,
+      Resets resets) {
     this.clock = clock;
     this.releases = releases;
     this.node = node;
     this.journals = journals;
     this.alerts = alerts;
     this.settings = settings;
-    this.sleeper = sleeper;
+    this.resets = resets;
   }
 
   /** A snapshot for /status and /metrics. */
@@ -201,22 +243,7 @@ public final class Supervisor {
   }
 
   private Duration finish(ResetMachine machine, ResetJournal journal) {
-    Optional<ResetLock> lock = journals.tryLock("ephemery run", clock.instant());
-    if (lock.isEmpty()) {
-      // An operator's `ephemery reset` is at work: it finishes the journal; look again later.
-      publish(
-          status.iteration(),
-          journal.toIteration(),
-          null,
-          "another reset in progress (" + journals.lockHolder() + ")");
-      return settings.poll();
-    }
-    try (ResetLock held = lock.get()) {
-      return finishLocked(machine, journal);
-    }
-  }
-
-  private Duration finishLocked(ResetMachine machine, ResetJournal journal) {
+    Status before = status;
     status =
         new Status(
             journal.fromIteration(),
@@ -224,8 +251,21 @@ public final class Supervisor {
             null,
             "resetting",
             journal,
-            status.failedResets());
-    ResetJournal end = machine.run(journal, sleeper, 10_000);
+            before.failedResets());
+    Optional<ResetJournal> ran = resets.run(machine, journal);
+    if (ran.isEmpty()) {
+      // An operator's `ephemery reset` is at work: it finishes the journal; look again later.
+      status =
+          new Status(
+              before.iteration(),
+              journal.toIteration(),
+              null,
+              "another reset in progress (" + journals.lockHolder() + ")",
+              before.lastReset(),
+              before.failedResets());
+      return settings.poll();
+    }
+    ResetJournal end = ran.get();
     int failures = status.failedResets() + (end.state() == ResetState.FAILED ? 1 : 0);
     if (end.state() == ResetState.FAILED) {
       alerts.raise(
@@ -242,7 +282,11 @@ public final class Supervisor {
             end.state() == ResetState.DONE ? end.toIteration() : end.fromIteration(),
             end.toIteration(),
             null,
-            end.state() == ResetState.DONE ? "running" : "reset failed",
+            switch (end.state()) {
+              case DONE -> "running";
+              case FAILED -> "reset failed";
+              default -> "reset unfinished (resumes at the next look)";
+            },
             end,
             failures);
     return end.state().terminal() ? Duration.ZERO.plusSeconds(1) : settings.poll();

@@ -207,6 +207,17 @@ class MalformedInventoryTest {
     cases.add(host("hex port", "execution: {client: geth, p2pPort: 0x10}", "execution.p2pPort"));
     cases.add(
         host("huge port", "execution: {client: geth, p2pPort: 99999999999}", "execution.p2pPort"));
+    cases.add(host("rpc port 0", "execution: {client: geth, rpcPort: 0}", "execution.rpcPort"));
+    cases.add(
+        host(
+            "quoted rpc port",
+            "execution: {client: geth, rpcPort: \"8546\"}",
+            "execution.rpcPort"));
+    cases.add(
+        host(
+            "rpc port on the supervisor's port",
+            "execution: {client: geth, rpcPort: 9777}",
+            "supervisor.port"));
     cases.add(
         host(
             "two services on one port",

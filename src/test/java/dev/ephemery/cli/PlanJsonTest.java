@@ -1,12 +1,20 @@
 package dev.ephemery.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ephemery.common.InvalidInputException;
+import dev.ephemery.plan.Plan;
+import dev.ephemery.plan.PlannedPath;
+import dev.ephemery.plan.Planner;
 import dev.ephemery.testing.Fixtures;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +64,80 @@ class PlanJsonTest {
       }
     }
     assertThat(roles).containsExactly("init", "execution", "consensus", "validator", "supervisor");
+  }
+
+  @Test
+  void pathModesAreTheOctalTextAnOperatorReads() throws Exception {
+    JsonNode paths = plan("--el", "besu", "--cl", "teku").at("/hosts/0/paths");
+    Map<String, String> modes = new LinkedHashMap<>();
+    for (JsonNode path : paths) {
+      assertThat(path.get("mode").isTextual()).as(path.toString()).isTrue();
+      modes.put(
+          path.get("kind").asText() + " " + path.get("path").asText(), path.get("mode").asText());
+    }
+    assertThat(modes)
+        .hasEntrySatisfying(
+            "JWT_SECRET " + paths.get(0).get("path").asText() + "/secrets/jwt.hex",
+            mode -> assertThat(mode).isEqualTo("0600"))
+        .containsValue("0755")
+        .containsValue("0700");
+    assertThat(modes.values()).allMatch(mode -> mode.matches("0[0-7]{3}"));
+  }
+
+  @Test
+  void aPrintedPlanReadsBackWithTheSameModesThroughThePlanOption() throws Exception {
+    Path file = temp.resolve("inventory.yaml");
+    assertThat(CliRun.of("init", "--force", "-o", file.toString()).code()).isZero();
+    Path release = Fixtures.releaseFolder(temp.resolve("release"));
+    CliRun run =
+        CliRun.of(
+            "plan", "-f", file.toString(), "--release", release.toString(), "--output", "json");
+    Path planFile = temp.resolve("plan.json");
+    Files.writeString(planFile, run.out());
+    HostScope scope = new HostScope();
+    scope.planFile = planFile;
+
+    Plan readBack = scope.plan().orElseThrow();
+
+    PlanInputs inputs = PlanInputs.load(file, release);
+    Plan planned = new Planner().plan(inputs.inventory(), inputs.release());
+    assertThat(readBack.hosts().get(0).paths()).isEqualTo(planned.hosts().get(0).paths());
+    assertThat(readBack.hosts().get(0).paths())
+        .filteredOn(p -> p.kind() == PlannedPath.Kind.JWT_SECRET)
+        .singleElement()
+        .satisfies(p -> assertThat(p.mode()).isEqualTo(0600));
+  }
+
+  @Test
+  void aPlanFileWithNumericModesFromEarlierVersionsStillReadsAndBadModesAreRefused()
+      throws Exception {
+    Path planFile = temp.resolve("plan.json");
+    HostScope scope = new HostScope();
+    scope.planFile = planFile;
+    Files.writeString(planFile, planWithJwtMode("384"));
+    assertThat(scope.plan().orElseThrow().hosts().get(0).paths().get(0).mode()).isEqualTo(0600);
+    Files.writeString(planFile, planWithJwtMode("\"600\""));
+    assertThat(scope.plan().orElseThrow().hosts().get(0).paths().get(0).mode()).isEqualTo(0600);
+    Files.writeString(planFile, planWithJwtMode("\"0644\""));
+    assertThat(scope.plan().orElseThrow().hosts().get(0).paths().get(0).mode()).isEqualTo(0644);
+    for (String bad : List.of("\"0800\"", "\"rw-------\"", "70000", "-1")) {
+      Files.writeString(planFile, planWithJwtMode(bad));
+      assertThatThrownBy(scope::plan)
+          .as(bad)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("cannot read the plan")
+          .hasMessageContaining("file mode is octal text");
+    }
+  }
+
+  static String planWithJwtMode(String mode) {
+    return """
+        {"hosts": [{"name": "node1", "address": "local", "baseDir": "/srv/e", "iteration": 153,
+          "network": "ephemery-node1", "resetOwner": "tool", "services": [],
+          "paths": [{"path": "/srv/e/secrets/jwt.hex", "kind": "JWT_SECRET", "mode": %s,
+            "owner": null}]}]}
+        """
+        .formatted(mode);
   }
 
   @Test

@@ -159,6 +159,35 @@ class InventoryParserTest {
   }
 
   @Test
+  void theJsonRpcHostPortIsUnsetByDefaultAndMustNotClashWithTheHostsOtherPorts() {
+    Inventory inventory = InventoryParser.parse(TWO_HOSTS, "two.yaml");
+    assertThat(inventory.hosts()).allMatch(h -> h.execution().rpcPort() == null);
+
+    String own = TWO_HOSTS.replace("p2pPort: 30304 }", "p2pPort: 30304, rpcPort: 8546 }");
+    Host node2 = InventoryParser.parse(own, "own.yaml").host("node2").orElseThrow();
+    assertThat(node2.execution().rpcPort()).isEqualTo(8546);
+    assertThat(node2.execution().p2pPort()).isEqualTo(30304);
+
+    String inDefaults =
+        TWO_HOSTS.replace(
+            "execution: { client: nethermind,", "execution: { client: nethermind, rpcPort: 18545,");
+    assertThat(InventoryParser.parse(inDefaults, "defaults.yaml").hosts())
+        .allMatch(h -> h.execution().rpcPort() == 18545);
+
+    String clash = TWO_HOSTS.replace("p2pPort: 30304 }", "p2pPort: 30304, rpcPort: 3100 }");
+    assertThatThrownBy(() -> InventoryParser.parse(clash, "clash.yaml"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("hosts[1].monitoring.grafanaPort")
+        .hasMessageContaining("port 3100 is also used by execution.rpcPort");
+
+    String outOfRange = TWO_HOSTS.replace("p2pPort: 30304 }", "p2pPort: 30304, rpcPort: 70000 }");
+    assertThatThrownBy(() -> InventoryParser.parse(outOfRange, "range.yaml"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("hosts[1].execution.rpcPort")
+        .hasMessageContaining("70000 is not a port");
+  }
+
+  @Test
   void suggestsTheClosestKeyForATypo() {
     List<Problem> problems =
         InventoryParser.validate(

@@ -244,6 +244,36 @@ class PlannerTest {
     assertThat(role(host, Role.CONSENSUS).command()).contains("--port=9010");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.EnumSource(ExecutionClient.class)
+  void rpcPortMovesOnlyTheLoopbackHostSideOfTheJsonRpcApi(ExecutionClient el) {
+    var usual = Fixtures.host(el, ConsensusClient.LIGHTHOUSE).build();
+    var moved = Fixtures.host(el, ConsensusClient.LIGHTHOUSE).elRpc(18546).build();
+    Service before = role(planner.planHost(usual, RELEASE), Role.EXECUTION);
+    Service after = role(planner.planHost(moved, RELEASE), Role.EXECUTION);
+
+    assertThat(before.ports())
+        .filteredOn(p -> p.name().equals(Planner.RPC_PORT_NAME))
+        .containsExactly(new PortBinding(8545, 8545, "127.0.0.1", "tcp", "http"));
+    assertThat(after.ports())
+        .filteredOn(p -> p.name().equals(Planner.RPC_PORT_NAME))
+        .containsExactly(new PortBinding(8545, 18546, "127.0.0.1", "tcp", "http"));
+    // The client still listens on 8545 in its container; nothing else moves.
+    assertThat(after.command()).isEqualTo(before.command());
+    assertThat(after.health()).isEqualTo(before.health());
+    assertThat(after.ports())
+        .filteredOn(p -> !p.name().equals(Planner.RPC_PORT_NAME))
+        .isEqualTo(
+            before.ports().stream().filter(p -> !p.name().equals(Planner.RPC_PORT_NAME)).toList());
+    assertThat(after.ports())
+        .filteredOn(p -> p.name().equals(Planner.ENGINE_PORT_NAME))
+        .singleElement()
+        .satisfies(p -> assertThat(p.host()).isNull());
+    assertThat(after.planHash()).isNotEqualTo(before.planHash());
+    assertThat(role(planner.planHost(moved, RELEASE), Role.CONSENSUS).ports())
+        .isEqualTo(role(planner.planHost(usual, RELEASE), Role.CONSENSUS).ports());
+  }
+
   @Test
   void planHashIsStableAndFollowsChanges() {
     HostPlan a = plan(ExecutionClient.GETH, ConsensusClient.LIGHTHOUSE, Flavor.UPSTREAM);

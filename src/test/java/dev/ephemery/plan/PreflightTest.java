@@ -333,6 +333,176 @@ class PreflightTest {
                       .containsExactly(new PortBinding(9777, 9778, "127.0.0.1", "tcp", "status")));
     }
 
+    /** node2 apart from node1 on every port but the EL's JSON-RPC API. */
+    static Fixtures.HostBuilder secondNodeOnTheSameMachine() {
+      return Fixtures.host(ExecutionClient.BESU, ConsensusClient.TEKU)
+          .name("node2")
+          .baseDir("/srv/node2")
+          .elP2p(30304)
+          .clP2p(9002)
+          .supervisorPort(9778);
+    }
+
+    @Test
+    void twoNodesOnOneMachineClashOnTheJsonRpcPortUntilRpcPortMovesIt() {
+      var clash =
+          Fixtures.inventory(gethLighthouse().build(), secondNodeOnTheSameMachine().build());
+      assertThat(check(clash))
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.where()).isEqualTo("hosts[1].execution.rpcPort");
+                assertThat(p.message())
+                    .contains("host port 8545/tcp is used twice on the same machine")
+                    .contains("ephemery-node1-geth http")
+                    .contains("ephemery-node2-besu http");
+                assertThat(p.hint())
+                    .isEqualTo("change hosts[1].execution.rpcPort or hosts[0].execution.rpcPort");
+              });
+      assertThatThrownBy(() -> Preflight.require(clash, RELEASE))
+          .isInstanceOf(InvalidInputException.class)
+          .satisfies(e -> assertThat(((InvalidInputException) e).exitCode().code()).isEqualTo(2));
+
+      var apart =
+          Fixtures.inventory(
+              gethLighthouse().build(), secondNodeOnTheSameMachine().elRpc(8546).build());
+      assertThat(check(apart)).isEmpty();
+      assertThat(new Planner().plan(apart, RELEASE).hosts().get(1).services())
+          .filteredOn(s -> s.role() == Role.EXECUTION)
+          .singleElement()
+          .satisfies(
+              s ->
+                  assertThat(s.ports())
+                      .contains(new PortBinding(8545, 8546, "127.0.0.1", "tcp", "http")));
+    }
+
+    @Test
+    void anRpcPortOnAnotherNodesPortOfTheSameMachineIsNamed() {
+      var onGrafana =
+          Fixtures.inventory(
+              gethLighthouse().monitoring(9090, 3000, 9100).build(),
+              secondNodeOnTheSameMachine().elRpc(3000).build());
+      assertThat(check(onGrafana))
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.where()).isEqualTo("hosts[1].execution.rpcPort");
+                assertThat(p.message()).contains("3000/tcp").contains("node1 grafana");
+                assertThat(p.hint())
+                    .isEqualTo(
+                        "change hosts[1].execution.rpcPort or hosts[0].monitoring.grafanaPort");
+              });
+    }
+
+    @Test
+    void oneMachineIsOneMachineWhateverTheSshUserOrHostNameCase() {
+      var ops = new Address.Ssh("ops", "node.example.org", 22);
+      var root = new Address.Ssh("root", "NODE.example.org", 22);
+      var inventory =
+          Fixtures.inventory(
+              gethLighthouse().address(ops).build(),
+              secondNodeOnTheSameMachine().address(root).build());
+      assertThat(check(inventory))
+          .singleElement()
+          .satisfies(p -> assertThat(p.where()).isEqualTo("hosts[1].execution.rpcPort"));
+      var otherSshPort =
+          Fixtures.inventory(
+              gethLighthouse().address(ops).build(),
+              secondNodeOnTheSameMachine()
+                  .address(new Address.Ssh("ops", "node.example.org", 2222))
+                  .build());
+      assertThat(check(otherSshPort)).isEmpty();
+    }
+
+    @Test
+    void lighthousesQuicPortNextToAnotherBeaconNodesP2pPortNamesTheKeyAndTheOffset() {
+      // lighthouse on 9000 also takes 9001/udp for QUIC; teku on 9001 wants 9001/tcp+udp.
+      var clash =
+          Fixtures.inventory(
+              gethLighthouse().build(),
+              secondNodeOnTheSameMachine().clP2p(9001).elRpc(8546).build());
+      assertThat(check(clash))
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.where()).isEqualTo("hosts[1].consensus.p2pPort");
+                assertThat(p.message())
+                    .contains("host port 9001/udp")
+                    .contains(
+                        "ephemery-node1-lighthouse quic (lighthouse publishes its quic port at"
+                            + " consensus.p2pPort + 1)")
+                    .contains("ephemery-node2-teku p2p-udp");
+                assertThat(p.hint())
+                    .isEqualTo("change hosts[1].consensus.p2pPort or hosts[0].consensus.p2pPort");
+              });
+      // The other way round: teku first on 9001, lighthouse on 9000 second.
+      var swapped =
+          Fixtures.inventory(
+              secondNodeOnTheSameMachine().clP2p(9001).elRpc(8546).build(),
+              gethLighthouse().build());
+      assertThat(check(swapped))
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.where()).isEqualTo("hosts[1].consensus.p2pPort");
+                assertThat(p.message()).contains("9001/udp").contains("consensus.p2pPort + 1");
+              });
+    }
+
+    @Test
+    void prysmsDiscoveryPortBelowItsP2pPortIsNamedWithItsOffset() {
+      // prysm on 13000 discovers on 12000/udp; the EL of the second node moved its devp2p there.
+      var clash =
+          Fixtures.inventory(
+              Fixtures.host(ExecutionClient.GETH, ConsensusClient.PRYSM).build(),
+              secondNodeOnTheSameMachine().elP2p(12000).elRpc(8546).build());
+      assertThat(check(clash))
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.where()).isEqualTo("hosts[1].execution.p2pPort");
+                assertThat(p.message()).contains("12000/udp").contains("consensus.p2pPort - 1000");
+                assertThat(p.hint())
+                    .isEqualTo("change hosts[1].execution.p2pPort or hosts[0].consensus.p2pPort");
+              });
+    }
+
+    @Test
+    void aBeaconRestPortHasNoKeySoTheHintSaysSo() {
+      var twoLighthouses =
+          Fixtures.inventory(
+              gethLighthouse().build(),
+              Fixtures.host(ExecutionClient.BESU, ConsensusClient.LIGHTHOUSE)
+                  .name("node2")
+                  .baseDir("/srv/node2")
+                  .elP2p(30304)
+                  .elRpc(8546)
+                  .clP2p(9002)
+                  .supervisorPort(9778)
+                  .build());
+      assertThat(check(twoLighthouses))
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.where()).isEqualTo("hosts[1]");
+                assertThat(p.message())
+                    .contains("5052/tcp")
+                    .contains("lighthouse's http port 5052 has no key");
+                assertThat(p.hint()).contains("different machines");
+              });
+    }
+
+    @Test
+    void theDocumentedSeveralNodesExamplePassesPreflight() throws Exception {
+      String docs = java.nio.file.Files.readString(java.nio.file.Path.of("docs/inventory.md"));
+      int start = docs.indexOf("```yaml", docs.indexOf("### Several nodes on one machine"));
+      String example = docs.substring(start + "```yaml".length(), docs.indexOf("```", start + 7));
+      Inventory inventory = dev.ephemery.inventory.InventoryParser.parse(example, "docs example");
+      assertThat(inventory.hosts()).hasSize(2);
+      assertThat(check(inventory)).isEmpty();
+      assertThat(inventory.hosts().get(1).execution().rpcPort()).isEqualTo(8546);
+    }
+
     @Test
     void wrapperFlavorIsRefusedForClientsWithoutAWrapperImage() {
       for (var host :

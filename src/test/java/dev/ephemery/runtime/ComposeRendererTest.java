@@ -72,6 +72,19 @@ class ComposeRendererTest {
   }
 
   @Test
+  void publishesTheJsonRpcApiOnTheInventorysRpcPortOnLoopbackOnly() throws Exception {
+    var inventory =
+        Fixtures.host(ExecutionClient.GETH, ConsensusClient.LIGHTHOUSE).elRpc(8546).inventory();
+    HostPlan plan = new Planner().plan(inventory, Fixtures.release153()).hosts().get(0);
+    JsonNode geth = parse(renderer.render(plan)).get("services").get("ephemery-node1-geth");
+    List<String> ports = new ArrayList<>();
+    geth.get("ports").forEach(p -> ports.add(p.asText()));
+    assertThat(ports)
+        .containsExactly(
+            "0.0.0.0:30303:30303/tcp", "0.0.0.0:30303:30303/udp", "127.0.0.1:8546:8545/tcp");
+  }
+
+  @Test
   void waitsForTheInitStepToCompleteAndMountsTheJwtReadOnly() throws Exception {
     HostPlan plan = plan(ExecutionClient.GETH, ConsensusClient.LIGHTHOUSE, Flavor.UPSTREAM);
     JsonNode services = parse(renderer.render(plan)).get("services");

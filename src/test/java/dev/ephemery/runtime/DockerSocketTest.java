@@ -75,6 +75,74 @@ class DockerSocketTest {
   }
 
   @Test
+  void readsOnlyTheFieldsItUsesFromAFullListAnswer() throws Exception {
+    String body =
+        "[{\"Id\":\"abc\",\"Names\":[\"/n1-geth\",\"/alias\"],\"Image\":\"geth:v1\","
+            + "\"Command\":\"geth --x\",\"Created\":1732647600,"
+            + "\"Ports\":[{\"IP\":\"127.0.0.1\",\"PrivatePort\":8545,\"Type\":\"tcp\"}],"
+            + "\"Labels\":{\"ephemery.node\":\"n1\",\"ephemery.note\":\"a \\\"q\\\" ü\"},"
+            + "\"State\":\"running\",\"Status\":\"Up 2 hours\","
+            + "\"HostConfig\":{\"NetworkMode\":\"bridge\",\"Annotations\":{\"State\":\"x\"}},"
+            + "\"NetworkSettings\":{\"Networks\":{\"bridge\":{\"Aliases\":null,\"Id\":\"net\"}}},"
+            + "\"Mounts\":[{\"Type\":\"bind\",\"Source\":\"/data\",\"RW\":true}]},"
+            + "{\"Id\":\"def\",\"Names\":[],\"State\":\"created\",\"Labels\":null}]";
+    DockerSocket socket = serving("HTTP/1.0 200 OK\r\n\r\n" + body, new AtomicReference<>(), true);
+
+    assertThat(socket.containers("n1"))
+        .containsExactly(
+            new DockerSocket.ContainerSummary(
+                "abc",
+                "n1-geth",
+                "running",
+                java.util.Map.of("ephemery.node", "n1", "ephemery.note", "a \"q\" ü")),
+            new DockerSocket.ContainerSummary("def", "def", "created", java.util.Map.of()));
+  }
+
+  @Test
+  void anAnswerThatIsNotAListIsAnIoError() throws Exception {
+    DockerSocket socket =
+        serving("HTTP/1.0 200 OK\r\n\r\n{\"message\":\"odd\"}", new AtomicReference<>(), true);
+
+    assertThatThrownBy(() -> socket.containers("n1"))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("not a list");
+  }
+
+  @Test
+  void theLabelFilterIsEscapedJson() throws Exception {
+    for (String node : new String[] {"n1", "we\"ird\\node", "ünï"}) {
+      assertThat(DockerSocket.labelFilter(node))
+          .as(node)
+          .isEqualTo(
+              new com.fasterxml.jackson.databind.ObjectMapper()
+                  .writeValueAsString(java.util.Map.of("label", Labels.nodeFilter(node))));
+    }
+  }
+
+  @Test
+  void inspectFindsTheExitCodeInsideStateAndNoneWhenItIsAbsent() throws Exception {
+    String full =
+        "{\"Id\":\"abc\",\"Config\":{\"Labels\":{\"RestartCount\":\"9\"}},"
+            + "\"State\":{\"Status\":\"exited\",\"Health\":{\"ExitCode\":5},"
+            + "\"OOMKilled\":true,\"ExitCode\":137,\"Error\":\"\"},"
+            + "\"RestartCount\":4,\"Mounts\":[]}";
+    assertThat(
+            serving("HTTP/1.0 200 OK\r\n\r\n" + full, new AtomicReference<>(), true).inspect("abc"))
+        .isEqualTo(new DockerSocket.ContainerDetail(4, 137));
+  }
+
+  @Test
+  void inspectWithoutRestartCountOrExitCodeGivesZeroAndNull() throws Exception {
+    DockerSocket socket =
+        serving(
+            "HTTP/1.0 200 OK\r\n\r\n{\"State\":{\"ExitCode\":null,\"Status\":\"created\"}}",
+            new AtomicReference<>(),
+            true);
+
+    assertThat(socket.inspect("abc")).isEqualTo(new DockerSocket.ContainerDetail(0, null));
+  }
+
+  @Test
   void readsAChunkedAnswer() throws Exception {
     String json = "{\"RestartCount\":3,\"State\":{\"ExitCode\":2}}";
     String chunked =

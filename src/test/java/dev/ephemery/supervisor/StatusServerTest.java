@@ -3,8 +3,13 @@ package dev.ephemery.supervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.ops.JournalStore;
+import dev.ephemery.ops.ResetJournal;
+import dev.ephemery.ops.ResetState;
 import dev.ephemery.ops.TestClock;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -16,13 +21,37 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StatusServerTest {
+
+  /** How /status was written before the streaming generator: a map through this ObjectMapper. */
+  static final ObjectMapper OLD =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  static String oldStatus(
+      Supervisor.Status s, Map<String, Boolean> components, AutoRecovery.Snapshot recovery)
+      throws Exception {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("phase", s.phase());
+    body.put("iteration", s.iteration());
+    body.put("latestRelease", s.latestRelease());
+    body.put("nextSwitch", s.nextSwitch());
+    body.put("failedResets", s.failedResets());
+    body.put("components", components);
+    body.put("lastReset", s.lastReset());
+    body.put("recovery", recovery);
+    return OLD.writeValueAsString(body);
+  }
 
   @TempDir Path dir;
 
@@ -86,7 +115,14 @@ class StatusServerTest {
           http.send(
               HttpRequest.newBuilder(URI.create(base + "/status")).build(),
               HttpResponse.BodyHandlers.ofString());
-      assertThat(status.body()).contains("\"phase\":\"starting\"");
+      assertThat(status.body())
+          .isEqualTo(
+              "{\"phase\":\"starting\",\"iteration\":null,\"latestRelease\":null,"
+                  + "\"nextSwitch\":null,\"failedResets\":0,\"components\":"
+                  + OLD.writeValueAsString(
+                      Map.of("ephemery-node1-geth", true, "ephemery-node1-lighthouse", false))
+                  + ",\"lastReset\":null,"
+                  + "\"recovery\":{\"states\":{},\"restarts\":{},\"diagnoses\":{},\"givenUp\":[]}}");
       HttpResponse<String> page =
           http.send(
               HttpRequest.newBuilder(URI.create(base + "/")).build(),
@@ -116,6 +152,70 @@ class StatusServerTest {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(ok.statusCode()).isEqualTo(202);
+    }
+  }
+
+  @Test
+  void theStatusDocumentKeepsTheKeysAndFormsDatabindGaveIt() throws Exception {
+    Instant t0 = Instant.parse("2026-11-26T19:00:00Z");
+    ResetJournal failed =
+        ResetJournal.start("node1", 153, 154, false, false, t0)
+            .moveTo(ResetState.FETCHED, "ok", t0.plusMillis(2_500))
+            .moveTo(ResetState.FAILED, "say \"no\" – ü", t0.plusSeconds(9));
+    Supervisor.Status status =
+        new Supervisor.Status(153, 154, Instant.parse("2026-12-24T00:00:00.5Z"), "idle", failed, 1);
+    AutoRecovery.Snapshot recovery =
+        new AutoRecovery.Snapshot(
+            Map.of("geth", "restarting"),
+            Map.of("geth", 3L),
+            Map.of("geth", "oom"),
+            List.of("geth"));
+
+    String json = StatusServer.statusJson(status, Map.of("ephemery-node1-geth", false), recovery);
+
+    assertThat(json)
+        .isEqualTo(
+            "{\"phase\":\"idle\",\"iteration\":153,\"latestRelease\":154,"
+                + "\"nextSwitch\":\"2026-12-24T00:00:00.500Z\",\"failedResets\":1,"
+                + "\"components\":{\"ephemery-node1-geth\":false},"
+                + "\"lastReset\":{\"version\":1,\"id\":\"000154-1795719600000\",\"host\":\"node1\","
+                + "\"fromIteration\":153,\"toIteration\":154,\"wrapper\":false,\"forced\":false,"
+                + "\"state\":\"FAILED\",\"failedIn\":\"FETCHED\",\"reason\":\"say \\\"no\\\" – ü\","
+                + "\"attempts\":0,\"releaseDir\":null,\"startedAt\":\"2026-11-26T19:00:00Z\","
+                + "\"updatedAt\":\"2026-11-26T19:00:09Z\",\"transitions\":["
+                + "{\"state\":\"DETECTED\",\"at\":\"2026-11-26T19:00:00Z\","
+                + "\"note\":\"release of iteration 154\"},"
+                + "{\"state\":\"FETCHED\",\"at\":\"2026-11-26T19:00:02.500Z\",\"note\":\"ok\"},"
+                + "{\"state\":\"FAILED\",\"at\":\"2026-11-26T19:00:09Z\",\"note\":\"say \\\"no\\\" – ü\"}]},"
+                + "\"recovery\":{\"states\":{\"geth\":\"restarting\"},\"restarts\":{\"geth\":3},"
+                + "\"diagnoses\":{\"geth\":\"oom\"},\"givenUp\":[\"geth\"]}}")
+        .isEqualTo(oldStatus(status, Map.of("ephemery-node1-geth", false), recovery));
+  }
+
+  @Test
+  void theStatusDocumentMatchesDatabindsForEmptyAndLargerStates() throws Exception {
+    Map<String, Boolean> components = new TreeMap<>(Map.of("a", true, "b", false, "c", true));
+    Map<String, String> states = new LinkedHashMap<>();
+    states.put("geth", "running");
+    states.put("lighthouse", "exited");
+    Map<String, Long> restarts = new TreeMap<>(Map.of("geth", 0L, "lighthouse", 12L));
+    AutoRecovery.Snapshot recovery =
+        new AutoRecovery.Snapshot(
+            states, restarts, Map.of("lighthouse", "exit 137\n\"killed\""), List.of("a", "b"));
+    ResetJournal done =
+        ResetJournal.start("n", null, 7, true, true, Instant.EPOCH)
+            .withReleaseDir("/c/7")
+            .moveTo(ResetState.FETCHED, "", Instant.EPOCH.plusNanos(1))
+            .moveTo(ResetState.VERIFYING, "", Instant.EPOCH.plusSeconds(1))
+            .moveTo(ResetState.DONE, "", Instant.EPOCH.plusSeconds(2));
+    for (Supervisor.Status status :
+        List.of(
+            new Supervisor.Status(null, null, null, "starting", null, 0),
+            new Supervisor.Status(7, 8, Instant.EPOCH, "another reset in progress (x)", done, 3))) {
+      for (AutoRecovery.Snapshot r : List.of(AutoRecovery.Snapshot.EMPTY, recovery)) {
+        assertThat(StatusServer.statusJson(status, components, r))
+            .isEqualTo(oldStatus(status, components, r));
+      }
     }
   }
 

@@ -56,6 +56,7 @@ public final class Fixtures {
     private List<String> clArgs = List.of();
     private String checkpoint;
     private Integer elP2p;
+    private Integer elRpc;
     private Integer clP2p;
     private ValidatorSpec validator;
     private MonitoringSpec monitoring = new MonitoringSpec(false, 9090, 3000, 9100);
@@ -116,6 +117,11 @@ public final class Fixtures {
       return this;
     }
 
+    public HostBuilder elRpc(Integer value) {
+      elRpc = value;
+      return this;
+    }
+
     public HostBuilder clP2p(Integer value) {
       clP2p = value;
       return this;
@@ -150,7 +156,7 @@ public final class Fixtures {
           address,
           baseDir,
           flavor,
-          new ExecutionSpec(el, elImage, elArgs, elP2p),
+          new ExecutionSpec(el, elImage, elArgs, elP2p, elRpc),
           new ConsensusSpec(cl, clImage, clArgs, checkpoint, clP2p),
           validator,
           monitoring,
