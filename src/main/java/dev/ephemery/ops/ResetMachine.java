@@ -256,9 +256,9 @@ public final class ResetMachine {
 
   /**
    * The validators' EIP-3076 export, from the slashing DB WIPING archived (never from the live data
-   * folder: the validator runs on the new chain by now). Done in the first VERIFYING attempt of a
-   * process (a rerun after a crash tries again); skipped when the file is already there. A failure
-   * is noted and the reset goes on: the archived database itself is kept in every case.
+   * folder: the validator runs on the new chain by now). Done in VERIFYING's first attempt (attempt
+   * count 0, so also when a killed process reruns it), not in its retries; skipped when the file is
+   * already there. A failure is noted and the reset goes on: the archived database is kept anyway.
    */
   private List<String> exportArchived(ResetJournal journal) {
     List<String> exported = new ArrayList<>();
