@@ -309,6 +309,11 @@ final class RunCommand extends BaseCommand {
     }
 
     @Override
+    public void prepare() {
+      runtime().prepare();
+    }
+
+    @Override
     public void stop(Component component) {
       runtime().stop(component);
     }
