@@ -2,11 +2,9 @@ package dev.ephemery.supervisor;
 
 import dev.ephemery.network.Release;
 import dev.ephemery.release.ReleaseCache;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,33 +50,14 @@ public final class ChildReleasePoll implements Supervisor.Releases {
    * @return its exit code, or -1 when it could not start or was killed after the timeout
    */
   int poll() {
-    Process child;
-    try {
-      // The child's warnings join the supervisor's log; what it prints for a person does not.
-      child =
-          new ProcessBuilder(command)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-    } catch (IOException e) {
-      LOG.warn("release check failed, using the cache: cannot start the poll: {}", e.getMessage());
-      return -1;
-    }
-    try {
-      if (!child.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        child.destroyForcibly();
-        LOG.warn(
-            "release check failed, using the cache: the poll did not end within {} ms",
-            timeout.toMillis());
-        return -1;
-      }
-    } catch (InterruptedException e) {
-      child.destroyForcibly();
-      Thread.currentThread().interrupt();
-      return -1;
-    }
-    int exit = child.exitValue();
-    if (exit != 0) {
+    // What the child prints for a person is dropped; its warnings join the supervisor's log.
+    int exit =
+        ChildProcess.run(
+            command,
+            ProcessBuilder.Redirect.DISCARD,
+            timeout,
+            "the release poll (the cache answers)");
+    if (exit != 0 && exit != ChildProcess.NO_EXIT) {
       // The child said why on the shared log; this line says what the supervisor does about it.
       LOG.warn("release poll ended with exit code {}, using the cache", exit);
     }

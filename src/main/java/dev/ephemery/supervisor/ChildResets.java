@@ -4,12 +4,10 @@ import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.ResetJournal;
 import dev.ephemery.ops.ResetLock;
 import dev.ephemery.ops.ResetMachine;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,12 +44,15 @@ public final class ChildResets implements Supervisor.Resets {
   @Override
   public Optional<ResetJournal> run(ResetMachine machine, ResetJournal journal) {
     // The lock belongs to one process: look whether it is free, then let the child take it.
-    Optional<ResetLock> free = journals.tryLock("ephemery run", clock.instant());
-    if (free.isEmpty()) {
+    if (lockTaken()) {
       return Optional.empty();
     }
-    free.get().close();
-    int exit = runChild();
+    int exit =
+        ChildProcess.run(
+            command,
+            ProcessBuilder.Redirect.INHERIT,
+            timeout,
+            "the reset (it resumes from its journal)");
     if (Thread.currentThread().isInterrupted()) {
       // Stopping: the journal stays as the child left it, to resume at the next start.
       return Optional.of(journal);
@@ -69,37 +70,10 @@ public final class ChildResets implements Supervisor.Resets {
     return Optional.of(after.orElse(journal));
   }
 
+  /** Whether another process holds the host's reset lock now (a free one is let go at once). */
   private boolean lockTaken() {
     Optional<ResetLock> lock = journals.tryLock("ephemery run", clock.instant());
     lock.ifPresent(ResetLock::close);
     return lock.isEmpty();
-  }
-
-  private int runChild() {
-    Process child;
-    try {
-      child =
-          new ProcessBuilder(command)
-              .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-    } catch (IOException e) {
-      LOG.warn("cannot start the reset: {}", e.getMessage());
-      return -1;
-    }
-    try {
-      if (!child.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        child.destroyForcibly();
-        LOG.warn(
-            "the reset did not end within {} ms: stopped; it resumes next", timeout.toMillis());
-        return -1;
-      }
-      return child.exitValue();
-    } catch (InterruptedException e) {
-      // The supervisor stops: so does the reset, and its journal resumes at the next start.
-      child.destroy();
-      Thread.currentThread().interrupt();
-      return -1;
-    }
   }
 }
