@@ -5,9 +5,9 @@ import dev.ephemery.common.OperationalException;
 import dev.ephemery.inventory.Address;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
-import dev.ephemery.network.Iteration;
 import dev.ephemery.network.Release;
 import dev.ephemery.network.ReleaseVerifier;
+import dev.ephemery.ops.CachedReleases;
 import dev.ephemery.ops.ResetJournal;
 import dev.ephemery.release.InstalledRelease;
 import dev.ephemery.release.ReleaseCache;
@@ -103,24 +103,6 @@ final class ResetTargets {
         || unfinished.get().toIteration() == newest.release().iteration().number()) {
       return newest;
     }
-    int iteration = unfinished.get().toIteration();
-    try {
-      return cache
-          .installed(new Iteration(iteration))
-          .orElseThrow(
-              () ->
-                  new OperationalException(
-                      cache.root().toString(),
-                      "the release of the unfinished reset "
-                          + unfinished.get().id()
-                          + " (iteration "
-                          + iteration
-                          + ") is not in the cache",
-                      "run 'ephemery genesis fetch --iteration " + iteration + "'",
-                      null));
-    } catch (IOException e) {
-      throw new OperationalException(
-          cache.root().toString(), "cannot read the release cache: " + e.getMessage(), "", e);
-    }
+    return new CachedReleases(cache).forUnfinishedReset(unfinished.get().toIteration());
   }
 }

@@ -5,9 +5,9 @@ import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
-import dev.ephemery.network.Iteration;
 import dev.ephemery.network.PrefetchSchedule;
 import dev.ephemery.network.Release;
+import dev.ephemery.ops.CachedReleases;
 import dev.ephemery.ops.Component;
 import dev.ephemery.ops.DockerContainerWatch;
 import dev.ephemery.ops.DockerNodeRuntime;
@@ -138,6 +138,7 @@ final class RunCommand extends BaseCommand {
     }
     Clock clock = Clock.systemUTC();
     ReleaseCache cache = ResetTargets.cache();
+    CachedReleases releases = new CachedReleases(cache);
     Map<String, String> env = System.getenv();
     List<String> poll = SelfCommand.forThisJvm(List.of("run", "--poll-once"));
 
@@ -180,7 +181,7 @@ final class RunCommand extends BaseCommand {
                         return new DockerNodeRuntime(
                             client, new DockerRuntime(client, line -> {}), plan, folder);
                       }),
-                  i -> verified(cache, i),
+                  releases,
                   journals,
                   clock,
                   RetryPolicy.DEFAULT,
@@ -189,14 +190,7 @@ final class RunCommand extends BaseCommand {
 
             @Override
             public ResetMachine machineFor(int iteration) {
-              InstalledRelease installed =
-                  verifiedRelease(cache, iteration)
-                      .orElseThrow(
-                          () ->
-                              new OperationalException(
-                                  cache.root().toString(),
-                                  "the release of an unfinished reset (" + iteration + ") is gone",
-                                  "run 'ephemery genesis fetch --iteration " + iteration + "'"));
+              InstalledRelease installed = releases.forUnfinishedReset(iteration);
               return machineFor(installed.release());
             }
           };
@@ -415,18 +409,6 @@ final class RunCommand extends BaseCommand {
       if (connection != null) {
         connection.close();
       }
-    }
-  }
-
-  private static Optional<Path> verified(ReleaseCache cache, int iteration) {
-    return verifiedRelease(cache, iteration).map(InstalledRelease::folder);
-  }
-
-  private static Optional<InstalledRelease> verifiedRelease(ReleaseCache cache, int iteration) {
-    try {
-      return cache.installed(new Iteration(iteration));
-    } catch (IOException e) {
-      throw new OperationalException(cache.root().toString(), e.getMessage(), "", e);
     }
   }
 }
