@@ -67,29 +67,11 @@ class SupervisorProcessIT {
             .exec()
             .getId();
     docker.startContainerCmd(id).exec();
-    Path inventory = dir.resolve("ephemery.yaml");
-    Files.writeString(
-        inventory,
-        "network: ephemery\nhosts:\n  - name: "
-            + node
-            + "\n    address: local\n    baseDir: "
-            + dir.resolve("node")
-            + "\n    execution: {client: geth}\n    consensus: {client: lighthouse}\n"
-            + "    monitoring: {enabled: false}\n");
-    Files.createDirectories(dir.resolve("node"));
     // One class-load log per JVM: the supervisor's, and each release poll's child.
-    Path logs = Files.createDirectories(dir.resolve("classes"));
-    ProcessBuilder builder =
-        new ProcessBuilder("bash", Path.of("ephemery").toAbsolutePath().toString(), "run", "-f")
-            .redirectOutput(dir.resolve("out.txt").toFile())
-            .redirectError(dir.resolve("err.txt").toFile());
-    builder.command().addAll(java.util.List.of(inventory.toString(), "--port", "0"));
-    builder.environment().put("EPHEMERY_GITHUB_API", "https://127.0.0.1:9");
-    builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-    builder
-        .environment()
-        .put("EPHEMERY_JAVA_OPTS", "-Xlog:class+load=info:file=" + logs.resolve("%p.txt"));
-    process = builder.start();
+    Path logs =
+        startSupervisor(
+            "    execution: {client: geth}\n    consensus: {client: lighthouse}\n"
+                + "    monitoring: {enabled: false}\n");
 
     Pattern listening = Pattern.compile("status on http://127\\.0\\.0\\.1:(\\d+)");
     Matcher port = null;
@@ -145,39 +127,21 @@ class SupervisorProcessIT {
     assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s of SIGTERM").isTrue();
   }
 
-  static String readUnchecked(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  @Test
-  void aDueResetRunsInAChildResetThatStopsWithTheSupervisor() throws Exception {
-    // Iteration 153 is in the cache and its EL genesis has passed; nothing is installed: due now.
-    Path cacheRoot = dir.resolve("cache").resolve("ephemery").resolve("releases");
-    new dev.ephemery.release.ReleaseCache(cacheRoot)
-        .install(
-            dev.ephemery.testing.ReleaseFixtures.writeTarGz(
-                dev.ephemery.testing.ReleaseFixtures.releaseFor(153), dir.resolve("153.tar.gz")),
-            java.util.Optional.of("ephemery-153"),
-            "test",
-            "sha-153");
+  /**
+   * Starts {@code ./ephemery run} on a one-host inventory ({@code node}, baseDir under the test
+   * folder, then {@code hostKeys}) with an https release source that refuses connections and a
+   * class-load log per JVM; returns the folder of those logs.
+   */
+  Path startSupervisor(String hostKeys) throws java.io.IOException {
     Path inventory = dir.resolve("ephemery.yaml");
-    // Stand-in images, present here, so nothing is ever pulled; geth init fails in them, so the
-    // reset stays in INITIALISING, retrying, until the supervisor stops.
     Files.writeString(
         inventory,
         "network: ephemery\nhosts:\n  - name: "
             + node
             + "\n    address: local\n    baseDir: "
             + dir.resolve("node")
-            + "\n    execution: {client: geth, image: "
-            + image
-            + "}\n    consensus: {client: lighthouse, image: "
-            + image
-            + "}\n    monitoring: {enabled: false}\n    supervisor: {enabled: false}\n");
+            + "\n"
+            + hostKeys);
     Files.createDirectories(dir.resolve("node"));
     Path logs = Files.createDirectories(dir.resolve("classes"));
     ProcessBuilder builder =
@@ -198,6 +162,37 @@ class SupervisorProcessIT {
         .environment()
         .put("EPHEMERY_JAVA_OPTS", "-Xlog:class+load=info:file=" + logs.resolve("%p.txt"));
     process = builder.start();
+    return logs;
+  }
+
+  static String readUnchecked(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aDueResetRunsInAChildResetThatStopsWithTheSupervisor() throws Exception {
+    // Iteration 153 is in the cache and its EL genesis has passed; nothing is installed: due now.
+    Path cacheRoot = dir.resolve("cache").resolve("ephemery").resolve("releases");
+    new dev.ephemery.release.ReleaseCache(cacheRoot)
+        .install(
+            dev.ephemery.testing.ReleaseFixtures.writeTarGz(
+                dev.ephemery.testing.ReleaseFixtures.releaseFor(153), dir.resolve("153.tar.gz")),
+            java.util.Optional.of("ephemery-153"),
+            "test",
+            "sha-153");
+    // Stand-in images, present here, so nothing is ever pulled; geth init fails in them, so the
+    // reset stays in INITIALISING, retrying, until the supervisor stops.
+    Path logs =
+        startSupervisor(
+            "    execution: {client: geth, image: "
+                + image
+                + "}\n    consensus: {client: lighthouse, image: "
+                + image
+                + "}\n    monitoring: {enabled: false}\n    supervisor: {enabled: false}\n");
 
     Path resets = dir.resolve("node").resolve(".ephemery").resolve("resets");
     Path lock = dir.resolve("node").resolve(".ephemery").resolve("reset.lock");
