@@ -3,6 +3,7 @@ package dev.ephemery.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ephemery.testing.CrashOnce;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,12 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * uninterrupted reset leaves it.
  */
 class ResetFaultInjectionTest {
-
-  static final class SimulatedCrash extends Error {
-    SimulatedCrash(String point) {
-      super("killed at " + point);
-    }
-  }
 
   static List<String> crashPoints() {
     List<String> points = new ArrayList<>();
@@ -69,19 +64,13 @@ class ResetFaultInjectionTest {
     ReleaseSource releases =
         iteration -> Optional.of(node.releaseCache.resolve("ephemery-" + iteration));
     JournalStore store = new JournalStore(node.baseDir);
-    boolean[] crashed = {false};
-    FaultInjector killer =
-        at -> {
-          if (at.equals(point) && !crashed[0]) {
-            crashed[0] = true;
-            throw new SimulatedCrash(at);
-          }
-        };
+    FaultInjector killer = new CrashOnce(point);
 
     ResetMachine first =
         new ResetMachine(node.layout, runtime, releases, store, clock, RetryPolicy.DEFAULT, killer);
     ResetJournal started = first.begin(154, false);
-    assertThatThrownBy(() -> first.run(started, d -> true, 50)).isInstanceOf(SimulatedCrash.class);
+    assertThatThrownBy(() -> first.run(started, d -> true, 50))
+        .isInstanceOf(CrashOnce.SimulatedCrash.class);
 
     // A new process: nothing survives but the files and the containers' state.
     ResetMachine second =

@@ -22,6 +22,7 @@ import dev.ephemery.plan.PlannedPath;
 import dev.ephemery.plan.PlannedPath.Kind;
 import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
+import dev.ephemery.testing.CrashOnce;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code --init-slashing-protection} does.
  */
 class DockerResetIT {
+
+  /** The trace a reset leaves: stops in reverse start order, then the init step and the starts. */
+  static final List<String> STOPS_THEN_STARTS =
+      List.of(
+          "validator stop",
+          "consensus stop",
+          "execution stop",
+          "geth-init start",
+          "execution start",
+          "consensus start",
+          "validator start");
 
   static final String TERM_TRACE = "trap 'echo %1$s stop >> /trace/events; exit 0' TERM; ";
 
@@ -298,44 +310,24 @@ class DockerResetIT {
     return cache;
   }
 
-  static final class SimulatedCrash extends Error {
-    SimulatedCrash(String point) {
-      super("killed at " + point);
-    }
-  }
-
   @ParameterizedTest(name = "killed at {0}")
   @ValueSource(strings = {"mid:STOPPING", "exit:STARTING", "exit:VERIFYING"})
   void aResetKilledWhileContainersAreCreatedAheadOrStartedResumesToTheSameEnd(String point)
       throws Exception {
     DockerRuntime runtime = new DockerRuntime(connection.client(), l -> {});
     Path cache = nodeOn153(runtime, 1);
-    boolean[] crashed = {false};
-    FaultInjector killer =
-        at -> {
-          if (at.equals(point) && !crashed[0]) {
-            crashed[0] = true;
-            throw new SimulatedCrash(at);
-          }
-        };
+    FaultInjector killer = new CrashOnce(point);
 
     Instant begin = Instant.now();
     // A killed process leaves its journal; the Docker calls it had sent have landed (close()).
-    assertThatThrownBy(() -> reset(runtime, cache, 154, killer)).isInstanceOf(SimulatedCrash.class);
+    assertThatThrownBy(() -> reset(runtime, cache, 154, killer))
+        .isInstanceOf(CrashOnce.SimulatedCrash.class);
     ResetJournal resumed = reset(runtime, cache, 154);
 
     assertThat(resumed.state()).as(resumed.reason()).isEqualTo(ResetState.DONE);
     Path events = base.resolve("trace/events");
     waitForLines(events, 7);
-    assertThat(Files.readAllLines(events))
-        .containsExactly(
-            "validator stop",
-            "consensus stop",
-            "execution stop",
-            "geth-init start",
-            "execution start",
-            "consensus start",
-            "validator start");
+    assertThat(Files.readAllLines(events)).containsExactlyElementsOf(STOPS_THEN_STARTS);
     assertThat(files(base.resolve("data"))).isEqualTo(AFTER);
     assertExported(153, "data/validator/validators/slashing_protection.sqlite");
     // Exported once: a rerun finds the file of the killed run, or makes it.
@@ -408,15 +400,7 @@ class DockerResetIT {
 
     assertThat(end.state()).as(end.reason()).isEqualTo(ResetState.DONE);
     waitForLines(events, 7);
-    assertThat(Files.readAllLines(events))
-        .containsExactly(
-            "validator stop",
-            "consensus stop",
-            "execution stop",
-            "geth-init start",
-            "execution start",
-            "consensus start",
-            "validator start");
+    assertThat(Files.readAllLines(events)).containsExactlyElementsOf(STOPS_THEN_STARTS);
     // Start times as Docker records them follow the same order.
     List<Instant> started = new ArrayList<>();
     for (String service : List.of("geth-init", "execution", "consensus", "validator")) {
