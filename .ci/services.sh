@@ -106,8 +106,10 @@ start_dockerd() {
     # setsid + nohup: the daemon must outlive this script and its caller's
     # process group; it is stopped by PID in `stop`.
     # shellcheck disable=SC2086
+    # 9>&-: the daemon must not inherit the lock's descriptor, or it would hold the lock for as
+    # long as it runs and `stop` could never take it.
     setsid nohup dockerd --pidfile "$DOCKERD_PID" --host "unix://$DOCKER_SOCK" \
-      ${EPHEMERY_CI_DOCKERD_ARGS:-} >>"$STATE/dockerd.log" 2>&1 </dev/null &
+      ${EPHEMERY_CI_DOCKERD_ARGS:-} >>"$STATE/dockerd.log" 2>&1 </dev/null 9>&- &
     touch "$DOCKERD_OURS"
   fi
   local deadline=$((SECONDS + READY_TIMEOUT))
@@ -195,7 +197,7 @@ EOF
   /usr/sbin/sshd -t -f "$SSH_DIR/sshd_config"
   log "starting sshd on 127.0.0.1:$SSH_PORT (log $SSH_DIR/sshd.log)"
   # sshd daemonizes itself and writes PidFile
-  /usr/sbin/sshd -f "$SSH_DIR/sshd_config" -E "$SSH_DIR/sshd.log"
+  /usr/sbin/sshd -f "$SSH_DIR/sshd_config" -E "$SSH_DIR/sshd.log" 9>&-
   local deadline=$((SECONDS + READY_TIMEOUT))
   until ssh_probe; do
     if ((SECONDS >= deadline)); then
@@ -283,14 +285,33 @@ stop_pid() { # pid name
 }
 
 cmd_stop() {
-  stop_pid "$(read_pid "$SSHD_PID")" sshd
+  local sshd dockerd=""
+  sshd=$(read_pid "$SSHD_PID")
+  stop_pid "$sshd" sshd
   rm -f "$SSHD_PID"
   if [[ -f $DOCKERD_OURS ]]; then
-    stop_pid "$(read_pid "$DOCKERD_PID")" dockerd
+    dockerd=$(read_pid "$DOCKERD_PID")
+    stop_pid "$dockerd" dockerd
     rm -f "$DOCKERD_OURS"
   else
     log "dockerd was not started by this script; leaving it alone"
   fi
+  # What `start` launched must be gone now, and nothing may still hold the lock.
+  pid_is "$sshd" sshd && die "sshd (pid $sshd) still runs after stop"
+  [[ -n $dockerd ]] && pid_is "$dockerd" dockerd && die "dockerd (pid $dockerd) still runs after stop"
+  lock_holders
+}
+
+# Processes other than this script that hold $STATE/lock open: a daemon that inherited it would
+# make every later start/stop wait for the lock's timeout.
+lock_holders() {
+  local fd holders=()
+  for fd in /proc/[0-9]*/fd/*; do
+    [[ $(readlink "$fd" 2>/dev/null) == "$STATE/lock" ]] || continue
+    fd=${fd#/proc/}
+    [[ ${fd%%/*} == "$$" ]] || holders+=("${fd%%/*}")
+  done
+  ((${#holders[@]} == 0)) || die "still holding $STATE/lock: pid ${holders[*]}"
 }
 
 cmd_start() {
@@ -309,6 +330,7 @@ cmd_start() {
 lock() {
   mkdir -p "$STATE"
   exec 9>"$STATE/lock"
+  # 300 s: another session's start may be installing packages; nothing we start holds the lock.
   flock -w 300 9 || die "could not lock $STATE/lock within 300s"
 }
 

@@ -39,17 +39,53 @@ final class CommandLines {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setExecutionStrategy(CommandLines::refuseUnknownThenRun);
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> reportFailure(exception, err, debug));
     commandLine.setParameterExceptionHandler(
         (exception, unmatched) -> {
-          err.println("error: " + exception.getMessage());
-          CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
           CommandLine failed = exception.getCommandLine();
+          err.println("error: " + describe(exception, failed));
+          CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
           err.println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
           return ExitCode.BAD_INPUT.code();
         });
     return commandLine;
+  }
+
+  /**
+   * "unknown command 'doctor'" where a command name was expected (the command has subcommands and
+   * the first unmatched word is not an option), picocli's own message otherwise.
+   */
+  private static String describe(CommandLine.ParameterException exception, CommandLine failed) {
+    if (exception instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !failed.getSubcommands().isEmpty()
+        && !unmatched.getUnmatched().isEmpty()
+        && !unmatched.getUnmatched().get(0).startsWith("-")) {
+      return "unknown command '"
+          + unmatched.getUnmatched().get(0)
+          + "' for '"
+          + failed.getCommandSpec().qualifiedName()
+          + "'";
+    }
+    return exception.getMessage();
+  }
+
+  /**
+   * picocli prints the nearest known command's help and exits 0 when {@code --help} follows an
+   * unknown name ({@code ephemery doctor --help}), so a script could not tell a missing command
+   * from a present one. Unmatched words are refused first, as they are without {@code --help}.
+   */
+  private static int refuseUnknownThenRun(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult level = parseResult;
+        level != null;
+        level = level.subcommand()) {
+      if (!level.unmatched().isEmpty()) {
+        throw new CommandLine.UnmatchedArgumentException(
+            level.commandSpec().commandLine(), level.unmatched());
+      }
+    }
+    return new CommandLine.RunLast().execute(parseResult);
   }
 
   static int reportFailure(Exception exception, PrintWriter err, boolean debug) {

@@ -44,10 +44,33 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     appender.setEncoder(encoder);
     appender.start();
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.WARN);
     root.addAppender(appender);
+    setLevels(context, false);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
+
+  /**
+   * The default: our own warnings, without stack traces, and nothing from libraries. A library's
+   * ERROR line (docker-java's callback logs a failed image pull with its whole trace) would come
+   * before the tool's own message about the same failure and say less. {@code --debug}: our debug
+   * lines, the libraries' warnings and errors, and every stack trace.
+   */
+  static void setLevels(LoggerContext context, boolean debug) {
+    context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(debug ? Level.WARN : Level.OFF);
+    context.getLogger(OWN_LOGGERS).setLevel(debug ? Level.DEBUG : Level.WARN);
+    context.putObject(TRACES, debug);
+  }
+
+  /** Called for {@code --debug} only, so a plain run never loads logback before it logs. */
+  public static void enableDebug() {
+    if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+        && context.getObject(TRACES) != null) {
+      setLevels(context, true);
+    }
+  }
+
+  static final String OWN_LOGGERS = "dev.ephemery";
+  private static final String TRACES = "ephemery.traces";
 
   /**
    * The pattern {@code %d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n}, with the exception (if any)
@@ -69,8 +92,12 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
       out.append(abbreviate(event.getLoggerName(), 24)).append(" - ");
       out.append(event.getFormattedMessage()).append(CoreConstants.LINE_SEPARATOR);
       IThrowableProxy thrown = event.getThrowableProxy();
-      if (thrown != null) {
+      if (thrown != null && Boolean.TRUE.equals(getContext().getObject(TRACES))) {
         out.append(ThrowableProxyUtil.asString(thrown));
+      } else if (thrown != null) {
+        out.setLength(out.length() - CoreConstants.LINE_SEPARATOR.length());
+        out.append(" (").append(thrown.getClassName()).append(": ").append(thrown.getMessage());
+        out.append("; --debug shows the stack trace)").append(CoreConstants.LINE_SEPARATOR);
       }
       return out.toString();
     }

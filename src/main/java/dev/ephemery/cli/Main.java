@@ -28,7 +28,11 @@ public final class Main {
         out.println(Version.line());
         return 0;
       }
-      return CommandLines.create(out, err, hasDebugFlag(args), args).execute(args);
+      boolean debug = hasDebugFlag(args);
+      if (debug) {
+        LogConfigurator.enableDebug();
+      }
+      return CommandLines.create(out, err, debug, args).execute(args);
     } finally {
       out.flush();
       err.flush();

@@ -34,6 +34,34 @@ class CliConventionsTest {
   }
 
   @Test
+  void unknownCommandIsAUsageErrorWithOrWithoutHelp() {
+    for (String[] args :
+        List.of(
+            new String[] {"doctor"},
+            new String[] {"doctor", "--help"},
+            new String[] {"doctor", "-h"},
+            new String[] {"hosts", "prepare", "--help"},
+            new String[] {"genesis", "bogus", "--help"})) {
+      Result result = run(args);
+      String unknown = args[args.length > 1 && !args[1].startsWith("-") ? 1 : 0];
+      assertThat(result.code()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(result.out()).as(String.join(" ", args)).doesNotContain("Usage:");
+      assertThat(result.err())
+          .as(String.join(" ", args))
+          .contains("unknown command '" + unknown + "'")
+          .doesNotContain("\tat ");
+    }
+    assertThat(run("doctor", "--help").err()).contains("Did you mean").contains("down");
+  }
+
+  @Test
+  void helpOfAKnownCommandStillExitsZero() {
+    Result result = run("hosts", "trust", "--help");
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).contains("Usage: ephemery hosts trust");
+  }
+
+  @Test
   void missingCommandIsAUsageError() {
     Result result = run();
     assertThat(result.code()).isEqualTo(2);

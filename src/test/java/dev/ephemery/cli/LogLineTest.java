@@ -28,8 +28,14 @@ class LogLineTest {
   }
 
   private static String line(LoggingEvent event) {
+    return line(event, true);
+  }
+
+  private static String line(LoggingEvent event, boolean debug) {
+    LoggerContext context = new LoggerContext();
+    LogConfigurator.setLevels(context, debug);
     LogConfigurator.Line layout = new LogConfigurator.Line();
-    layout.setContext(new LoggerContext());
+    layout.setContext(context);
     layout.start();
     return layout.doLayout(event);
   }
@@ -51,6 +57,36 @@ class LogLineTest {
     }
     assertThat(line(event("dev.ephemery.supervisor.ReleaseWatcher", Level.WARN, "m", null)))
         .endsWith(" WARN  d.e.s.ReleaseWatcher - m" + System.lineSeparator());
+  }
+
+  @Test
+  void withoutDebugALoggedExceptionIsOneLineWithoutItsTrace() {
+    LoggingEvent event =
+        event(
+            "dev.ephemery.ops.ResetMachine", Level.WARN, "failed", new IllegalStateException("x"));
+
+    assertThat(line(event, false))
+        .endsWith(
+            " - failed (java.lang.IllegalStateException: x; --debug shows the stack trace)"
+                + System.lineSeparator())
+        .doesNotContain("\tat ")
+        .hasLineCount(1);
+  }
+
+  @Test
+  void librariesAreSilentByDefaultAndSpeakWithDebug() {
+    LoggerContext context = new LoggerContext();
+    LogConfigurator.setLevels(context, false);
+    var dockerJava = context.getLogger("com.github.dockerjava.api.async.ResultCallbackTemplate");
+    var ours = context.getLogger("dev.ephemery.runtime.DockerRuntime");
+    assertThat(dockerJava.isErrorEnabled()).isFalse();
+    assertThat(ours.isWarnEnabled()).isTrue();
+    assertThat(ours.isInfoEnabled()).isFalse();
+
+    LogConfigurator.setLevels(context, true);
+    assertThat(dockerJava.isErrorEnabled()).isTrue();
+    assertThat(dockerJava.isInfoEnabled()).isFalse();
+    assertThat(ours.isDebugEnabled()).isTrue();
   }
 
   @Test

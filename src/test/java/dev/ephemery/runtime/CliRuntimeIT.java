@@ -126,6 +126,56 @@ class CliRuntimeIT {
     assertThat(after.out()).contains("NOT DEPLOYED");
   }
 
+  /**
+   * The built jar, as an operator runs it (its own logging set-up, not the tests'): an image that
+   * cannot be pulled gives the tool's message and no library ERROR line or stack trace; {@code
+   * --debug} shows them. The registry is a closed loopback port, so the pull fails at once and no
+   * traffic leaves this machine.
+   */
+  @Test
+  void aFailedPullPrintsNoStackTraceUnlessDebug() throws Exception {
+    String absent = "127.0.0.1:1/ephemery-test/absent:" + node;
+    HostPlan host = TestPlans.node(node, "local", work.resolve("base").toString(), absent, "");
+    Path plan = work.resolve("absent-plan.json");
+    new ObjectMapper().writeValue(plan.toFile(), new Plan(List.of(host)));
+    String inv = inventory("local", "").toString();
+    String release = work.resolve("release").toString();
+    String[] up = {
+      "up", "-f", inv, "--plan", plan.toString(), "--release", release, "--no-wait",
+      "--helper-image=" + image
+    };
+
+    Run plain = runJar(up);
+    assertThat(plain.code()).as(plain.out() + plain.err()).isEqualTo(1);
+    assertThat(plain.err()).contains(absent).doesNotContain("\tat ").doesNotContain(" ERROR ");
+
+    List<String> debug = new ArrayList<>(List.of(up));
+    debug.add("--debug");
+    Run verbose = runJar(debug.toArray(String[]::new));
+    assertThat(verbose.code()).isEqualTo(1);
+    assertThat(verbose.err()).contains("\tat ");
+  }
+
+  Run runJar(String... args) throws Exception {
+    Path jar = Path.of(System.getProperty("ephemery.jar", "target/ephemery.jar"));
+    assertThat(jar).as("the built jar (mvn package runs before the ITs)").isRegularFile();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(jar.toAbsolutePath().toString());
+    command.addAll(List.of(args));
+    Path out = work.resolve("jar-out.txt");
+    Path err = work.resolve("jar-err.txt");
+    Process process =
+        new ProcessBuilder(command)
+            .directory(work.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
   @Test
   void purgeWithoutATerminalOrYesChangesNothing() throws IOException {
     String inv = inventory("local", "").toString();
