@@ -77,9 +77,7 @@ final class CommandLines {
    * from a present one. Unmatched words are refused first, as they are without {@code --help}.
    */
   private static int refuseUnknownThenRun(CommandLine.ParseResult parseResult) {
-    for (CommandLine.ParseResult level = parseResult;
-        level != null;
-        level = level.subcommand()) {
+    for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
       if (!level.unmatched().isEmpty()) {
         throw new CommandLine.UnmatchedArgumentException(
             level.commandSpec().commandLine(), level.unmatched());

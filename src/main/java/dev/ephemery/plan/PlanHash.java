@@ -49,6 +49,10 @@ public final class PlanHash {
     field(text, "restart", service.restartPolicy());
     field(text, "memory", service.memoryLimit());
     field(text, "stopSignal", service.stopSignal());
+    if (!service.inputs().isEmpty()) {
+      // Only where there are some: the hashes of every other service stay what they were.
+      field(text, "inputs", list(service.inputs()));
+    }
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")

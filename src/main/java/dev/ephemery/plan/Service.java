@@ -17,6 +17,9 @@ import java.util.Map;
  * @param stopSignal the signal that stops it cleanly, or null for the runtime's default (SIGTERM)
  * @param health how to ask the running container whether it serves (the client profile's checks;
  *     the first is what {@code up} waits for); empty when it has none
+ * @param inputs host folders (mount sources) whose content is part of what a run-once step does,
+ *     beyond its plan: a runtime runs the step again when their content changes (a keystore added
+ *     to the validator's keysDir is imported); empty for most services
  */
 public record Service(
     String name,
@@ -35,10 +38,51 @@ public record Service(
     String restartPolicy,
     String memoryLimit,
     String stopSignal,
-    List<HealthCheck> health) {
+    List<HealthCheck> health,
+    List<String> inputs) {
 
   public Service {
     health = health == null ? List.of() : List.copyOf(health);
+    inputs = inputs == null ? List.of() : List.copyOf(inputs);
+  }
+
+  public Service(
+      String name,
+      Role role,
+      String client,
+      String image,
+      List<String> entrypoint,
+      List<String> command,
+      List<PortBinding> ports,
+      List<Mount> mounts,
+      Map<String, String> env,
+      Map<String, String> labels,
+      List<String> dependsOn,
+      boolean runOnce,
+      String user,
+      String restartPolicy,
+      String memoryLimit,
+      String stopSignal,
+      List<HealthCheck> health) {
+    this(
+        name,
+        role,
+        client,
+        image,
+        entrypoint,
+        command,
+        ports,
+        mounts,
+        env,
+        labels,
+        dependsOn,
+        runOnce,
+        user,
+        restartPolicy,
+        memoryLimit,
+        stopSignal,
+        health,
+        List.of());
   }
 
   public Service(

@@ -65,6 +65,13 @@ public final class DockerRuntime {
 
   // ------------------------------------------------------------------ up
 
+  private static Map<String, String> withInputs(Map<String, String> labels, String inputsHash) {
+    if (inputsHash != null) {
+      labels.put(Labels.INPUTS_HASH, inputsHash);
+    }
+    return labels;
+  }
+
   public UpReport up(HostPlan plan, RuntimeOptions options) {
     return up(plan, options, () -> {});
   }
@@ -114,6 +121,7 @@ public final class DockerRuntime {
     boolean supervisorFilesChanged =
         fileChanges.stream().anyMatch(c -> c.kind().equals("file") && !c.isEnsure());
 
+    Map<String, String> inputs = inputDigests(plan, ordered, options);
     containersReady.run();
     Map<String, Container> existing = ourContainers(plan.name());
     Set<String> planned = new LinkedHashSet<>();
@@ -156,6 +164,10 @@ public final class DockerRuntime {
           decision = Decision.RUN;
         } else if (isExitedOk(found.getId())) {
           decision = Decision.KEEP;
+          if (inputsChanged(service, found, inputs)) {
+            changes.add(new Change("rerun", "container", name, "its input folders changed"));
+            decision = Decision.REPLACE;
+          }
         } else {
           changes.add(new Change("rerun", "container", name, "did not complete"));
           decision = Decision.REPLACE;
@@ -181,7 +193,7 @@ public final class DockerRuntime {
                   if (found != null) {
                     remove(found.getId(), name);
                   }
-                  return create(plan, service, hash, name);
+                  return create(plan, service, hash, name, inputs.get(service.name()));
                 });
         prepared.put(name, task);
       }
@@ -233,7 +245,8 @@ public final class DockerRuntime {
             id = result(ready);
           } else {
             remove(found.getId(), name);
-            id = create(plan, service, PlanHash.of(plan, service), name);
+            id =
+                create(plan, service, PlanHash.of(plan, service), name, inputs.get(service.name()));
           }
         }
       }
@@ -300,7 +313,7 @@ public final class DockerRuntime {
         // cost a round trip while the next container stops.
         removeStopped(found.getId(), name);
       }
-      create(plan, service, hash, name);
+      create(plan, service, hash, name, null);
       created.add(name);
     }
     return created;
@@ -630,7 +643,30 @@ public final class DockerRuntime {
         && !"created".equals(state.getStatus());
   }
 
-  private String create(HostPlan plan, Service service, String hash, String name) {
+  /**
+   * The input digests of the run-once steps that have inputs. A dry run looks only where this
+   * machine sees the folders (it starts no helper): elsewhere it cannot tell, and reports no rerun.
+   */
+  private Map<String, String> inputDigests(
+      HostPlan plan, List<Service> services, RuntimeOptions options) {
+    if (InputDigest.withInputs(services).isEmpty()) {
+      return Map.of();
+    }
+    if (options.dryRun()) {
+      return options.localFiles() ? InputDigest.local(plan, services).orElse(Map.of()) : Map.of();
+    }
+    return InputDigest.of(docker, plan, services, options.helperImage(), options.localFiles());
+  }
+
+  private static boolean inputsChanged(
+      Service service, Container found, Map<String, String> inputs) {
+    String now = inputs.get(service.name());
+    return now != null
+        && (found.getLabels() == null || !now.equals(found.getLabels().get(Labels.INPUTS_HASH)));
+  }
+
+  private String create(
+      HostPlan plan, Service service, String hash, String name, String inputsHash) {
     HostPaths paths = HostPaths.of(plan.baseDir());
     List<Bind> binds = new ArrayList<>();
     for (dev.ephemery.plan.Mount mount :
@@ -684,7 +720,7 @@ public final class DockerRuntime {
         docker
             .createContainerCmd(service.image())
             .withName(name)
-            .withLabels(Labels.forService(plan, service, hash))
+            .withLabels(withInputs(Labels.forService(plan, service, hash), inputsHash))
             .withEnv(env)
             .withExposedPorts(exposed)
             .withHostConfig(hostConfig)

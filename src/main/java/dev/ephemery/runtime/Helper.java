@@ -42,6 +42,32 @@ final class Helper implements AutoCloseable {
     return start(docker, image, node, paths, readOnly, "none", "files");
   }
 
+  /**
+   * A helper that sees {@code folders} read-only at {@link InputDigest#MOUNT}{@code /<i>}, and
+   * nothing else. Bind mounts of the mount API: a missing folder is an error, never created.
+   */
+  static Helper withInputs(
+      DockerClient docker, String image, String node, List<java.nio.file.Path> folders) {
+    List<Mount> mounts = new java.util.ArrayList<>();
+    for (int i = 0; i < folders.size(); i++) {
+      mounts.add(
+          new Mount()
+              .withType(MountType.BIND)
+              .withSource(folders.get(i).toString())
+              .withTarget(InputDigest.MOUNT + "/" + i)
+              .withReadOnly(true));
+    }
+    try {
+      return start(docker, image, node, HostConfig.newHostConfig().withMounts(mounts), "inputs");
+    } catch (com.github.dockerjava.api.exception.BadRequestException e) {
+      throw new OperationalException(
+          node,
+          "cannot read the input folders " + folders + " on the host: " + e.getMessage(),
+          "create them, or fix the inventory key that names them (e.g. validator.keysDir)",
+          e);
+    }
+  }
+
   /** A helper on {@code network} that mounts nothing (health probes). */
   static Helper onNetwork(DockerClient docker, String image, String node, String network) {
     return start(docker, image, node, null, true, network, "health");
@@ -56,7 +82,7 @@ final class Helper implements AutoCloseable {
       boolean readOnly,
       String network,
       String purpose) {
-    HostConfig hostConfig = HostConfig.newHostConfig().withNetworkMode(network);
+    HostConfig hostConfig = HostConfig.newHostConfig();
     if (paths == null) {
       // nothing mounted: a probe that only talks to the network
     } else if (readOnly) {
@@ -70,6 +96,14 @@ final class Helper implements AutoCloseable {
     } else {
       hostConfig.withBinds(
           new Bind(paths.baseDir().toString(), new Volume(HostPaths.MOUNT), AccessMode.rw));
+    }
+    return start(docker, image, node, hostConfig.withNetworkMode(network), purpose);
+  }
+
+  private static Helper start(
+      DockerClient docker, String image, String node, HostConfig hostConfig, String purpose) {
+    if (hostConfig.getNetworkMode() == null) {
+      hostConfig.withNetworkMode("none");
     }
     String id =
         docker

@@ -18,6 +18,12 @@ public final class Labels {
   public static final String ITERATION = "ephemery.iteration";
   public static final String PLAN_HASH = "ephemery.plan-hash";
 
+  /**
+   * The digest of a run-once step's input folders' content when it last ran ({@link
+   * dev.ephemery.plan.Service#inputs}); a different digest runs it again.
+   */
+  public static final String INPUTS_HASH = "ephemery.inputs-hash";
+
   /** Marks the short-lived helper containers (file work, self-tests). */
   public static final String HELPER = "ephemery.helper";
 

@@ -28,6 +28,10 @@ public final class PlanHash {
     // Health checks say how to probe a container, not what it is: they do not recreate it.
     ObjectNode fields = JSON.valueToTree(service);
     fields.remove("health");
+    if (service.inputs().isEmpty()) {
+      // Containers created before services had inputs keep their hash, so nothing is recreated.
+      fields.remove("inputs");
+    }
     if (service.role() == Role.SUPERVISOR) {
       // The supervisor performs the resets: a new iteration must not recreate it mid-reset.
       if (fields.get("labels") instanceof ObjectNode labels) {

@@ -141,7 +141,14 @@ class CliRuntimeIT {
     String inv = inventory("local", "").toString();
     String release = work.resolve("release").toString();
     String[] up = {
-      "up", "-f", inv, "--plan", plan.toString(), "--release", release, "--no-wait",
+      "up",
+      "-f",
+      inv,
+      "--plan",
+      plan.toString(),
+      "--release",
+      release,
+      "--no-wait",
       "--helper-image=" + image
     };
 

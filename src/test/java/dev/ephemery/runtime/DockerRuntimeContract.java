@@ -12,6 +12,8 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.Network;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.Mount;
+import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -208,6 +211,69 @@ abstract class DockerRuntimeContract {
         .isNotEqualTo(clId);
   }
 
+  /**
+   * The plan plus a run-once "import" step whose input is a folder outside baseDir (as the
+   * validator's keysDir is): it records each of its runs and what it saw.
+   */
+  HostPlan planWithImport(Path keys) {
+    HostPlan base = plan();
+    List<Service> services = new ArrayList<>(base.services());
+    services.add(
+        new Service(
+            "import",
+            Role.INIT,
+            "busybox",
+            image,
+            List.of("sh", "-c"),
+            List.of("ls /keys | tr '\\n' ' ' >> /data/imports && echo >> /data/imports"),
+            List.of(),
+            List.of(
+                new Mount("data/el", "/data", false), new Mount(keys.toString(), "/keys", true)),
+            Map.of(),
+            Map.of(),
+            List.of(),
+            true,
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            List.of(keys.toString())));
+    return new HostPlan(
+        base.name(),
+        base.address(),
+        base.baseDir(),
+        base.iteration(),
+        base.network(),
+        base.paths(),
+        services);
+  }
+
+  @Test
+  void aRunOnceStepRunsAgainOnlyWhenItsInputFoldersChange() throws IOException {
+    Path keys = Files.createDirectories(baseDir.getParent().resolve("keys"));
+    Files.writeString(keys.resolve("keystore-0.json"), "{}");
+    runtime.up(planWithImport(keys), options(false));
+
+    UpReport second = runtime.up(planWithImport(keys), options(false));
+    assertThat(second.changes()).isEmpty();
+
+    Files.writeString(keys.resolve("keystore-1.json"), "{}");
+    UpReport third = runtime.up(planWithImport(keys), options(false));
+    assertThat(third.changes())
+        .containsExactly(
+            new Change("rerun", "container", node + "-import", "its input folders changed"));
+
+    Files.writeString(keys.resolve("keystore-1.json"), "{\"changed\": true}");
+    assertThat(runtime.up(planWithImport(keys), options(false)).changes()).hasSize(1);
+    assertThat(runtime.up(planWithImport(keys), options(false)).changes()).isEmpty();
+    assertThat(Files.readAllLines(baseDir.resolve("data/el/imports")))
+        .containsExactly(
+            "keystore-0.json ",
+            "keystore-0.json keystore-1.json ",
+            "keystore-0.json keystore-1.json ");
+  }
+
   @Test
   void dryRunReportsChangesAndChangesNothing() {
     UpReport report = runtime.up(plan(), options(true));
@@ -336,13 +402,20 @@ abstract class DockerRuntimeContract {
   /** Files helper containers Docker created for {@code node} between two instants. */
   static List<String> filesHelpersCreated(
       DockerClient docker, String node, Instant from, Instant to) throws InterruptedException {
+    return helpersCreated(docker, node, "files", from, to);
+  }
+
+  /** Helper containers of one purpose Docker created for {@code node} between two instants. */
+  static List<String> helpersCreated(
+      DockerClient docker, String node, String purpose, Instant from, Instant to)
+      throws InterruptedException {
     List<String> created = new ArrayList<>();
     docker
         .eventsCmd()
         .withSince(Long.toString(from.getEpochSecond()))
         .withUntil(Long.toString(to.getEpochSecond() + 1))
         .withEventFilter("create")
-        .withLabelFilter(Labels.NODE + "=" + node, Labels.HELPER + "=files")
+        .withLabelFilter(Labels.NODE + "=" + node, Labels.HELPER + "=" + purpose)
         .exec(
             new ResultCallback.Adapter<Event>() {
               @Override

@@ -248,6 +248,27 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
   }
 
   @Test
+  void inputFoldersDigestTheSameHereAsInTheHelper() throws Exception {
+    Path keys = Files.createDirectories(baseDir.getParent().resolve("keys"));
+    Files.writeString(keys.resolve("keystore-0.json"), "{}");
+    Files.createDirectories(keys.resolve("sub"));
+    Files.writeString(keys.resolve("sub/keystore-1.json"), "{\"a\": 1}\n");
+    runtime.up(planWithImport(keys), options(false));
+    Instant before = Instant.now();
+
+    assertThat(runtime.up(planWithImport(keys), localFiles()).changes()).isEmpty();
+    assertThat(helpersCreated(connection.client(), node, "inputs", before, Instant.now()))
+        .as("this machine reads the folders itself")
+        .isEmpty();
+
+    Files.writeString(keys.resolve("keystore-2.json"), "{}");
+    assertThat(runtime.up(planWithImport(keys), localFiles()).changes())
+        .extracting(Change::action)
+        .containsExactly("rerun");
+    assertThat(runtime.up(planWithImport(keys), options(false)).changes()).isEmpty();
+  }
+
+  @Test
   void withLocalFilesUpStartsNoHelperWhenNoFileMustChangeAndOneWhenAFileMust() throws Exception {
     runtime.up(plan(), options(false));
     Instant before = Instant.now();
