@@ -43,7 +43,9 @@ public final class PrysmBeaconProfile extends BeaconProfile {
             // No interactive prompt in a container; the wrapper does not add it either.
             .add("--accept-terms-of-use");
     if (!context.wrapper()) {
-      args.flag("--chain-config-file", context.testnetDir() + "/config.yaml")
+      // The release's config.yaml as prysm accepts it (see PrysmChainConfig); the wrapper flavor
+      // keeps the wrapper's own folder, where only the release's file is.
+      args.flag("--chain-config-file", context.testnetDir() + "/" + PrysmChainConfig.FILE)
           .flag("--genesis-state", context.testnetDir() + "/genesis.ssz");
       for (String enr : context.release().enrBootnodes()) {
         args.flag("--bootstrap-node", enr); // repeated, not comma-separated
