@@ -94,7 +94,15 @@ public final class PrysmBeaconProfile extends BeaconProfile {
 
   @Override
   public WipeRules wipeRules() {
-    return new WipeRules(List.of("network-keys"), List.of("beaconchaindata"), List.of(), false);
+    // Blobs and data columns are files beside the database, not in it: --blob-path and
+    // --data-column-path default to <datadir>/blobs and <datadir>/data-columns
+    // (OffchainLabs/prysm v7.1.6 cmd/beacon-chain/storage/options.go); the old chain's would
+    // otherwise stay, and be served, after a reset.
+    return new WipeRules(
+        List.of("network-keys"),
+        List.of("beaconchaindata", "blobs", "data-columns"),
+        List.of(),
+        false);
   }
 
   @Override

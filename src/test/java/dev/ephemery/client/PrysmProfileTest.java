@@ -56,6 +56,11 @@ class PrysmProfileTest {
   }
 
   @Test
+  void aResetWipesTheBlobsAndDataColumnsBesideTheDatabase() {
+    assertThat(bn.wipeRules().wipe()).containsExactly("beaconchaindata", "blobs", "data-columns");
+  }
+
+  @Test
   void validatorTalksGrpcToThePrysmBeaconNode() {
     assertThat(vc.command(ProfileTesting.validator(Flavor.UPSTREAM)))
         .contains("--beacon-rpc-provider=ephemery-node1-prysm:4000", "--accept-terms-of-use");
