@@ -12,6 +12,7 @@ import java.util.Map;
 public final class NimbusBeaconProfile extends BeaconProfile {
   static final int REST = 5052;
   static final int METRICS = 8008;
+  static final String NETKEY = "netkey";
 
   public NimbusBeaconProfile() {
     super(REST, METRICS);
@@ -46,6 +47,13 @@ public final class NimbusBeaconProfile extends BeaconProfile {
         .flag("--jwt-secret", ContainerPaths.JWT)
         .flag("--tcp-port", context.p2pPort())
         .flag("--udp-port", context.p2pPort())
+        // The default netkey "random" makes a new peer id at every start. A path is loaded when
+        // the file exists, else a key is made and saved there (status-im/nimbus-eth2
+        // beacon_chain/networking/eth2_network.nim getPersistentNetKeys; conf.nim --netkey-file).
+        // The file is a keystore: without --insecure-netkey-password nimbus would ask for its
+        // password, which a container cannot answer. The key only names the node on the network.
+        .flag("--netkey-file", ContainerPaths.DATA + "/" + NETKEY)
+        .flag("--insecure-netkey-password", "true")
         .add("--rest")
         .flag("--rest-address", "0.0.0.0")
         .flag("--rest-port", REST)
@@ -76,7 +84,9 @@ public final class NimbusBeaconProfile extends BeaconProfile {
   @Override
   public WipeRules wipeRules() {
     // Never the whole dir: validator keys may live in validators/ and secrets/.
-    return new WipeRules(List.of("validators", "secrets"), List.of("db"), List.of(), false);
+    // The blobs and data columns live in the database (db/nbc.sqlite3); the netkey is the
+    // node's network identity.
+    return new WipeRules(List.of("validators", "secrets", NETKEY), List.of("db"), List.of(), false);
   }
 
   @Override

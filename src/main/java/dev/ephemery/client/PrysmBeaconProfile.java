@@ -43,7 +43,9 @@ public final class PrysmBeaconProfile extends BeaconProfile {
             // No interactive prompt in a container; the wrapper does not add it either.
             .add("--accept-terms-of-use");
     if (!context.wrapper()) {
-      args.flag("--chain-config-file", context.testnetDir() + "/config.yaml")
+      // The release's config.yaml as prysm accepts it (see PrysmChainConfig); the wrapper flavor
+      // keeps the wrapper's own folder, where only the release's file is.
+      args.flag("--chain-config-file", context.testnetDir() + "/" + PrysmChainConfig.FILE)
           .flag("--genesis-state", context.testnetDir() + "/genesis.ssz");
       for (String enr : context.release().enrBootnodes()) {
         args.flag("--bootstrap-node", enr); // repeated, not comma-separated
@@ -92,7 +94,15 @@ public final class PrysmBeaconProfile extends BeaconProfile {
 
   @Override
   public WipeRules wipeRules() {
-    return new WipeRules(List.of("network-keys"), List.of("beaconchaindata"), List.of(), false);
+    // Blobs and data columns are files beside the database, not in it: --blob-path and
+    // --data-column-path default to <datadir>/blobs and <datadir>/data-columns
+    // (OffchainLabs/prysm v7.1.6 cmd/beacon-chain/storage/options.go); the old chain's would
+    // otherwise stay, and be served, after a reset.
+    return new WipeRules(
+        List.of("network-keys"),
+        List.of("beaconchaindata", "blobs", "data-columns"),
+        List.of(),
+        false);
   }
 
   @Override

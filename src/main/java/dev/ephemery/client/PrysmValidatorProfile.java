@@ -42,7 +42,9 @@ public final class PrysmValidatorProfile extends ValidatorProfile {
             .flag("--wallet-dir", ContainerPaths.DATA + "/wallet")
             .add("--accept-terms-of-use");
     if (!context.wrapper()) {
-      args.flag("--chain-config-file", context.testnetDir() + "/config.yaml");
+      // The validator loads the file as the beacon node does (prysm v7.1.6 validator/node/node.go:
+      // params.LoadChainConfigFile), so it fails the same way on the release's own file.
+      args.flag("--chain-config-file", context.testnetDir() + "/" + PrysmChainConfig.FILE);
     }
     args.flag("--beacon-rpc-provider", context.beaconHost() + ":" + PrysmBeaconProfile.GRPC)
         .flag("--monitoring-host", "0.0.0.0")

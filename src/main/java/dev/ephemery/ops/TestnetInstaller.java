@@ -1,6 +1,7 @@
 package dev.ephemery.ops;
 
 import dev.ephemery.common.OperationalException;
+import dev.ephemery.runtime.ReleaseCopy;
 import dev.ephemery.runtime.ReleaseMarker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -168,5 +169,7 @@ public final class TestnetInstaller {
         }
       }
     }
+    // The files clients need beside the release's (prysm's config), as up copies them.
+    ReleaseCopy.writeDerived(releaseDir, target);
   }
 }

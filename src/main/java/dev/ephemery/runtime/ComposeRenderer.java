@@ -238,6 +238,12 @@ public final class ComposeRenderer {
         }
       }
     }
+    // The files clients need beside the release's (prysm's config), as up copies them.
+    for (Path derived : ReleaseCopy.writeDerived(from, to)) {
+      if (!copied.contains(derived)) {
+        copied.add(derived);
+      }
+    }
     return copied;
   }
 }

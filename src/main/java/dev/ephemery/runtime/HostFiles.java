@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -399,13 +400,20 @@ final class HostFiles {
     return releaseHash(releaseDir);
   }
 
-  private byte[] releaseTar(String hash) {
+  byte[] releaseTar(String hash) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes);
         Stream<Path> files = Files.walk(releaseDir)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      SortedMap<String, byte[]> derived = ReleaseCopy.derivedFiles(releaseDir);
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        putEntry(tar, dir(releaseDir.relativize(file).toString()), Files.readAllBytes(file), 0644);
+        String name = releaseDir.relativize(file).toString();
+        if (!derived.containsKey(name)) {
+          putEntry(tar, dir(name), Files.readAllBytes(file), 0644);
+        }
+      }
+      for (Map.Entry<String, byte[]> file : derived.entrySet()) {
+        putEntry(tar, dir(file.getKey()), file.getValue(), 0644);
       }
       putEntry(tar, dir(RELEASE_MARKER), (hash + "\n").getBytes(StandardCharsets.UTF_8), 0644);
     } catch (IOException e) {

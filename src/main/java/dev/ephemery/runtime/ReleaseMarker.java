@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.SortedMap;
 import java.util.stream.Stream;
 
 /**
@@ -21,21 +22,35 @@ public final class ReleaseMarker {
 
   private ReleaseMarker() {}
 
-  /** Content digest of a release folder: relative names and bytes, in name order. */
+  /**
+   * Content digest of a release folder as it is copied: its files (relative names and bytes, in
+   * name order), then the files derived from it ({@link ReleaseCopy}), so a change in what is
+   * derived makes {@code up} replace the copy too. A derived file found in the folder (a copy given
+   * back as a release) is left to the derivation.
+   */
   public static String digest(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      SortedMap<String, byte[]> derived = ReleaseCopy.derivedFiles(dir);
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        digest.update(dir.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(Files.readAllBytes(file));
+        String name = dir.relativize(file).toString();
+        if (!derived.containsKey(name)) {
+          update(digest, name, Files.readAllBytes(file));
+        }
       }
+      derived.forEach((name, bytes) -> update(digest, name, bytes));
       return HexFormat.of().formatHex(digest.digest(), 0, 16);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static void update(MessageDigest digest, String name, byte[] bytes) {
+    digest.update(name.getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) 0);
+    digest.update(bytes);
   }
 
   /** Writes the marker of {@code releaseDir} into {@code installed}, a copy of it. */

@@ -35,6 +35,15 @@ class NimbusProfileTest {
   }
 
   @Test
+  void keepsItsNetworkKeyInTheDataDirAcrossRestartsAndResets() {
+    var command = bn.command(ProfileTesting.beacon(Flavor.UPSTREAM, 9000, null));
+    assertThat(command).contains("--netkey-file=/data/netkey", "--insecure-netkey-password=true");
+    assertThat(bn.wipeRules().keep()).contains("netkey");
+    assertThat(bn.wipeRules().wipe())
+        .noneMatch(path -> path.equals("*") || path.startsWith("netkey"));
+  }
+
+  @Test
   void privateDataDirOwnedByTheImageUser() {
     assertThat(bn.owner()).isEqualTo("1000:1000");
     assertThat(bn.dataDirMode()).isEqualTo(0700);

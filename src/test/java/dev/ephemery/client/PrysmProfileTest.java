@@ -13,10 +13,33 @@ class PrysmProfileTest {
   void readsTheReleaseConfigAndAcceptsTheTerms() {
     assertThat(bn.command(ProfileTesting.beacon(Flavor.UPSTREAM, 13000, null)))
         .contains(
-            "--chain-config-file=/testnet/config.yaml",
+            "--chain-config-file=/testnet/derived/prysm-config.yaml",
             "--genesis-state=/testnet/genesis.ssz",
             "--accept-terms-of-use",
             "--jwt-secret=/secrets/jwt.hex");
+  }
+
+  @Test
+  void bothPrysmClientsReadTheDerivedConfigButTheWrapperKeepsItsOwn() {
+    String derived = "/testnet/" + PrysmChainConfig.FILE;
+    assertThat(
+            Args.valueOf(
+                bn.command(ProfileTesting.beacon(Flavor.UPSTREAM, 13000, null)),
+                "--chain-config-file"))
+        .contains(derived);
+    assertThat(
+            Args.valueOf(
+                vc.command(ProfileTesting.validator(Flavor.UPSTREAM)), "--chain-config-file"))
+        .contains(derived);
+    assertThat(
+            Args.valueOf(
+                bn.command(ProfileTesting.beacon(Flavor.WRAPPER, 13000, null)),
+                "--chain-config-file"))
+        .isEmpty();
+    assertThat(
+            Args.valueOf(
+                vc.command(ProfileTesting.validator(Flavor.WRAPPER)), "--chain-config-file"))
+        .isEmpty();
   }
 
   @Test
@@ -30,6 +53,11 @@ class PrysmProfileTest {
     assertThat(bn.command(ProfileTesting.beacon(Flavor.UPSTREAM, 13000, null)))
         .contains("--p2p-static-id");
     assertThat(bn.wipeRules().keep()).containsExactly("network-keys");
+  }
+
+  @Test
+  void aResetWipesTheBlobsAndDataColumnsBesideTheDatabase() {
+    assertThat(bn.wipeRules().wipe()).containsExactly("beaconchaindata", "blobs", "data-columns");
   }
 
   @Test

@@ -91,6 +91,38 @@ class WiperTest {
   }
 
   @Test
+  void aPrysmResetDeletesTheOldChainsBlobsAndDataColumnsButNotItsPeerId() throws Exception {
+    Path base = root.resolve("node");
+    Path data = base.resolve("data/consensus");
+    NodeFixture.write(data.resolve("network-keys"), "id");
+    NodeFixture.write(data.resolve("beaconchaindata/beaconchain.db"), "x");
+    NodeFixture.write(data.resolve("blobs/0x01/0.ssz"), "x");
+    NodeFixture.write(data.resolve("data-columns/0x01/0.sszs"), "x");
+
+    new Wiper(layout(base, data, ProfileRules.of(Role.CONSENSUS, "prysm")))
+        .execute("153", FaultInjector.NONE);
+
+    assertThat(data.resolve("network-keys")).exists();
+    assertThat(data.resolve("beaconchaindata")).doesNotExist();
+    assertThat(data.resolve("blobs")).doesNotExist();
+    assertThat(data.resolve("data-columns")).doesNotExist();
+  }
+
+  @Test
+  void aNimbusResetKeepsItsNetworkKey() throws Exception {
+    Path base = root.resolve("node");
+    Path data = base.resolve("data/consensus");
+    NodeFixture.write(data.resolve("netkey"), "{}");
+    NodeFixture.write(data.resolve("db/nbc.sqlite3"), "x");
+
+    new Wiper(layout(base, data, ProfileRules.of(Role.CONSENSUS, "nimbus")))
+        .execute("153", FaultInjector.NONE);
+
+    assertThat(data.resolve("netkey")).hasContent("{}");
+    assertThat(data.resolve("db")).doesNotExist();
+  }
+
+  @Test
   void confinedDeleteRefusesBaseDirItselfAndAnythingOutside() throws Exception {
     Path base = Files.createDirectories(root.resolve("node"));
     ConfinedPaths paths = new ConfinedPaths(base);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ephemery.client.PrysmChainConfig;
 import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.ExecutionClient;
 import dev.ephemery.inventory.Flavor;
@@ -146,6 +147,11 @@ class ComposeRendererTest {
     assertThat(out.resolve("testnet/ephemery-153/genesis.json"))
         .hasSameTextualContentAs(release.resolve("genesis.json"));
     assertThat(out.resolve("testnet/ephemery-153/deposit_contract_block_hash.txt")).exists();
+    // prysm's --chain-config-file names the derived copy: the export must carry it.
+    Path prysmConfig = out.resolve("testnet/ephemery-153/" + PrysmChainConfig.FILE);
+    assertThat(prysmConfig)
+        .hasContent(PrysmChainConfig.derive(Files.readString(release.resolve("config.yaml"))));
+    assertThat(written).contains(prysmConfig);
     assertThat(out.resolve("secrets/jwt.hex")).doesNotExist();
     assertThat(written).contains(out.resolve("docker-compose.yaml"));
     assertThat(Files.readString(out.resolve("docker-compose.yaml")))

@@ -2,14 +2,23 @@ package dev.ephemery.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ephemery.client.PrysmChainConfig;
+import dev.ephemery.ops.FaultInjector;
+import dev.ephemery.ops.NodeLayout;
+import dev.ephemery.ops.TestnetInstaller;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.PlannedPath;
 import dev.ephemery.plan.PlannedPath.Kind;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +108,44 @@ class HostFilesLocalProbeTest {
             org.assertj.core.groups.Tuple.tuple("update", base.resolve("data/cl").toString()),
             org.assertj.core.groups.Tuple.tuple("create", base.resolve("jwt.hex").toString()),
             org.assertj.core.groups.Tuple.tuple("replace", base.resolve("testnet").toString()));
+  }
+
+  @Test
+  void aReleaseTheResetInstalledIsCurrentForUp() throws IOException {
+    converged();
+    Files.writeString(
+        release.resolve("config.yaml"), "CONFIG_NAME: testnet\nGENESIS_FORK_VERSION: 0x1000101b\n");
+    Path testnet = base.resolve("testnet");
+    new TestnetInstaller(new NodeLayout("n1", base, testnet, false, List.of()))
+        .install(release, 153, 153, FaultInjector.NONE);
+    HostFiles files = new HostFiles(plan(), release);
+
+    assertThat(testnet.resolve(PrysmChainConfig.FILE)).exists();
+    assertThat(files.diff(files.probeLocal().orElseThrow(), files.releaseHashOrNull())).isEmpty();
+  }
+
+  @Test
+  void upsCopyOfTheReleaseCarriesTheDerivedFilesAndTheirDigest() throws IOException {
+    Files.writeString(release.resolve("config.yaml"), "GENESIS_FORK_VERSION: 0x1000101b\n");
+    HostFiles files = new HostFiles(plan(), release);
+    String hash = files.releaseHashOrNull();
+    Map<String, String> entries = new TreeMap<>();
+    try (var tar = new TarArchiveInputStream(new ByteArrayInputStream(files.releaseTar(hash)))) {
+      for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+        entries.put(entry.getName(), new String(tar.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    assertThat(entries)
+        .containsOnlyKeys(
+            "release/config.yaml",
+            "release/" + PrysmChainConfig.FILE,
+            "release/" + ReleaseMarker.FILE)
+        .containsEntry(
+            "release/" + PrysmChainConfig.FILE,
+            PrysmChainConfig.derive("GENESIS_FORK_VERSION: 0x1000101b\n"))
+        .containsEntry("release/" + ReleaseMarker.FILE, hash + "\n");
+    // The digest covers the derived file: a change in the derivation is a change for up.
+    assertThat(hash).isEqualTo(ReleaseMarker.digest(release));
   }
 
   @Test
