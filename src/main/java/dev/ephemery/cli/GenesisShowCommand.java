@@ -63,8 +63,7 @@ final class GenesisShowCommand extends BaseCommand {
       Release verified =
           ReleaseVerifier.verify(ReleaseReader.read(release)).requireValid(release.toString());
       if (instant.isAfter(IterationFormula.LATEST)) {
-        throw InvalidInputException.of(
-            "--at", instant + " is " + unsupported.orElseThrow(), "");
+        throw InvalidInputException.of("--at", instant + " is " + unsupported.orElseThrow(), "");
       }
       try {
         info = IterationInfo.at(verified, instant);
@@ -148,7 +147,8 @@ final class GenesisShowCommand extends BaseCommand {
                           + ", EL genesis "
                           + ran.elGenesisTime()
                           + "), predicted from the schedule formula")
-              .orElse("running then: not known (" + instant + " is " + unknownBefore.orElse("") + ")"));
+              .orElse(
+                  "running then: not known (" + instant + " is " + unknownBefore.orElse("") + ")"));
     }
     printer.line(
         "iteration    " + info.iteration() + " (chain id " + info.chainId() + "), " + origin);

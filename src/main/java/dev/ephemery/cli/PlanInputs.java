@@ -54,8 +54,8 @@ record PlanInputs(Inventory inventory, Release release, Path releaseFolder) {
   }
 
   /**
-   * The warning for a release whose period has ended at {@code now}: planning from it is allowed
-   * (a node can be prepared ahead, or a test chain rebuilt), but not silently.
+   * The warning for a release whose period has ended at {@code now}: planning from it is allowed (a
+   * node can be prepared ahead, or a test chain rebuilt), but not silently.
    */
   static java.util.Optional<String> expiredWarning(Release release, java.time.Instant now) {
     return dev.ephemery.network.ReleaseAge.expired(release, now)

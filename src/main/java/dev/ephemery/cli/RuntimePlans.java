@@ -16,7 +16,10 @@ import java.util.Optional;
  * @param release the verified release planned for, or null with --plan or without a plan
  */
 record RuntimePlans(
-    Inventory inventory, Optional<Plan> plan, Path releaseFolder, dev.ephemery.network.Release release) {
+    Inventory inventory,
+    Optional<Plan> plan,
+    Path releaseFolder,
+    dev.ephemery.network.Release release) {
 
   /** For commands that act on a plan (up): with no release at hand, the latest is fetched. */
   static RuntimePlans required(Path inventoryFile, HostScope scope, Path release) {

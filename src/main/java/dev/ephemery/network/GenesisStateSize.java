@@ -102,8 +102,8 @@ public final class GenesisStateSize {
   }
 
   /**
-   * The genesis validator count: validator-names.yaml names every genesis validator by index
-   * range, in the order the genesis is built (ephemery-genesis scripts/build-validator-names.sh,
+   * The genesis validator count: validator-names.yaml names every genesis validator by index range,
+   * in the order the genesis is built (ephemery-genesis scripts/build-validator-names.sh,
    * scripts/build-genesis.sh), so its highest index + 1 is the count. Empty when it names none.
    */
   public static OptionalLong validatorsNamed(String validatorNamesYaml) {

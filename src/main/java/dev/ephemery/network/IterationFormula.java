@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * The schedule Ephemery's genesis job follows, reconstructed from its published history
- * (ephemery-testnet/ephemery-genesis: values.env and cl-config.yaml at each tag). It only
- * predicts: a release's own files (reset period, genesis delay, timestamps) decide, and releases
- * can be skipped or rolled back.
+ * (ephemery-testnet/ephemery-genesis: values.env and cl-config.yaml at each tag). It only predicts:
+ * a release's own files (reset period, genesis delay, timestamps) decide, and releases can be
+ * skipped or rolled back.
  *
  * <p>Two periods are known exactly, each on a regular grid with chain id = 39438000 + iteration:
  *
@@ -21,8 +21,8 @@ import java.util.Optional;
  *       genesis 600 s later (tag ephemery-135, commit "increase reset interval to 28days").
  * </ul>
  *
- * Before iteration 62 the network ran 12 h, 6 h and 2-day periods whose chain ids (1337500 ...)
- * do not follow the iteration: those instants are refused rather than answered wrongly.
+ * Before iteration 62 the network ran 12 h, 6 h and 2-day periods whose chain ids (1337500 ...) do
+ * not follow the iteration: those instants are refused rather than answered wrongly.
  */
 public final class IterationFormula {
 
@@ -32,7 +32,9 @@ public final class IterationFormula {
   /** The reset period in force since iteration 135. */
   public static final Duration PERIOD = Duration.ofSeconds(2_419_200L);
 
-  /** CL genesis follows EL genesis by this delay since iteration 135 (config.yaml GENESIS_DELAY). */
+  /**
+   * CL genesis follows EL genesis by this delay since iteration 135 (config.yaml GENESIS_DELAY).
+   */
   public static final Duration GENESIS_DELAY = Duration.ofSeconds(600L);
 
   /** Ephemery's first genesis (tag 1337500, 12-hour period): 2022-11-14T19:00:00Z. */

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Whether a release's period has ended at an instant the caller passes in (pure: no clock). A
- * node started from an ended release joins a chain nobody runs any more, and a checkpoint server
+ * Whether a release's period has ended at an instant the caller passes in (pure: no clock). A node
+ * started from an ended release joins a chain nobody runs any more, and a checkpoint server
  * compared against it looks wrong when it is right.
  */
 public final class ReleaseAge {
@@ -15,7 +15,8 @@ public final class ReleaseAge {
    *
    * @param current what the schedule formula predicts at {@code now}; empty when it cannot say
    */
-  public record Expired(Release release, Instant ended, Instant now, Optional<IterationInfo> current) {
+  public record Expired(
+      Release release, Instant ended, Instant now, Optional<IterationInfo> current) {
 
     /** {@code release ephemery-153's period ended at ...; iteration 154 is current ...}. */
     public String describe() {

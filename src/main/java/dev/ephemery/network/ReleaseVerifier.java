@@ -236,7 +236,9 @@ public final class ReleaseVerifier {
         .text("deposit_contract_block_hash.txt")
         .map(String::strip)
         .filter(text -> !text.isEmpty())
-        .ifPresent(hash -> blocks.add("deposit_contract_block_hash.txt", "block hash", normalizeRoot(hash)));
+        .ifPresent(
+            hash ->
+                blocks.add("deposit_contract_block_hash.txt", "block hash", normalizeRoot(hash)));
     blocks.agreedText(problems);
 
     Claims deposit = new Claims("deposit contract block", Kind.DEPOSIT_BLOCK_MISMATCH);

@@ -157,7 +157,8 @@ class GenesisCommandTest {
     assertThat(json.json().get("ranInstead").get("iteration").asInt()).isEqualTo(152);
     assertThat(json.json().get("ranInstead").get("source").asText()).isEqualTo("predicted");
 
-    Result text = run("genesis", "show", "--at", "2025-11-01T00:00:00Z", "--release", dir.toString());
+    Result text =
+        run("genesis", "show", "--at", "2025-11-01T00:00:00Z", "--release", dir.toString());
     assertThat(text.out())
         .contains("(iteration 153) had not started at 2025-11-01T00:00:00Z")
         .contains("its EL genesis is 2025-11-20T19:00:00Z")

@@ -40,13 +40,15 @@ class PlanCommandTest {
   void warnsWhenTheReleasePeriodHasEnded() {
     Path file = inventory("geth", "lighthouse", "upstream");
     PlanCommand.clock =
-        java.time.Clock.fixed(java.time.Instant.parse("2025-11-21T00:00:00Z"), java.time.ZoneOffset.UTC);
+        java.time.Clock.fixed(
+            java.time.Instant.parse("2025-11-21T00:00:00Z"), java.time.ZoneOffset.UTC);
     CliRun current = CliRun.of("plan", "-f", file.toString(), "--release", release.toString());
     assertThat(current.code()).as(current.err()).isZero();
     assertThat(current.err()).doesNotContain("warning");
 
     PlanCommand.clock =
-        java.time.Clock.fixed(java.time.Instant.parse("2026-01-20T00:00:00Z"), java.time.ZoneOffset.UTC);
+        java.time.Clock.fixed(
+            java.time.Instant.parse("2026-01-20T00:00:00Z"), java.time.ZoneOffset.UTC);
     CliRun stale = CliRun.of("plan", "-f", file.toString(), "--release", release.toString());
     assertThat(stale.code()).as(stale.err()).isZero();
     assertThat(stale.err())

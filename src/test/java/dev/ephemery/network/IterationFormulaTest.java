@@ -54,7 +54,8 @@ class IterationFormulaTest {
 
   @Test
   void theSevenDayPeriodMatchesThePublishedReleases() {
-    // ephemery-testnet/ephemery-genesis values.env at tags ephemery-62, -100, -134 (GENESIS_TIMESTAMP,
+    // ephemery-testnet/ephemery-genesis values.env at tags ephemery-62, -100, -134
+    // (GENESIS_TIMESTAMP,
     // CHAIN_ID, GENESIS_INTERVAL 604800) and cl-config.yaml GENESIS_DELAY: 300.
     long[][] published = {
       {62, 1_675_969_200L}, {100, 1_698_951_600L}, {112, 1_706_209_200L}, {134, 1_719_514_800L}
@@ -72,7 +73,8 @@ class IterationFormulaTest {
 
   @Test
   void theTwentyEightDayPeriodStartsWithIteration135() {
-    Instant start = Instant.parse("2024-07-04T19:00:00Z"); // ephemery-135 GENESIS_TIMESTAMP 1720119600
+    Instant start =
+        Instant.parse("2024-07-04T19:00:00Z"); // ephemery-135 GENESIS_TIMESTAMP 1720119600
     assertThat(start).isEqualTo(IterationFormula.MONTHLY_START);
     assertThat(IterationFormula.iterationAt(start.minusSeconds(1)).number()).isEqualTo(134);
     IterationInfo info = IterationFormula.predict(start);
@@ -111,7 +113,8 @@ class IterationFormulaTest {
   @Test
   void aProjectionTooFarForAnIterationNumberIsRefused() {
     Release release = ReleaseVerifier.verify(ReleaseFixtures.release153()).release();
-    assertThatThrownBy(() -> IterationInfo.at(release, Instant.parse("+1000000000-01-01T00:00:00Z")))
+    assertThatThrownBy(
+            () -> IterationInfo.at(release, Instant.parse("+1000000000-01-01T00:00:00Z")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("than can be counted");
   }

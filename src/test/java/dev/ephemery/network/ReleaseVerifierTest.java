@@ -156,7 +156,9 @@ class ReleaseVerifierTest {
                 f.with(
                     "genesis.ssz",
                     ReleaseFixtures.sszPlaceholder(
-                        1_763_665_801L, ReleaseFixtures.VALIDATORS_ROOT, ReleaseFixtures.GENESIS_SSZ_SIZE))),
+                        1_763_665_801L,
+                        ReleaseFixtures.VALIDATORS_ROOT,
+                        ReleaseFixtures.GENESIS_SSZ_SIZE))),
         broken(
             "genesis.ssz validators root",
             Kind.VALIDATORS_ROOT_MISMATCH,
@@ -165,7 +167,9 @@ class ReleaseVerifierTest {
                 f.with(
                     "genesis.ssz",
                     ReleaseFixtures.sszPlaceholder(
-                        ReleaseFixtures.CL_GENESIS, "0x" + "11".repeat(32), ReleaseFixtures.GENESIS_SSZ_SIZE))),
+                        ReleaseFixtures.CL_GENESIS,
+                        "0x" + "11".repeat(32),
+                        ReleaseFixtures.GENESIS_SSZ_SIZE))),
         broken(
             "genesis_validators_root.txt",
             Kind.VALIDATORS_ROOT_MISMATCH,
@@ -292,7 +296,8 @@ class ReleaseVerifierTest {
     long electra = GenesisStateSize.minimum(config, Optional.empty()).orElseThrow().bytes();
     long withLookahead = GenesisStateSize.minimum(fulu, Optional.empty()).orElseThrow().bytes();
     assertThat(withLookahead - electra).isEqualTo(64 * 8);
-    assertThat(GenesisStateSize.minimum(java.util.Map.of("DENEB_FORK_EPOCH", "0"), Optional.empty()))
+    assertThat(
+            GenesisStateSize.minimum(java.util.Map.of("DENEB_FORK_EPOCH", "0"), Optional.empty()))
         .isEmpty();
   }
 

@@ -68,7 +68,8 @@ public final class ReleaseFixtures {
 
   /** The fixture with a placeholder genesis.ssz: a complete, valid iteration-153 release. */
   public static ReleaseFiles release153() {
-    return fixtureFiles().with("genesis.ssz", sszPlaceholder(CL_GENESIS, VALIDATORS_ROOT, GENESIS_SSZ_SIZE));
+    return fixtureFiles()
+        .with("genesis.ssz", sszPlaceholder(CL_GENESIS, VALIDATORS_ROOT, GENESIS_SSZ_SIZE));
   }
 
   /** A BeaconState stand-in: the real header fields, then zeros up to {@code size} bytes. */
