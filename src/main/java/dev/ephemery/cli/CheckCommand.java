@@ -23,7 +23,8 @@ final class CheckCommand extends BaseCommand {
         "Validate the inventory and report every problem with its key path and line, then run the"
             + " pre-flight checks against the newest cached release (client flags, network id,"
             + " checkpoint URLs, ports) and ask checkpoint endpoints which chain they serve.",
-        "Exit 0 when valid, 2 when not.");
+        "Exit 0 when valid (warnings are printed), 2 when not, 1 when a checkpoint endpoint a"
+            + " beacon client cannot start without does not answer.");
     spec.addOption(
         Specs.flag(() -> noProbe, v -> noProbe = v, "--no-probe")
             .description("Do not ask checkpoint-sync endpoints which chain they serve.")
@@ -35,15 +36,19 @@ final class CheckCommand extends BaseCommand {
   public Integer call() {
     InventoryLoader.Loaded loaded = InventoryLoader.system().validate(common.file());
     List<Problem> problems = new ArrayList<>(InventoryLoader.withSource(loaded));
+    List<Problem> failures = List.of();
+    List<Problem> warnings = List.of();
     Inventory inventory = loaded.result().inventory();
     if (inventory != null && problems.isEmpty()) {
       problems.addAll(InventoryChecks.run(inventory, InventoryChecks.all()));
     }
     if (inventory != null && problems.isEmpty()) {
-      problems.addAll(
-          ProblemLines.locate(
-              PreflightChecks.run(inventory, PlanInputs.cacheRoot(), clock, !noProbe),
-              ProblemLines.textOf(loaded.source())));
+      String text = ProblemLines.textOf(loaded.source());
+      PreflightChecks.Outcome outcome =
+          PreflightChecks.check(inventory, PlanInputs.cacheRoot(), clock, !noProbe);
+      problems.addAll(ProblemLines.locate(outcome.problems(), text));
+      failures = ProblemLines.locate(outcome.failures(), text);
+      warnings = ProblemLines.locate(outcome.warnings(), text);
     }
     boolean valid = inventory != null && problems.isEmpty();
     String source = loaded.source().description();
@@ -54,27 +59,42 @@ final class CheckCommand extends BaseCommand {
       report.put("source", source);
       report.put("hosts", valid ? inventory.hosts().stream().map(Host::name).toList() : List.of());
       report.put("problems", problems.stream().map(CheckCommand::json).toList());
+      report.put("failures", failures.stream().map(CheckCommand::json).toList());
+      report.put("warnings", warnings.stream().map(CheckCommand::json).toList());
       printer.printJson(report);
-    } else if (valid) {
+    } else {
+      for (Problem warning : warnings) {
+        err().println("warning: " + warning.describe());
+      }
+      for (Problem failure : failures) {
+        err().println("error: " + failure.describe());
+      }
+      text(printer, inventory, valid, problems, source);
+    }
+    return !valid ? 2 : failures.isEmpty() ? 0 : 1;
+  }
+
+  private void text(
+      Printer printer, Inventory inventory, boolean valid, List<Problem> problems, String source) {
+    if (valid) {
       int count = inventory.hosts().size();
       printer.line(
           "inventory OK: " + count + (count == 1 ? " host" : " hosts") + " from " + source);
       for (Host host : inventory.hosts()) {
         printer.line("  " + summary(host));
       }
-    } else {
-      for (Problem problem : problems) {
-        err().println("error: " + problem.describe());
-      }
-      err()
-          .println(
-              "inventory INVALID: "
-                  + problems.size()
-                  + (problems.size() == 1 ? " problem" : " problems")
-                  + " in "
-                  + source);
+      return;
     }
-    return valid ? 0 : 2;
+    for (Problem problem : problems) {
+      err().println("error: " + problem.describe());
+    }
+    err()
+        .println(
+            "inventory INVALID: "
+                + problems.size()
+                + (problems.size() == 1 ? " problem" : " problems")
+                + " in "
+                + source);
   }
 
   static String summary(Host host) {

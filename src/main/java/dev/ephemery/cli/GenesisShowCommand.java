@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 
 final class GenesisShowCommand extends BaseCommand {
@@ -47,19 +48,34 @@ final class GenesisShowCommand extends BaseCommand {
   @Override
   public Integer call() throws IOException {
     Instant instant = instant();
+    Optional<String> unsupported = IterationFormula.unsupported(instant);
     IterationInfo info;
+    Optional<IterationInfo> ranInstead = Optional.empty();
     if (release == null) {
-      if (instant.isBefore(IterationFormula.ORIGIN)) {
+      if (unsupported.isPresent()) {
         throw InvalidInputException.of(
-            "--at", "before Ephemery's first genesis (" + IterationFormula.ORIGIN + ")", "");
+            "--at",
+            instant + " is " + unsupported.get(),
+            "give an instant from " + IterationFormula.WEEKLY_START + " on");
       }
       info = IterationFormula.predict(instant);
     } else {
       Release verified =
           ReleaseVerifier.verify(ReleaseReader.read(release)).requireValid(release.toString());
-      info = IterationInfo.at(verified, instant);
+      if (instant.isAfter(IterationFormula.LATEST)) {
+        throw InvalidInputException.of("--at", instant + " is " + unsupported.orElseThrow(), "");
+      }
+      try {
+        info = IterationInfo.at(verified, instant);
+      } catch (IllegalArgumentException e) {
+        throw InvalidInputException.of("--at", e.getMessage(), "");
+      }
+      if (instant.isBefore(verified.elGenesisTime()) && unsupported.isEmpty()) {
+        // The release cannot say what ran before it; the schedule can, as a prediction.
+        ranInstead = Optional.of(IterationFormula.predict(instant));
+      }
     }
-    print(info, instant);
+    print(info, instant, ranInstead, unsupported);
     return 0;
   }
 
@@ -75,8 +91,13 @@ final class GenesisShowCommand extends BaseCommand {
     }
   }
 
-  private void print(IterationInfo info, Instant instant) {
+  private void print(
+      IterationInfo info,
+      Instant instant,
+      Optional<IterationInfo> ranInstead,
+      Optional<String> unknownBefore) {
     Printer printer = printer();
+    boolean started = !instant.isBefore(info.elGenesisTime());
     String source = info.source().name().toLowerCase(java.util.Locale.ROOT);
     if (printer.json()) {
       Map<String, Object> json = new LinkedHashMap<>();
@@ -89,8 +110,12 @@ final class GenesisShowCommand extends BaseCommand {
       json.put("resetPeriod", info.resetPeriod().getSeconds());
       json.put("nextReset", info.nextReset().toString());
       json.put("source", source);
+      json.put("started", started);
       if (release != null) {
         json.put("release", release.toString());
+      }
+      if (!started) {
+        json.put("ranInstead", ranInstead.map(GenesisShowCommand::brief).orElse(null));
       }
       printer.printJson(json);
       return;
@@ -101,11 +126,44 @@ final class GenesisShowCommand extends BaseCommand {
           case RELEASE -> "from release " + release;
           case PROJECTED -> "projected from release " + release + " with its reset period";
         };
+    if (!started) {
+      printer.line(
+          "release "
+              + release
+              + " (iteration "
+              + info.iteration()
+              + ") had not started at "
+              + instant
+              + ": its EL genesis is "
+              + info.elGenesisTime());
+      printer.line(
+          ranInstead
+              .map(
+                  ran ->
+                      "running then: iteration "
+                          + ran.iteration()
+                          + " (chain id "
+                          + ran.chainId()
+                          + ", EL genesis "
+                          + ran.elGenesisTime()
+                          + "), predicted from the schedule formula")
+              .orElse(
+                  "running then: not known (" + instant + " is " + unknownBefore.orElse("") + ")"));
+    }
     printer.line(
         "iteration    " + info.iteration() + " (chain id " + info.chainId() + "), " + origin);
     printer.line("EL genesis   " + info.elGenesisTime());
     printer.line("CL genesis   " + info.clGenesisTime());
     printer.line("reset period " + info.resetPeriod().getSeconds() + " s");
     printer.line("next reset   " + info.nextReset());
+  }
+
+  private static Map<String, Object> brief(IterationInfo info) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("iteration", info.iteration().number());
+    json.put("chainId", info.chainId().value());
+    json.put("elGenesisTime", info.elGenesisTime().toString());
+    json.put("source", info.source().name().toLowerCase(java.util.Locale.ROOT));
+    return json;
   }
 }

@@ -9,6 +9,7 @@ import dev.ephemery.plan.Planner;
 import dev.ephemery.plan.PortBinding;
 import dev.ephemery.plan.Service;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ephemery plan}: the desired state of each host, without changing anything. */
 final class PlanCommand extends BaseCommand {
+
+  /** Read once per run; tests set a fixed one. */
+  static Clock clock = Clock.systemUTC();
 
   String host;
 
@@ -42,6 +46,8 @@ final class PlanCommand extends BaseCommand {
   @Override
   public Integer call() {
     PlanInputs inputs = PlanInputs.load(common.file(), release);
+    PlanInputs.expiredWarning(inputs.release(), clock.instant())
+        .ifPresent(warning -> err().println("warning: " + warning));
     Plan plan = new Planner().plan(inputs.inventory(), inputs.release(), new PlanOptions(host));
     Printer printer = printer();
     if (printer.json()) {

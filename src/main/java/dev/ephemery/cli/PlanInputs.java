@@ -53,6 +53,19 @@ record PlanInputs(Inventory inventory, Release release, Path releaseFolder) {
     return inputs;
   }
 
+  /**
+   * The warning for a release whose period has ended at {@code now}: planning from it is allowed (a
+   * node can be prepared ahead, or a test chain rebuilt), but not silently.
+   */
+  static java.util.Optional<String> expiredWarning(Release release, java.time.Instant now) {
+    return dev.ephemery.network.ReleaseAge.expired(release, now)
+        .map(
+            expired ->
+                expired.describe()
+                    + ": a node started from it joins a chain that is no longer running; run"
+                    + " 'ephemery genesis fetch' for the current release");
+  }
+
   /** Tests point this at a folder of their own; null means the user's cache. */
   static Path cacheRootOverride;
 

@@ -1,10 +1,12 @@
 package dev.ephemery.cli;
 
 import dev.ephemery.common.Problem;
+import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.network.IterationFormula;
 import dev.ephemery.network.IterationInfo;
 import dev.ephemery.network.Release;
+import dev.ephemery.network.ReleaseAge;
 import dev.ephemery.plan.CheckpointUrls;
 import dev.ephemery.plan.Preflight;
 import dev.ephemery.release.CheckpointProbe;
@@ -14,9 +16,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The pre-flight checks as {@code ephemery check} runs them: the pure checks against the newest
@@ -26,32 +30,139 @@ import java.util.Optional;
 final class PreflightChecks {
   static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
+  /**
+   * Beacon clients that still start when their checkpoint server cannot be reached: Grandine logs
+   * "checkpoint sync failed" and syncs from genesis (clients-consensus.md); the plan gives Nimbus
+   * no checkpoint URL at all. Lighthouse, Teku, Prysm and Lodestar stop at start-up instead, so for
+   * them an unreachable server is a failure of the check (exit 1: operational, the inventory may be
+   * right and the server down or not reachable from this machine).
+   */
+  static final Set<String> START_WITHOUT_CHECKPOINT = Set.of("grandine", "nimbus");
+
+  /**
+   * @param problems inventory problems (exit 2)
+   * @param failures checkpoint servers a node cannot start without that did not answer (exit 1)
+   * @param warnings what does not stop a node but must be said (exit 0)
+   */
+  record Outcome(List<Problem> problems, List<Problem> failures, List<Problem> warnings) {}
+
   private PreflightChecks() {}
 
-  static List<Problem> run(Inventory inventory, Path cacheRoot, Clock clock, boolean probe) {
+  static Outcome check(Inventory inventory, Path cacheRoot, Clock clock, boolean probe) {
+    Instant now = clock.instant();
     Release release = release(cacheRoot, clock);
     List<Problem> problems = new ArrayList<>(Preflight.check(inventory, release));
+    List<Problem> failures = new ArrayList<>();
+    List<Problem> warnings = new ArrayList<>();
+    Optional<ReleaseAge.Expired> expired = ReleaseAge.expired(release, now);
+    expired.ifPresent(
+        e ->
+            warnings.add(
+                Problem.at(
+                    "release cache " + cacheRoot,
+                    0,
+                    e.describe(),
+                    "run 'ephemery genesis fetch' for the current release")));
     boolean anyCheckpoint =
         inventory.hosts().stream().anyMatch(h -> h.consensus().checkpointSyncUrl() != null);
     if (probe && anyCheckpoint && problems.isEmpty()) {
       // Built only when there is something to ask: its HTTP client and logging cost a cold start.
       CheckpointProbe prober = new CheckpointProbe(PROBE_TIMEOUT);
       for (int i = 0; i < inventory.hosts().size(); i++) {
-        int index = i;
-        String url = inventory.hosts().get(i).consensus().checkpointSyncUrl();
+        Host host = inventory.hosts().get(i);
+        String url = host.consensus().checkpointSyncUrl();
         if (url == null) {
           continue;
         }
-        prober
-            .genesisValidatorsRoot(url)
-            .flatMap(
-                root ->
-                    CheckpointUrls.compareGenesisRoot(
-                        "hosts[" + index + "].consensus.checkpointSyncUrl", url, root, release))
-            .ifPresent(problems::add);
+        String where = "hosts[" + i + "].consensus.checkpointSyncUrl";
+        CheckpointProbe.Answer answer = prober.ask(url);
+        if (!answer.answered()) {
+          unreachable(host, where, url, answer.failure(), failures, warnings);
+        } else if (release.genesisValidatorsRoot() == null) {
+          warnings.add(
+              Problem.at(
+                  where,
+                  0,
+                  "checkpoint endpoint "
+                      + url
+                      + " not compared: no release is cached, so its genesis_validators_root is"
+                      + " not known",
+                  "run 'ephemery genesis fetch' and check again"));
+        } else if (expired.isEmpty()) {
+          CheckpointUrls.compareGenesisRoot(where, url, answer.genesisValidatorsRoot(), release)
+              .ifPresent(problems::add);
+        } else {
+          // A stale release's root says nothing about the current chain, whose root is only
+          // known from its release: compare the server's genesis time with the prediction.
+          warnings.add(notCompared(where, url, answer, expired.get()));
+        }
       }
     }
-    return problems;
+    return new Outcome(problems, failures, warnings);
+  }
+
+  private static void unreachable(
+      Host host,
+      String where,
+      String url,
+      String reason,
+      List<Problem> failures,
+      List<Problem> warnings) {
+    String client = host.consensus().client().id();
+    boolean starts = START_WITHOUT_CHECKPOINT.contains(client);
+    String message =
+        "checkpoint endpoint "
+            + url
+            + " did not answer ("
+            + reason
+            + "): "
+            + (starts
+                ? client + " starts without it (genesis sync)"
+                : client + " will not start while it cannot fetch its checkpoint state");
+    Problem problem =
+        Problem.at(
+            where,
+            0,
+            message,
+            "check the URL and that the host can reach it; use --no-probe if only this machine"
+                + " cannot, or remove checkpointSyncUrl to sync from genesis");
+    (starts ? warnings : failures).add(problem);
+  }
+
+  private static Problem notCompared(
+      String where, String url, CheckpointProbe.Answer answer, ReleaseAge.Expired expired) {
+    Optional<IterationInfo> current = expired.current();
+    String verdict;
+    if (current.isEmpty() || answer.genesisTime() == null) {
+      verdict = "its chain is not judged";
+    } else if (answer.genesisTime() == current.get().clGenesisTime().getEpochSecond()) {
+      verdict =
+          "its genesis_time "
+              + answer.genesisTime()
+              + " is the predicted CL genesis of iteration "
+              + current.get().iteration();
+    } else {
+      verdict =
+          "its genesis_time "
+              + answer.genesisTime()
+              + " is not the predicted CL genesis of iteration "
+              + current.get().iteration()
+              + " ("
+              + current.get().clGenesisTime().getEpochSecond()
+              + ", "
+              + current.get().clGenesisTime()
+              + "): a prediction, the release decides";
+    }
+    return Problem.at(
+        where,
+        0,
+        "checkpoint endpoint "
+            + url
+            + " not compared with release "
+            + expired.release().iteration().releaseTag()
+            + ", whose period has ended; "
+            + verdict,
+        "run 'ephemery genesis fetch' and check again");
   }
 
   static Release release(Path cacheRoot, Clock clock) {

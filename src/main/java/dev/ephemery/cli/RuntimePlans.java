@@ -13,8 +13,13 @@ import java.util.Optional;
  * planned from the inventory and the verified release (--release, or the newest cached one).
  *
  * @param releaseFolder the release files to install, or null when none is known
+ * @param release the verified release planned for, or null with --plan or without a plan
  */
-record RuntimePlans(Inventory inventory, Optional<Plan> plan, Path releaseFolder) {
+record RuntimePlans(
+    Inventory inventory,
+    Optional<Plan> plan,
+    Path releaseFolder,
+    dev.ephemery.network.Release release) {
 
   /** For commands that act on a plan (up): with no release at hand, the latest is fetched. */
   static RuntimePlans required(Path inventoryFile, HostScope scope, Path release) {
@@ -31,11 +36,13 @@ record RuntimePlans(Inventory inventory, Optional<Plan> plan, Path releaseFolder
   private static RuntimePlans plan(
       Path inventoryFile, HostScope scope, Path release, boolean fetchWhenEmpty) {
     if (scope.planFile != null) {
-      return new RuntimePlans(InventoryLoader.system().load(inventoryFile), scope.plan(), release);
+      return new RuntimePlans(
+          InventoryLoader.system().load(inventoryFile), scope.plan(), release, null);
     }
     PlanInputs inputs = PlanInputs.load(inventoryFile, release, fetchWhenEmpty);
     Plan plan = new Planner().plan(inputs.inventory(), inputs.release(), PlanOptions.all());
-    return new RuntimePlans(inputs.inventory(), Optional.of(plan), inputs.releaseFolder());
+    return new RuntimePlans(
+        inputs.inventory(), Optional.of(plan), inputs.releaseFolder(), inputs.release());
   }
 
   /** For commands that work without a plan (status, down): the plan when one can be made. */
@@ -47,7 +54,7 @@ record RuntimePlans(Inventory inventory, Optional<Plan> plan, Path releaseFolder
     try {
       return plan(inventoryFile, scope, null, false);
     } catch (EphemeryException noReleaseYet) {
-      return new RuntimePlans(inventory, Optional.empty(), null);
+      return new RuntimePlans(inventory, Optional.empty(), null, null);
     }
   }
 }

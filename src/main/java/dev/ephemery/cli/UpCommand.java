@@ -26,6 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ephemery up}: converge each selected host to its plan. */
 final class UpCommand extends BaseCommand {
 
+  /** Read once per run; tests set a fixed one. */
+  static java.time.Clock clock = java.time.Clock.systemUTC();
+
   final HostScope scope = new HostScope();
 
   boolean dryRun;
@@ -76,6 +79,10 @@ final class UpCommand extends BaseCommand {
   @Override
   public Integer call() {
     RuntimePlans inputs = RuntimePlans.required(common.file(), scope, release);
+    if (inputs.release() != null) {
+      PlanInputs.expiredWarning(inputs.release(), clock.instant())
+          .ifPresent(warning -> err().println("warning: " + warning));
+    }
     List<Host> hosts = scope.select(inputs.inventory());
     Plan plan = inputs.plan().orElseThrow();
     if (timeoutSeconds < 1 || timeoutSeconds > 86_400) {

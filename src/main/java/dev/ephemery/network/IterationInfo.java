@@ -54,7 +54,12 @@ public record IterationInfo(
       return base;
     }
     long steps = elapsed / period;
-    Iteration iteration = new Iteration(Math.toIntExact(release.iteration().number() + steps));
+    long number = release.iteration().number() + steps;
+    if (number > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          at + " is more iterations after release " + release.iteration() + " than can be counted");
+    }
+    Iteration iteration = new Iteration((int) number);
     Instant el = release.elGenesisTime().plus(release.resetPeriod().multipliedBy(steps));
     return new IterationInfo(
         iteration,

@@ -24,6 +24,14 @@ public record ReleaseProblem(Kind kind, String file, String message) {
     VALIDATORS_ROOT_MISMATCH(
         "validators-root-mismatch", "genesis.ssz and the text files name different genesis states"),
     RESET_PERIOD_MISMATCH("reset-period-mismatch", "the files disagree on the reset period"),
+    GENESIS_BLOCK_MISMATCH(
+        "genesis-block-mismatch", "the files name different execution genesis blocks"),
+    DEPOSIT_BLOCK_MISMATCH(
+        "deposit-block-mismatch",
+        "Lighthouse reads deploy_block.txt, other clients deposit_contract_block.txt: they must"
+            + " agree"),
+    GENESIS_STATE_TOO_SMALL(
+        "genesis-state-too-small", "genesis.ssz is truncated or a placeholder: fetch it again"),
     NO_BOOTNODES("no-bootnodes", "a node could not find peers with this release");
 
     private final String code;

@@ -155,6 +155,9 @@ public final class ReleaseVerifier {
               Kind.UNPARSABLE, "retention.vars", "the reset period must be positive: " + period));
     }
 
+    checkDepositFiles(files, parsed, problems);
+    checkGenesisStateSize(files, parsed, problems);
+
     if (parsed.enrBootnodes().isEmpty()) {
       problems.add(
           new ReleaseProblem(
@@ -214,6 +217,78 @@ public final class ReleaseVerifier {
         problems.add(new ReleaseProblem(Kind.EMPTY_FILE, name, "is empty"));
       }
     }
+  }
+
+  /**
+   * The execution genesis block and the deposit contract's block are each written twice, for
+   * different clients (Nimbus reads deposit_contract_block_hash.txt, this tool nodevars
+   * GENESIS_BLOCK; Lighthouse reads deploy_block.txt, Prysm, Nimbus and Grandine
+   * deposit_contract_block.txt): two clients must not start from different blocks.
+   */
+  private static void checkDepositFiles(
+      ReleaseFiles files, ParsedRelease parsed, List<ReleaseProblem> problems) {
+    Claims blocks = new Claims("execution genesis block hash", Kind.GENESIS_BLOCK_MISMATCH);
+    String genesisBlock = parsed.nodevars().get("GENESIS_BLOCK");
+    if (genesisBlock != null) {
+      blocks.add("nodevars_env.txt", "GENESIS_BLOCK", normalizeRoot(genesisBlock));
+    }
+    files
+        .text("deposit_contract_block_hash.txt")
+        .map(String::strip)
+        .filter(text -> !text.isEmpty())
+        .ifPresent(
+            hash ->
+                blocks.add("deposit_contract_block_hash.txt", "block hash", normalizeRoot(hash)));
+    blocks.agreedText(problems);
+
+    Claims deposit = new Claims("deposit contract block", Kind.DEPOSIT_BLOCK_MISMATCH);
+    // deposit_contract_block.txt first: more clients read it, so a tie names deploy_block.txt.
+    for (String name : List.of("deposit_contract_block.txt", "deploy_block.txt")) {
+      String text = files.text(name).map(String::strip).orElse("");
+      if (text.isEmpty()) {
+        continue; // missing or empty: reported by checkFilesPresent
+      }
+      Optional<Long> block = ReleaseParser.parseNumber(text);
+      if (block.isPresent()) {
+        deposit.add(name, "block number", Long.toString(block.get()));
+      } else {
+        problems.add(new ReleaseProblem(Kind.UNPARSABLE, name, "not a block number: " + text));
+      }
+    }
+    deposit.agreedText(problems);
+  }
+
+  /**
+   * Only genesis.ssz's head is parsed, so a truncated or placeholder state would pass unnoticed
+   * (clients fail on it at start): its size must reach what its fork and validators need.
+   */
+  private static void checkGenesisStateSize(
+      ReleaseFiles files, ParsedRelease parsed, List<ReleaseProblem> problems) {
+    if (parsed.ssz() == null) {
+      return; // missing, empty or shorter than its head: reported already
+    }
+    long size = files.size("genesis.ssz");
+    GenesisStateSize.minimum(parsed.config(), files.text("validator-names.yaml"))
+        .filter(bound -> size < bound.bytes())
+        .ifPresent(
+            bound ->
+                problems.add(
+                    new ReleaseProblem(
+                        Kind.GENESIS_STATE_TOO_SMALL,
+                        "genesis.ssz",
+                        "is "
+                            + size
+                            + " bytes, but a "
+                            + bound.fork().name()
+                            + " BeaconState (config.yaml "
+                            + bound.fork().configKey()
+                            + ": 0) with "
+                            + bound.validators()
+                            + " validators ("
+                            + bound.validatorsFrom()
+                            + ") is at least "
+                            + bound.bytes()
+                            + " bytes")));
   }
 
   private static Long number(

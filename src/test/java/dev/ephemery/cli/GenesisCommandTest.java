@@ -95,6 +95,77 @@ class GenesisCommandTest {
   }
 
   @Test
+  void showBeforeThe28DayPeriodUsesTheSevenDayOne() throws Exception {
+    Result result = run("genesis", "show", "--at", "2024-06-30T00:00:00Z", "--output", "json");
+
+    assertThat(result.code()).as(result.err()).isZero();
+    JsonNode json = result.json();
+    // ephemery-134 (ephemery-genesis values.env): GENESIS_TIMESTAMP 1719514800, delay 300 s.
+    assertThat(json.get("iteration").asInt()).isEqualTo(134);
+    assertThat(json.get("chainId").asLong()).isEqualTo(39_438_134L);
+    assertThat(json.get("elGenesisTime").asText()).isEqualTo("2024-06-27T19:00:00Z");
+    assertThat(json.get("clGenesisTime").asText()).isEqualTo("2024-06-27T19:05:00Z");
+    assertThat(json.get("resetPeriod").asLong()).isEqualTo(604_800L);
+    assertThat(json.get("nextReset").asText()).isEqualTo("2024-07-04T19:00:00Z");
+  }
+
+  @Test
+  void showRefusesAnInstantBeforeTheSevenDayPeriod() {
+    Result result = run("genesis", "show", "--at", "2022-12-01T00:00:00Z");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("--at")
+        .contains("2023-02-09T19:00:00Z")
+        .contains("not reconstructed")
+        .doesNotContain("2014")
+        .doesNotContain("\tat ");
+    Result older = run("genesis", "show", "--at", "2020-01-01T00:00:00Z");
+    assertThat(older.code()).isEqualTo(2);
+    assertThat(older.err()).contains("first genesis (2022-11-14T19:00:00Z)");
+  }
+
+  @Test
+  void showRefusesAFarFutureInstantAsBadInput() throws Exception {
+    Result result = run("genesis", "show", "--at", "+1000000000-01-01T00:00:00Z");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("--at").contains("9999-12-31T23:59:59Z");
+    assertThat(result.err()).doesNotContain("\tat ").doesNotContain("ArithmeticException");
+
+    Path dir = ReleaseFixtures.writeFolder(ReleaseFixtures.release153(), temp.resolve("r"));
+    Result withRelease =
+        run("genesis", "show", "--at", "+1000000000-01-01T00:00:00Z", "--release", dir.toString());
+    assertThat(withRelease.code()).isEqualTo(2);
+    assertThat(withRelease.err()).contains("--at");
+  }
+
+  @Test
+  void showSaysAReleaseHadNotStartedBeforeItsGenesis() throws Exception {
+    Path dir = ReleaseFixtures.writeFolder(ReleaseFixtures.release153(), temp.resolve("r"));
+    Result json =
+        run(
+            "genesis",
+            "show",
+            "--at",
+            "2025-11-01T00:00:00Z",
+            "--release",
+            dir.toString(),
+            "--output",
+            "json");
+
+    assertThat(json.code()).as(json.err()).isZero();
+    assertThat(json.json().get("started").asBoolean()).isFalse();
+    assertThat(json.json().get("ranInstead").get("iteration").asInt()).isEqualTo(152);
+    assertThat(json.json().get("ranInstead").get("source").asText()).isEqualTo("predicted");
+
+    Result text =
+        run("genesis", "show", "--at", "2025-11-01T00:00:00Z", "--release", dir.toString());
+    assertThat(text.out())
+        .contains("(iteration 153) had not started at 2025-11-01T00:00:00Z")
+        .contains("its EL genesis is 2025-11-20T19:00:00Z")
+        .contains("running then: iteration 152 (chain id 39438152");
+  }
+
+  @Test
   void verifyAcceptsTheRealReleaseFolder() throws Exception {
     Path dir = ReleaseFixtures.writeFolder(ReleaseFixtures.release153(), temp.resolve("r"));
     Result result = run("genesis", "verify", dir.toString(), "--output", "json");

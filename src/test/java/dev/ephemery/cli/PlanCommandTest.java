@@ -33,6 +33,28 @@ class PlanCommandTest {
   @AfterEach
   void reset() {
     PlanInputs.cacheRootOverride = null;
+    PlanCommand.clock = java.time.Clock.systemUTC();
+  }
+
+  @org.junit.jupiter.api.Test
+  void warnsWhenTheReleasePeriodHasEnded() {
+    Path file = inventory("geth", "lighthouse", "upstream");
+    PlanCommand.clock =
+        java.time.Clock.fixed(
+            java.time.Instant.parse("2025-11-21T00:00:00Z"), java.time.ZoneOffset.UTC);
+    CliRun current = CliRun.of("plan", "-f", file.toString(), "--release", release.toString());
+    assertThat(current.code()).as(current.err()).isZero();
+    assertThat(current.err()).doesNotContain("warning");
+
+    PlanCommand.clock =
+        java.time.Clock.fixed(
+            java.time.Instant.parse("2026-01-20T00:00:00Z"), java.time.ZoneOffset.UTC);
+    CliRun stale = CliRun.of("plan", "-f", file.toString(), "--release", release.toString());
+    assertThat(stale.code()).as(stale.err()).isZero();
+    assertThat(stale.err())
+        .contains("warning: release ephemery-153 (iteration 153) is out of date")
+        .contains("its period ended at 2025-12-18T19:00:00Z")
+        .contains("iteration 155 (chain id 39438155) is current at 2026-01-20T00:00:00Z");
   }
 
   Path inventory(String el, String cl, String flavor) {

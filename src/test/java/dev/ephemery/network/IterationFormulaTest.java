@@ -53,6 +53,73 @@ class IterationFormulaTest {
   }
 
   @Test
+  void theSevenDayPeriodMatchesThePublishedReleases() {
+    // ephemery-testnet/ephemery-genesis values.env at tags ephemery-62, -100, -134
+    // (GENESIS_TIMESTAMP,
+    // CHAIN_ID, GENESIS_INTERVAL 604800) and cl-config.yaml GENESIS_DELAY: 300.
+    long[][] published = {
+      {62, 1_675_969_200L}, {100, 1_698_951_600L}, {112, 1_706_209_200L}, {134, 1_719_514_800L}
+    };
+    for (long[] release : published) {
+      Instant el = Instant.ofEpochSecond(release[1]);
+      IterationInfo info = IterationFormula.predict(el.plus(Duration.ofDays(3)));
+      assertThat(info.iteration().number()).isEqualTo((int) release[0]);
+      assertThat(info.chainId().value()).isEqualTo(39_438_000L + release[0]);
+      assertThat(info.elGenesisTime()).isEqualTo(el);
+      assertThat(info.clGenesisTime()).isEqualTo(el.plusSeconds(300));
+      assertThat(info.resetPeriod()).isEqualTo(Duration.ofDays(7));
+    }
+  }
+
+  @Test
+  void theTwentyEightDayPeriodStartsWithIteration135() {
+    Instant start =
+        Instant.parse("2024-07-04T19:00:00Z"); // ephemery-135 GENESIS_TIMESTAMP 1720119600
+    assertThat(start).isEqualTo(IterationFormula.MONTHLY_START);
+    assertThat(IterationFormula.iterationAt(start.minusSeconds(1)).number()).isEqualTo(134);
+    IterationInfo info = IterationFormula.predict(start);
+    assertThat(info.iteration().number()).isEqualTo(135);
+    assertThat(info.clGenesisTime()).isEqualTo(start.plusSeconds(600));
+    assertThat(info.nextReset()).isEqualTo(Instant.ofEpochSecond(1_722_538_800L)); // ephemery-136
+    assertThat(IterationFormula.predict(start.minusSeconds(1)).nextReset()).isEqualTo(start);
+  }
+
+  @Test
+  void refusesInstantsBeforeTheSevenDayPeriodAndNamesWhy() {
+    assertThat(IterationFormula.unsupported(Instant.parse("2023-01-01T00:00:00Z")))
+        .hasValueSatisfying(
+            reason ->
+                assertThat(reason)
+                    .contains("2023-02-09T19:00:00Z")
+                    .contains("iteration 62")
+                    .contains("1337500"));
+    assertThat(IterationFormula.unsupported(Instant.parse("2014-03-01T00:00:00Z")))
+        .hasValueSatisfying(reason -> assertThat(reason).contains("2022-11-14T19:00:00Z"));
+    assertThat(IterationFormula.unsupported(IterationFormula.WEEKLY_START)).isEmpty();
+    assertThatThrownBy(() -> IterationFormula.elGenesisOf(new Iteration(61)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void refusesInstantsPastTheLatestInsteadOfOverflowing() {
+    Instant far = Instant.parse("+1000000000-01-01T00:00:00Z");
+    assertThat(IterationFormula.unsupported(far)).isPresent();
+    assertThatThrownBy(() -> IterationFormula.iterationAt(far))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("9999-12-31T23:59:59Z");
+    assertThat(IterationFormula.iterationAt(IterationFormula.LATEST).number()).isPositive();
+  }
+
+  @Test
+  void aProjectionTooFarForAnIterationNumberIsRefused() {
+    Release release = ReleaseVerifier.verify(ReleaseFixtures.release153()).release();
+    assertThatThrownBy(
+            () -> IterationInfo.at(release, Instant.parse("+1000000000-01-01T00:00:00Z")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("than can be counted");
+  }
+
+  @Test
   void aReleaseGivesItsOwnTimesAndPeriod() {
     Release release = ReleaseVerifier.verify(ReleaseFixtures.release153()).release();
     IterationInfo info = IterationInfo.at(release, Instant.parse("2025-11-21T00:00:00Z"));

@@ -156,7 +156,9 @@ class ReleaseVerifierTest {
                 f.with(
                     "genesis.ssz",
                     ReleaseFixtures.sszPlaceholder(
-                        1_763_665_801L, ReleaseFixtures.VALIDATORS_ROOT, 64))),
+                        1_763_665_801L,
+                        ReleaseFixtures.VALIDATORS_ROOT,
+                        ReleaseFixtures.GENESIS_SSZ_SIZE))),
         broken(
             "genesis.ssz validators root",
             Kind.VALIDATORS_ROOT_MISMATCH,
@@ -165,7 +167,9 @@ class ReleaseVerifierTest {
                 f.with(
                     "genesis.ssz",
                     ReleaseFixtures.sszPlaceholder(
-                        ReleaseFixtures.CL_GENESIS, "0x" + "11".repeat(32), 64))),
+                        ReleaseFixtures.CL_GENESIS,
+                        "0x" + "11".repeat(32),
+                        ReleaseFixtures.GENESIS_SSZ_SIZE))),
         broken(
             "genesis_validators_root.txt",
             Kind.VALIDATORS_ROOT_MISMATCH,
@@ -181,6 +185,25 @@ class ReleaseVerifierTest {
                     "config.yaml",
                     "EPHEMERY_RESET_PERIOD: 2419200",
                     "EPHEMERY_RESET_PERIOD: 604800")),
+        broken(
+            "deposit_contract_block_hash.txt not GENESIS_BLOCK",
+            Kind.GENESIS_BLOCK_MISMATCH,
+            "deposit_contract_block_hash.txt",
+            f -> f.with("deposit_contract_block_hash.txt", "0x" + "33".repeat(32) + "\n")),
+        broken(
+            "deploy_block.txt not deposit_contract_block.txt",
+            Kind.DEPOSIT_BLOCK_MISMATCH,
+            "deploy_block.txt",
+            f -> f.with("deploy_block.txt", "17\n")),
+        broken(
+            "140-byte genesis.ssz",
+            Kind.GENESIS_STATE_TOO_SMALL,
+            "genesis.ssz",
+            f ->
+                f.with(
+                    "genesis.ssz",
+                    ReleaseFixtures.sszPlaceholder(
+                        ReleaseFixtures.CL_GENESIS, ReleaseFixtures.VALIDATORS_ROOT, 140))),
         broken(
             "empty deposit_contract_block_hash.txt (Nimbus needs it)",
             Kind.EMPTY_FILE,
@@ -222,6 +245,60 @@ class ReleaseVerifierTest {
               assertThat(problem.file()).isEqualTo(file);
               assertThat(problem.describe()).startsWith(kind.code() + ": ");
             });
+  }
+
+  @Test
+  void theDuplicatedBlockFilesAndTheStateSizeAreNamedWithBothValues() {
+    ReleaseFiles files =
+        ReleaseFixtures.release153()
+            .with("deposit_contract_block_hash.txt", "0x" + "33".repeat(32) + "\n")
+            .with("deploy_block.txt", "17\n")
+            .with(
+                "genesis.ssz",
+                ReleaseFixtures.sszPlaceholder(
+                    ReleaseFixtures.CL_GENESIS, ReleaseFixtures.VALIDATORS_ROOT, 140));
+
+    assertThat(ReleaseVerifier.verify(files).problemTexts())
+        .containsExactlyInAnyOrder(
+            "genesis-block-mismatch: deposit_contract_block_hash.txt: block hash is 0x"
+                + "33".repeat(32)
+                + " but nodevars_env.txt GENESIS_BLOCK is"
+                + " 0x7b3c37be95550af7241bb38cb2fb28ac5b6e58fe7eebb601da5f37c8721f4aa5"
+                + " (execution genesis block hash)",
+            "deposit-block-mismatch: deploy_block.txt: block number is 17 but"
+                + " deposit_contract_block.txt block number is 0 (deposit contract block)",
+            "genesis-state-too-small: genesis.ssz: is 140 bytes, but a Fulu BeaconState"
+                + " (config.yaml FULU_FORK_EPOCH: 0) with 30201 validators (validator-names.yaml)"
+                + " is at least 6935748 bytes");
+  }
+
+  @Test
+  void withoutValidatorNamesTheStateBoundUsesTheGenesisMinimum() {
+    ReleaseFiles files =
+        ReleaseFixtures.release153()
+            .without("validator-names.yaml")
+            .with(
+                "genesis.ssz",
+                ReleaseFixtures.sszPlaceholder(
+                    ReleaseFixtures.CL_GENESIS, ReleaseFixtures.VALIDATORS_ROOT, 2_000_000));
+
+    assertThat(ReleaseVerifier.verify(files).problemTexts())
+        .containsExactly(
+            "genesis-state-too-small: genesis.ssz: is 2000000 bytes, but a Fulu BeaconState"
+                + " (config.yaml FULU_FORK_EPOCH: 0) with 64 validators (config.yaml"
+                + " MIN_GENESIS_ACTIVE_VALIDATOR_COUNT) is at least 2746705 bytes");
+  }
+
+  @Test
+  void anElectraGenesisStateHasNoProposerLookahead() {
+    var config = java.util.Map.of("ELECTRA_FORK_EPOCH", "0", "FULU_FORK_EPOCH", "5");
+    var fulu = java.util.Map.of("ELECTRA_FORK_EPOCH", "0", "FULU_FORK_EPOCH", "0");
+    long electra = GenesisStateSize.minimum(config, Optional.empty()).orElseThrow().bytes();
+    long withLookahead = GenesisStateSize.minimum(fulu, Optional.empty()).orElseThrow().bytes();
+    assertThat(withLookahead - electra).isEqualTo(64 * 8);
+    assertThat(
+            GenesisStateSize.minimum(java.util.Map.of("DENEB_FORK_EPOCH", "0"), Optional.empty()))
+        .isEmpty();
   }
 
   @Test

@@ -29,6 +29,12 @@ public final class ReleaseFixtures {
   public static final String VALIDATORS_ROOT =
       "0x3befd678a85f6b7e056b3520fac8660955a87bb2006d88a49cba99b25752c668";
 
+  /**
+   * The placeholder genesis.ssz's size: above the least a Fulu BeaconState with the fixture's 30201
+   * genesis validators (validator-names.yaml) can have, 6,935,748 bytes (GenesisStateSize).
+   */
+  public static final int GENESIS_SSZ_SIZE = 7_000_000;
+
   private ReleaseFixtures() {}
 
   public static Path fixtureDir() {
@@ -62,7 +68,8 @@ public final class ReleaseFixtures {
 
   /** The fixture with a placeholder genesis.ssz: a complete, valid iteration-153 release. */
   public static ReleaseFiles release153() {
-    return fixtureFiles().with("genesis.ssz", sszPlaceholder(CL_GENESIS, VALIDATORS_ROOT, 1024));
+    return fixtureFiles()
+        .with("genesis.ssz", sszPlaceholder(CL_GENESIS, VALIDATORS_ROOT, GENESIS_SSZ_SIZE));
   }
 
   /** A BeaconState stand-in: the real header fields, then zeros up to {@code size} bytes. */
@@ -85,7 +92,7 @@ public final class ReleaseFixtures {
     Map<String, byte[]> contents = new TreeMap<>();
     for (String name : original.names()) {
       if (name.equals("genesis.ssz")) {
-        contents.put(name, sszPlaceholder(cl, VALIDATORS_ROOT, 1024));
+        contents.put(name, sszPlaceholder(cl, VALIDATORS_ROOT, GENESIS_SSZ_SIZE));
         continue;
       }
       String text = original.text(name).orElseThrow();
