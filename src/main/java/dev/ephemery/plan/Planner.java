@@ -6,6 +6,7 @@ import dev.ephemery.client.ClientProfiles;
 import dev.ephemery.client.ContainerPaths;
 import dev.ephemery.client.InitStep;
 import dev.ephemery.client.PortSpec;
+import dev.ephemery.client.Tuning;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.Problem;
 import dev.ephemery.inventory.ConsensusClient;
@@ -316,8 +317,7 @@ public final class Planner {
       List<Mount> mounts,
       List<String> dependsOn,
       Map<String, Integer> hostPorts) {
-    List<String> command = new ArrayList<>(profile.command(context));
-    command.addAll(extraArgs);
+    List<String> command = Tuning.command(profile, profile.command(context), extraArgs);
     return new Service(
         name,
         role,
