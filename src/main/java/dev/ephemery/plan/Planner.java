@@ -340,7 +340,7 @@ public final class Planner {
 
   /** Container names double as host names on the node network: the CL calls the EL by it. */
   static String serviceName(Host host, String suffix) {
-    return "ephemery-" + host.name() + "-" + suffix;
+    return host.stackName() + "-" + suffix;
   }
 
   static String image(String override, ClientProfile profile, Flavor flavor) {
@@ -420,7 +420,7 @@ public final class Planner {
     }
 
     String network() {
-      return "ephemery-" + host.name();
+      return host.stackName();
     }
 
     String serviceName(String suffix) {
