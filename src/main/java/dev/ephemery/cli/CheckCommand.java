@@ -1,5 +1,6 @@
 package dev.ephemery.cli;
 
+import dev.ephemery.common.Plural;
 import dev.ephemery.common.Problem;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
@@ -69,8 +70,7 @@ final class CheckCommand extends BaseCommand {
       err()
           .println(
               "inventory INVALID: "
-                  + problems.size()
-                  + (problems.size() == 1 ? " problem" : " problems")
+                  + Plural.of(problems.size(), "problem")
                   + " in "
                   + source);
     }
@@ -87,8 +87,8 @@ final class CheckCommand extends BaseCommand {
         + host.consensus().client().id()
         + ", validator "
         + (host.validator().enabled() ? host.validator().client().id() : "off")
-        + ", monitoring "
-        + (host.monitoring().enabled() ? "on" : "off")
+        // The monitoring stack is not planned yet: say so rather than "on".
+        + (host.monitoring().enabled() ? ", monitoring not deployed yet" : ", monitoring off")
         + ", "
         + host.flavor().id()
         + ", data in "
