@@ -68,11 +68,7 @@ final class CheckCommand extends BaseCommand {
         err().println("error: " + problem.describe());
       }
       err()
-          .println(
-              "inventory INVALID: "
-                  + Plural.of(problems.size(), "problem")
-                  + " in "
-                  + source);
+          .println("inventory INVALID: " + Plural.of(problems.size(), "problem") + " in " + source);
     }
     return valid ? 0 : 2;
   }

@@ -1,8 +1,8 @@
 package dev.ephemery.cli;
 
-import dev.ephemery.common.Plural;
 import dev.ephemery.common.ExitCode;
 import dev.ephemery.common.InvalidInputException;
+import dev.ephemery.common.Plural;
 import dev.ephemery.common.Problem;
 import dev.ephemery.network.ReleaseFiles;
 import dev.ephemery.network.ReleaseVerification;

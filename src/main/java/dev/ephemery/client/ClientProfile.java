@@ -102,8 +102,8 @@ public interface ClientProfile {
   }
 
   /**
-   * Generated options that are defaults an operator may tune (sync mode, peers, logging, ...):
-   * a value in {@code extraArgs} replaces the generated one ({@link Tuning}). Every other generated
+   * Generated options that are defaults an operator may tune (sync mode, peers, logging, ...): a
+   * value in {@code extraArgs} replaces the generated one ({@link Tuning}). Every other generated
    * option is wiring the plan owns (data dir, network files, Engine API, JWT, ports, bootnodes,
    * network id) and {@code extraArgs} may not repeat it. Only options {@link #command} generates.
    */

@@ -6,19 +6,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How a container's {@code extraArgs} combine with the flags its profile generates. A generated flag
- * the profile declares a tunable default ({@link ClientProfile#tunableDefaults()}) gives way to the
- * user's value; every other generated flag is wiring the plan owns. The planner (building the
- * command) and the pre-flight checks (not refusing a tuned flag) both ask {@link #replaced}, so they
- * cannot disagree.
+ * How a container's {@code extraArgs} combine with the flags its profile generates. A generated
+ * flag the profile declares a tunable default ({@link ClientProfile#tunableDefaults()}) gives way
+ * to the user's value; every other generated flag is wiring the plan owns. The planner (building
+ * the command) and the pre-flight checks (not refusing a tuned flag) both ask {@link #replaced}, so
+ * they cannot disagree.
  */
 public final class Tuning {
   private Tuning() {}
 
   /**
-   * The generated flags that {@code extraArgs} replace: the tunable defaults of {@code profile} that
-   * the user sets, in any spelling {@link Args#flagName} reads ({@code --syncmode=snap}, {@code
-   * --syncmode snap}, {@code -syncmode=snap}).
+   * The generated flags that {@code extraArgs} replace: the tunable defaults of {@code profile}
+   * that the user sets, in any spelling {@link Args#flagName} reads ({@code --syncmode=snap},
+   * {@code --syncmode snap}, {@code -syncmode=snap}).
    */
   public static Set<String> replaced(
       ClientProfile profile, List<String> generated, List<String> extraArgs) {

@@ -182,7 +182,8 @@ public final class ResetMachine {
       runtime.stop(component);
     }
     faults.at("mid:" + ResetState.STOPPING);
-    return StepResult.advance(ResetState.WIPING, "stopped " + Plural.of(reversed.size(), "container"));
+    return StepResult.advance(
+        ResetState.WIPING, "stopped " + Plural.of(reversed.size(), "container"));
   }
 
   private StepResult wipe(ResetJournal journal) {

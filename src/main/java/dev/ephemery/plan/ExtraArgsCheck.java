@@ -19,8 +19,8 @@ import java.util.Set;
  * The pre-flight checks of one container's {@code extraArgs} against the command its profile
  * generates: the binary repeated, {@code --network ephemery}, a wrong network id, flags the wrapper
  * manages, removed flags, arguments a shell would split, and flags that repeat the plan's wiring. A
- * flag that tunes one of the profile's defaults is not refused: it replaces the plan's value ({@link
- * Tuning}, which the planner asks too). Pure.
+ * flag that tunes one of the profile's defaults is not refused: it replaces the plan's value
+ * ({@link Tuning}, which the planner asks too). Pure.
  */
 final class ExtraArgsCheck {
   private static final Set<String> NETWORK_ID_FLAGS = Set.of("--networkid", "--network-id");

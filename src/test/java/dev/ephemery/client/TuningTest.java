@@ -21,11 +21,12 @@ class TuningTest {
             List.of("--syncmode", "snap"),
             List.of("-syncmode=snap"),
             List.of("-syncmode", "snap"))) {
-      assertThat(Tuning.replaced(geth, generated, given)).as("%s", given).containsExactly("--syncmode");
+      assertThat(Tuning.replaced(geth, generated, given))
+          .as("%s", given)
+          .containsExactly("--syncmode");
       List<String> command = Tuning.command(geth, generated, given);
       assertThat(command).as("%s", given).doesNotContain("--syncmode=full");
-      assertThat(command.subList(command.size() - given.size(), command.size()))
-          .isEqualTo(given);
+      assertThat(command.subList(command.size() - given.size(), command.size())).isEqualTo(given);
       assertThat(command).hasSize(generated.size() - 1 + given.size());
     }
   }
@@ -51,7 +52,9 @@ class TuningTest {
   void aReplacedFlagWithASeparateValueLosesItsValueToo() {
     List<String> command =
         Tuning.command(
-            List.of("--data-dir"), List.of("--config=none", "--data-dir", "/data", "--x"), List.of("--data-dir=/d"));
+            List.of("--data-dir"),
+            List.of("--config=none", "--data-dir", "/data", "--x"),
+            List.of("--data-dir=/d"));
     assertThat(command).containsExactly("--config=none", "--x", "--data-dir=/d");
   }
 

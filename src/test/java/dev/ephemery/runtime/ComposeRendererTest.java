@@ -70,7 +70,8 @@ class ComposeRendererTest {
         .noneSatisfy(n -> assertThat(n).contains("ephemery-ephemery"));
     assertThat(plan.services())
         .allSatisfy(
-            s -> assertThat(dev.ephemery.runtime.Labels.containerName(plan, s)).isEqualTo(s.name()));
+            s ->
+                assertThat(dev.ephemery.runtime.Labels.containerName(plan, s)).isEqualTo(s.name()));
     JsonNode services = parse(renderer.render(plan)).get("services");
     assertThat(services.get("ephemery-node1-lighthouse").at("/depends_on/ephemery-node1-geth"))
         .isNotNull();
