@@ -1,5 +1,6 @@
 package dev.ephemery.cli;
 
+import dev.ephemery.common.Plural;
 import dev.ephemery.common.Problem;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
@@ -78,8 +79,7 @@ final class CheckCommand extends BaseCommand {
       Printer printer, Inventory inventory, boolean valid, List<Problem> problems, String source) {
     if (valid) {
       int count = inventory.hosts().size();
-      printer.line(
-          "inventory OK: " + count + (count == 1 ? " host" : " hosts") + " from " + source);
+      printer.line("inventory OK: " + Plural.of(count, "host") + " from " + source);
       for (Host host : inventory.hosts()) {
         printer.line("  " + summary(host));
       }
@@ -88,13 +88,7 @@ final class CheckCommand extends BaseCommand {
     for (Problem problem : problems) {
       err().println("error: " + problem.describe());
     }
-    err()
-        .println(
-            "inventory INVALID: "
-                + problems.size()
-                + (problems.size() == 1 ? " problem" : " problems")
-                + " in "
-                + source);
+    err().println("inventory INVALID: " + Plural.of(problems.size(), "problem") + " in " + source);
   }
 
   static String summary(Host host) {
@@ -107,8 +101,8 @@ final class CheckCommand extends BaseCommand {
         + host.consensus().client().id()
         + ", validator "
         + (host.validator().enabled() ? host.validator().client().id() : "off")
-        + ", monitoring "
-        + (host.monitoring().enabled() ? "on" : "off")
+        // The monitoring stack is not planned yet: say so rather than "on".
+        + (host.monitoring().enabled() ? ", monitoring not deployed yet" : ", monitoring off")
         + ", "
         + host.flavor().id()
         + ", data in "

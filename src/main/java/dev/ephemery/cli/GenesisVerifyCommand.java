@@ -2,6 +2,7 @@ package dev.ephemery.cli;
 
 import dev.ephemery.common.ExitCode;
 import dev.ephemery.common.InvalidInputException;
+import dev.ephemery.common.Plural;
 import dev.ephemery.common.Problem;
 import dev.ephemery.network.ReleaseFiles;
 import dev.ephemery.network.ReleaseVerification;
@@ -83,7 +84,7 @@ final class GenesisVerifyCommand extends BaseCommand {
               + release.resetPeriod().getSeconds()
               + " s");
     } else {
-      printer.line("invalid: " + path + " (" + problems.size() + " problems)");
+      printer.line("invalid: " + path + " (" + Plural.of(problems.size(), "problem") + ")");
       for (String problem : problems) {
         err().println("error: " + problem);
       }

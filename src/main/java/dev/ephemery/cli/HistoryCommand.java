@@ -1,5 +1,6 @@
 package dev.ephemery.cli;
 
+import dev.ephemery.common.Plural;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.ops.JournalStore;
@@ -48,7 +49,7 @@ final class HistoryCommand extends BaseCommand {
       return code;
     }
     for (ResetHistory history : histories) {
-      printer.line(history.host() + ": " + history.resets().size() + " resets");
+      printer.line(history.host() + ": " + Plural.of(history.resets().size(), "reset"));
       if (!history.resets().isEmpty()) {
         printer.line(
             String.format(

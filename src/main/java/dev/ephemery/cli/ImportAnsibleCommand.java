@@ -70,10 +70,19 @@ final class ImportAnsibleCommand extends BaseCommand {
       return problems.isEmpty() ? 0 : 2;
     }
     if (!problems.isEmpty()) {
+      // Everything at once: what was left out and the notes come with the errors, so fixing the
+      // errors brings no new surprises.
+      printLeftOut(printer, result);
       throw new InvalidInputException(problems);
     }
     printer.line("wrote " + target + " from " + name);
     result.hosts().forEach(h -> printer.line("  " + CheckCommand.summary(h)));
+    printLeftOut(printer, result);
+    printer.line("next: review it, then run 'ephemery check -f " + target + "'");
+    return 0;
+  }
+
+  private static void printLeftOut(Printer printer, AnsibleImport.Result result) {
     if (result.unmapped().isEmpty()) {
       printer.line("every key was mapped");
     } else {
@@ -81,7 +90,5 @@ final class ImportAnsibleCommand extends BaseCommand {
       result.unmapped().forEach(u -> printer.line("  " + u.describe()));
     }
     result.notes().forEach(n -> printer.line("note: " + n));
-    printer.line("next: review it, then run 'ephemery check -f " + target + "'");
-    return 0;
   }
 }

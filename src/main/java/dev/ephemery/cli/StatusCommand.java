@@ -1,5 +1,6 @@
 package dev.ephemery.cli;
 
+import dev.ephemery.common.Plural;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.plan.Plan;
 import dev.ephemery.runtime.DockerConnection;
@@ -80,8 +81,8 @@ final class StatusCommand extends BaseCommand {
                     ? "OK"
                     : status.services().isEmpty() ? "NOT DEPLOYED" : "DEGRADED")
                 + " ("
-                + status.services().size()
-                + " containers)");
+                + Plural.of(status.services().size(), "container")
+                + ")");
         for (ServiceState s : status.services()) {
           printer.line(
               String.format(

@@ -101,6 +101,16 @@ public interface ClientProfile {
     return Map.of();
   }
 
+  /**
+   * Generated options that are defaults an operator may tune (sync mode, peers, logging, ...): a
+   * value in {@code extraArgs} replaces the generated one ({@link Tuning}). Every other generated
+   * option is wiring the plan owns (data dir, network files, Engine API, JWT, ports, bootnodes,
+   * network id) and {@code extraArgs} may not repeat it. Only options {@link #command} generates.
+   */
+  default List<String> tunableDefaults() {
+    return List.of();
+  }
+
   /** Options that may legitimately appear more than once (one value per occurrence). */
   default List<String> repeatableFlags() {
     return List.of();

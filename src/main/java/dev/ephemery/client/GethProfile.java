@@ -88,6 +88,12 @@ public final class GethProfile extends ExecutionProfile {
   }
 
   @Override
+  public List<String> tunableDefaults() {
+    // full sync is the plan's choice for a chain that restarts small; snap works as well.
+    return List.of("--syncmode");
+  }
+
+  @Override
   public List<String> networkIdFlags() {
     return List.of("--networkid");
   }

@@ -67,6 +67,12 @@ public final class NimbusBeaconProfile extends BeaconProfile {
   }
 
   @Override
+  public List<String> tunableDefaults() {
+    // Off because a new iteration has no twin to detect; an operator may still want it on.
+    return List.of("--doppelganger-detection");
+  }
+
+  @Override
   public String entrypointBinary(Flavor flavor) {
     return "nimbus_beacon_node";
   }

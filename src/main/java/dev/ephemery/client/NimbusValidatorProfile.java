@@ -62,6 +62,12 @@ public final class NimbusValidatorProfile extends ValidatorProfile {
   }
 
   @Override
+  public List<String> tunableDefaults() {
+    // Off because a new iteration has no twin to detect; an operator may still want it on.
+    return List.of("--doppelganger-detection");
+  }
+
+  @Override
   public String entrypointBinary(Flavor flavor) {
     return "nimbus_validator_client";
   }

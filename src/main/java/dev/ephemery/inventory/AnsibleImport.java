@@ -80,6 +80,8 @@ public final class AnsibleImport {
           "validator_enabled",
           "validator_client",
           "validator_graffiti",
+          "validator_fee_recipient",
+          "validator_extra_opts",
           "monitoring_enabled",
           "prometheus_port",
           "grafana_port",
@@ -90,7 +92,26 @@ public final class AnsibleImport {
 
   private record Layer(String origin, String path, Mapping vars, int depth) {}
 
-  private record Occurrence(String hostname, String path, Mapping vars, int line) {}
+  /** One listing of a host under a group ({@code group} is the group that lists it). */
+  private record Occurrence(String hostname, String group, String path, Mapping vars, int line) {}
+
+  /**
+   * Keys not carried over on purpose, with why and what to do instead; any other unmapped key just
+   * has no equivalent.
+   */
+  private static final Map<String, String> REFUSED_KEYS =
+      Map.of(
+          "grafana_admin_password",
+          "not carried over: a password does not belong in ephemery.yaml (plaintext, and 'admin' is"
+              + " Grafana's default anyone can guess); the monitoring stack, once deployed,"
+              + " generates its own",
+          "grafana_password",
+          "not carried over: a password does not belong in ephemery.yaml; the monitoring stack,"
+              + " once deployed, generates its own");
+
+  /** The client keys whose presence makes a host a node, whatever its groups. */
+  private static final List<String> CLIENT_KEYS =
+      List.of("el", "el_client_name", "cl", "cl_client_name", "validator_enabled");
 
   /** One effective variable of a host: its value and where it was set. */
   private record Var(String origin, String path, YamlNode value) {}
@@ -155,7 +176,19 @@ public final class AnsibleImport {
     Set<String> names = new HashSet<>();
     for (String hostname : occurrencesByHost.keySet()) {
       Map<String, Var> vars = effectiveVars(hostname, all);
+      if (monitoringOnly(hostname, vars)) {
+        continue;
+      }
+      listUnmapped(vars);
       mapHost(hostname, vars, names).ifPresent(hosts::add);
+    }
+    if (hosts.isEmpty() && problems.isEmpty() && !occurrencesByHost.isEmpty()) {
+      problems.add(
+          Problem.at(
+              "",
+              root.line(),
+              "no node hosts found: every host was skipped (see the notes)",
+              "list the hosts that run an execution and a consensus client"));
     }
     if (!problems.isEmpty()) {
       return failed();
@@ -243,7 +276,7 @@ public final class AnsibleImport {
         }
         occurrencesByHost
             .computeIfAbsent(host.key(), k -> new ArrayList<>())
-            .add(new Occurrence(host.key(), hostPath, hostVars, host.keyLine()));
+            .add(new Occurrence(host.key(), name, hostPath, hostVars, host.keyLine()));
         layersByHost.computeIfAbsent(host.key(), k -> new ArrayList<>()).addAll(layers);
       }
     } else if (hostsNode != null && !isNull(hostsNode)) {
@@ -297,13 +330,50 @@ public final class AnsibleImport {
             new Var("host " + hostname, occurrence.path() + "." + entry.key(), entry.value()));
       }
     }
+    return vars;
+  }
+
+  private void listUnmapped(Map<String, Var> vars) {
     for (Var var : vars.values()) {
       String key = var.path().substring(var.path().lastIndexOf('.') + 1);
-      if (!MAPPED_KEYS.contains(key)) {
-        unmapped.add(new Unmapped(var.origin(), key, "no ephemery.yaml equivalent"));
+      if (MAPPED_KEYS.contains(key)) {
+        continue;
       }
+      String reason = REFUSED_KEYS.getOrDefault(key, "no ephemery.yaml equivalent");
+      if (key.equals("ansible_ssh_common_args")
+          && var.value() instanceof Scalar args
+          && args.text()
+              .replace(" ", "")
+              .toLowerCase(Locale.ROOT)
+              .contains("stricthostkeychecking=no")) {
+        reason =
+            "not carried over: ephemery checks host keys strictly (StrictHostKeyChecking=no would"
+                + " accept any machine); record each host's key once with 'ephemery hosts trust"
+                + " NAME'";
+      }
+      unmapped.add(new Unmapped(var.origin(), key, reason));
     }
-    return vars;
+  }
+
+  /**
+   * A host listed only under monitoring groups and naming no client ran only the monitoring stack
+   * of the earlier deployment: made a node, it would get a full EL + CL stack it never had.
+   */
+  private boolean monitoringOnly(String hostname, Map<String, Var> vars) {
+    List<Occurrence> occurrences = occurrencesByHost.get(hostname);
+    boolean onlyMonitoringGroups =
+        occurrences.stream().allMatch(o -> o.group().toLowerCase(Locale.ROOT).contains("monitor"));
+    if (!onlyMonitoringGroups || CLIENT_KEYS.stream().anyMatch(vars::containsKey)) {
+      return false;
+    }
+    notes.add(
+        "host '"
+            + hostname
+            + "' is skipped: it is listed only under "
+            + String.join(", ", occurrences.stream().map(Occurrence::group).distinct().toList())
+            + " and names no client, so it ran only the monitoring stack; ephemery runs"
+            + " monitoring with each node (not deployed yet), not on a host of its own");
+    return true;
   }
 
   // ---- mapping one host ----
@@ -335,17 +405,25 @@ public final class AnsibleImport {
 
     String checkpoint = text(vars, "checkpoint_sync_url").orElse(null);
     if (checkpoint != null) {
-      check(Consensus.CHECKPOINT_SYNC_URL, checkpoint, vars.get("checkpoint_sync_url"));
       Optional<Boolean> use = bool(vars, "use_checkpoint_sync");
       if (use.isPresent() && !use.get()) {
-        notes.add(hostname + ": use_checkpoint_sync is false, so checkpoint_sync_url is left out");
+        // Left out, so not judged: a URL nobody uses is no error.
+        notes.add(
+            hostname
+                + ": use_checkpoint_sync is false, so checkpoint_sync_url ("
+                + checkpoint
+                + ") is dropped and the node syncs from genesis");
         checkpoint = null;
+      } else {
+        check(Consensus.CHECKPOINT_SYNC_URL, checkpoint, vars.get("checkpoint_sync_url"));
       }
     }
     String graffiti = text(vars, "validator_graffiti").orElse(null);
     if (graffiti != null) {
       check(Validator.GRAFFITI, graffiti, vars.get("validator_graffiti"));
     }
+    List<String> validatorArgs = new ArrayList<>(args(vars, "validator_extra_opts"));
+    String feeRecipient = feeRecipient(hostname, vars, validatorArgs);
     int prometheus =
         port(vars, "prometheus_port", Monitoring.PROMETHEUS_PORT)
             .orElse(MonitoringSpec.DEFAULT_PROMETHEUS_PORT);
@@ -367,15 +445,56 @@ public final class AnsibleImport {
                 bool(vars, "validator_enabled").orElse(false),
                 vc,
                 null,
-                List.of(),
+                validatorArgs,
                 null,
                 graffiti,
-                null),
+                feeRecipient),
             new MonitoringSpec(
                 bool(vars, "monitoring_enabled").orElse(true), prometheus, grafana, nodeExporter),
             address instanceof Address.Ssh ? keyFile : null,
             null);
     return problems.size() == before ? Optional.of(host) : Optional.empty();
+  }
+
+  /**
+   * {@code validator_fee_recipient}, or else the value of a fee-recipient flag in {@code
+   * validator_extra_opts} (each client spells it its own way), which then leaves the extra args:
+   * the plan passes {@code validator.feeRecipient} itself, so the flag would be given twice.
+   */
+  private String feeRecipient(String hostname, Map<String, Var> vars, List<String> validatorArgs) {
+    String fromKey = text(vars, "validator_fee_recipient").orElse(null);
+    String fromArgs = null;
+    for (int i = 0; i < validatorArgs.size(); i++) {
+      String token = validatorArgs.get(i);
+      String bare = token.replaceFirst("^-+", "");
+      int eq = bare.indexOf('=');
+      String flag = (eq < 0 ? bare : bare.substring(0, eq)).replace("-", "");
+      if (!token.startsWith("-") || !flag.toLowerCase(Locale.ROOT).endsWith("feerecipient")) {
+        continue;
+      }
+      boolean separate = eq < 0 && i + 1 < validatorArgs.size();
+      fromArgs = eq >= 0 ? bare.substring(eq + 1) : separate ? validatorArgs.get(i + 1) : null;
+      validatorArgs.remove(i);
+      if (separate) {
+        validatorArgs.remove(i);
+      }
+      notes.add(
+          hostname
+              + ": "
+              + token
+              + " is taken out of validator_extra_opts"
+              + (fromKey != null
+                  ? " (validator_fee_recipient sets validator.feeRecipient)"
+                  : " into validator.feeRecipient")
+              + ": the plan passes the fee recipient itself");
+      break;
+    }
+    String chosen = fromKey != null ? fromKey : fromArgs;
+    if (chosen != null) {
+      Var var = vars.get(fromKey != null ? "validator_fee_recipient" : "validator_extra_opts");
+      check(Validator.FEE_RECIPIENT, chosen, var);
+    }
+    return chosen;
   }
 
   private String uniqueName(String hostname, Set<String> names) {
@@ -418,8 +537,8 @@ public final class AnsibleImport {
               "ephemery reaches hosts over ssh or runs locally (ansible_connection: local)"));
       return new Address.Local();
     }
-    String host =
-        text(vars, "ansible_host").or(() -> text(vars, "ansible_ssh_host")).orElse(hostname);
+    Optional<String> given = text(vars, "ansible_host").or(() -> text(vars, "ansible_ssh_host"));
+    String host = given.filter(h -> !h.isBlank()).orElse(hostname);
     Optional<String> user = text(vars, "ansible_user").or(() -> text(vars, "ansible_ssh_user"));
     String port = text(vars, "ansible_port").or(() -> text(vars, "ansible_ssh_port")).orElse(null);
     if (user.isEmpty()) {
@@ -434,6 +553,17 @@ public final class AnsibleImport {
       return new Address.Local();
     }
     String uri = "ssh://" + user.get() + "@" + host + (port == null ? "" : ":" + port);
+    if (given.filter(h -> !h.isBlank()).isEmpty()) {
+      notes.add(
+          hostname
+              + ": "
+              + (vars.containsKey("ansible_host") || vars.containsKey("ansible_ssh_host")
+                  ? "ansible_host is empty"
+                  : "no ansible_host")
+              + ", so the address assumes the inventory name is the machine's DNS name: "
+              + uri
+              + " (set address if it is not)");
+    }
     Addresses.Parsed parsed = Addresses.parse(uri);
     if (!parsed.ok()) {
       Var var =

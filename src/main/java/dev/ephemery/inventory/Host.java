@@ -21,6 +21,8 @@ public record Host(
     String knownHostsFile,
     SupervisorSpec supervisor) {
 
+  private static final String STACK_PREFIX = "ephemery-";
+
   public Host {
     supervisor = supervisor == null ? SupervisorSpec.DEFAULT : supervisor;
   }
@@ -48,5 +50,18 @@ public record Host(
         sshKeyFile,
         knownHostsFile,
         SupervisorSpec.DEFAULT);
+  }
+
+  /**
+   * What the node's container and Docker network names start with: {@code ephemery-<name>}, or the
+   * name itself when it already starts with {@code ephemery-} (no {@code ephemery-ephemery-node1}).
+   * The inventory refuses two hosts with the same stack name.
+   */
+  public static String stackName(String hostName) {
+    return hostName.startsWith(STACK_PREFIX) ? hostName : STACK_PREFIX + hostName;
+  }
+
+  public String stackName() {
+    return stackName(name);
   }
 }

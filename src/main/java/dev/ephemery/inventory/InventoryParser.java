@@ -353,6 +353,7 @@ public final class InventoryParser {
         }
       }
     }
+    Map<String, Integer> firstIndexByStack = new HashMap<>();
     for (int i = 0; i < hostList.items().size(); i++) {
       if (hostList.items().get(i) instanceof Mapping raw
           && raw.get("name") instanceof Scalar name
@@ -372,6 +373,20 @@ public final class InventoryParser {
               "give every host its own name: it names its containers and network");
         } else {
           lineByName.put(name.text(), name.line());
+          Integer sameStack = firstIndexByStack.putIfAbsent(Host.stackName(name.text()), i);
+          if (sameStack != null) {
+            problem(
+                "hosts[" + i + "].name",
+                name.line(),
+                "hosts '"
+                    + name.text()
+                    + "' and hosts["
+                    + sameStack
+                    + "] would both name their containers and network "
+                    + Host.stackName(name.text())
+                    + "-... (a name without 'ephemery-' gets it prefixed)",
+                "rename one of them");
+          }
         }
       }
     }

@@ -96,7 +96,11 @@ public final class InventorySchema {
   /** Keys of {@code monitoring}. */
   public static final class Monitoring {
     public static final SchemaKey ENABLED =
-        SchemaKey.bool("enabled", true, "run Prometheus, Grafana and node-exporter with the node");
+        SchemaKey.bool(
+            "enabled",
+            true,
+            "Prometheus, Grafana and node-exporter with the node: accepted, not deployed yet"
+                + " (nothing is planned; the ports are kept free)");
     public static final SchemaKey PROMETHEUS_PORT =
         SchemaKey.integer("prometheusPort", "Prometheus port, bound to 127.0.0.1")
             .withDefault(MonitoringSpec.DEFAULT_PROMETHEUS_PORT)

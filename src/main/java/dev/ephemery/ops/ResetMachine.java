@@ -1,5 +1,6 @@
 package dev.ephemery.ops;
 
+import dev.ephemery.common.Plural;
 import dev.ephemery.plan.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,7 +182,8 @@ public final class ResetMachine {
       runtime.stop(component);
     }
     faults.at("mid:" + ResetState.STOPPING);
-    return StepResult.advance(ResetState.WIPING, "stopped " + reversed.size() + " containers");
+    return StepResult.advance(
+        ResetState.WIPING, "stopped " + Plural.of(reversed.size(), "container"));
   }
 
   private StepResult wipe(ResetJournal journal) {

@@ -1,5 +1,6 @@
 package dev.ephemery.ops;
 
+import dev.ephemery.common.Plural;
 import dev.ephemery.plan.Role;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public record ResetPreview(
     steps.add("stage release files as " + layout.testnetDir() + ".next");
     reversed.forEach(c -> steps.add("stop " + c.name()));
     plan.archive().forEach(a -> steps.add("archive " + a.source() + " to " + a.target()));
-    steps.add("delete " + plan.delete().size() + " paths (chain data)");
+    steps.add("delete " + Plural.of(plan.delete().size(), "path") + " (chain data)");
     steps.add("install release files into " + layout.testnetDir());
     for (Component c : layout.components()) {
       if (c.rules().reinit()) {

@@ -6,6 +6,7 @@ import dev.ephemery.client.ClientProfiles;
 import dev.ephemery.client.ContainerPaths;
 import dev.ephemery.client.InitStep;
 import dev.ephemery.client.PortSpec;
+import dev.ephemery.client.Tuning;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.Problem;
 import dev.ephemery.inventory.ConsensusClient;
@@ -316,8 +317,7 @@ public final class Planner {
       List<Mount> mounts,
       List<String> dependsOn,
       Map<String, Integer> hostPorts) {
-    List<String> command = new ArrayList<>(profile.command(context));
-    command.addAll(extraArgs);
+    List<String> command = Tuning.command(profile, profile.command(context), extraArgs);
     return new Service(
         name,
         role,
@@ -340,7 +340,7 @@ public final class Planner {
 
   /** Container names double as host names on the node network: the CL calls the EL by it. */
   static String serviceName(Host host, String suffix) {
-    return "ephemery-" + host.name() + "-" + suffix;
+    return host.stackName() + "-" + suffix;
   }
 
   static String image(String override, ClientProfile profile, Flavor flavor) {
@@ -420,7 +420,7 @@ public final class Planner {
     }
 
     String network() {
-      return "ephemery-" + host.name();
+      return host.stackName();
     }
 
     String serviceName(String suffix) {

@@ -1,6 +1,5 @@
 package dev.ephemery.plan;
 
-import dev.ephemery.client.Args;
 import dev.ephemery.client.ClientContext;
 import dev.ephemery.client.ClientProfile;
 import dev.ephemery.client.ClientProfiles;
@@ -16,13 +15,11 @@ import dev.ephemery.inventory.MonitoringSpec;
 import dev.ephemery.inventory.ValidatorSpec;
 import dev.ephemery.network.Release;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The checks run before anything changes: each finds one way a node would fail to join the
@@ -30,8 +27,6 @@ import java.util.Set;
  * Pure; the checkpoint endpoint probe is an adapter whose answer {@link CheckpointUrls} judges.
  */
 public final class Preflight {
-  private static final Set<String> NETWORK_ID_FLAGS = Set.of("--networkid", "--network-id");
-
   private Preflight() {}
 
   public static List<Problem> check(Inventory inventory, Release release) {
@@ -220,208 +215,16 @@ public final class Preflight {
                 "use " + profile.wrapperImage().orElseThrow() + ", or set flavor: upstream"));
       }
     }
-    String argsWhere = where + ".extraArgs";
-    List<String> generated = profile.command(context(profile, host, release));
-    Set<String> reported = new HashSet<>();
-
-    String binary =
-        profile.entrypointBinary(flavor) != null
-            ? profile.entrypointBinary(flavor)
-            : generated.get(0);
-    for (int j = 0; j < extraArgs.size(); j++) {
-      String token = extraArgs.get(j);
-      if (token.equals(binary) || token.endsWith("/" + binary)) {
-        String image = Planner.image(imageOverride, profile, flavor);
-        problems.add(
-            Problem.at(
-                argsWhere + "[" + j + "]",
-                0,
-                "extraArgs repeat the binary name '"
-                    + token
-                    + "': "
-                    + image
-                    + (profile.entrypointBinary(flavor) != null
-                        ? "'s entrypoint already runs " + binary
-                        : " gets '" + String.join(" ", generated.subList(0, 2)) + "' from the plan")
-                    + ", so the container would run '"
-                    + binary
-                    + " "
-                    + token
-                    + " ...' and fail (invalid command: \""
-                    + token
-                    + "\")",
-                "remove '" + token + "' from " + argsWhere + "; give only the options"));
-      }
-    }
-
-    Optional<String> network = Args.valueOf(extraArgs, "--network");
-    if (network.isPresent() && network.get().equalsIgnoreCase("ephemery")) {
-      reported.add("--network");
-      problems.add(
-          Problem.at(
-              argsWhere,
-              0,
-              profile.builtInEphemery()
-                  ? profile.id()
-                      + "'s built-in Ephemery network (--network ephemery) can be"
-                      + " stale (older reset period and forks) and contradicts the release files"
-                      + " the plan passes"
-                  : profile.id()
-                      + " has no built-in Ephemery network: --network ephemery fails"
-                      + " with \"invalid value 'ephemery' for '--network'\"",
-              "remove --network ephemery from "
-                  + argsWhere
-                  + ": the plan already points "
-                  + profile.id()
-                  + " at the release files of iteration "
-                  + release.iteration()
-                  + wiringNote(generated)));
-    }
-
-    for (String flag : networkIdFlags(profile)) {
-      Optional<String> value = Args.valueOf(extraArgs, flag);
-      if (value.isPresent() && !value.get().equals(release.chainId().toString())) {
-        reported.add(flag);
-        problems.add(
-            Problem.at(
-                argsWhere,
-                0,
-                "network id "
-                    + value.get()
-                    + " ("
-                    + flag
-                    + ") is not iteration "
-                    + release.iteration()
-                    + "'s chain id "
-                    + release.chainId()
-                    + ": the node would find no peers",
-                "remove "
-                    + flag
-                    + " from "
-                    + argsWhere
-                    + ": the plan sets it from the release"
-                    + " (it changes every iteration)"));
-      }
-    }
-
-    if (flavor == Flavor.WRAPPER) {
-      for (String flag : profile.wrapperManagedFlags()) {
-        if (!reported.contains(flag) && Args.flagNames(extraArgs).contains(flag)) {
-          reported.add(flag);
-          problems.add(
-              Problem.at(
-                  argsWhere,
-                  0,
-                  "the wrapper image sets "
-                      + flag
-                      + " itself for each iteration; a value given"
-                      + " here wins silently and goes stale at the next reset",
-                  "remove " + flag + " from " + argsWhere));
-        }
-      }
-    }
-
-    Map<String, String> removed = profile.removedFlags();
-    for (String flag : Args.flagNames(extraArgs)) {
-      if (removed.containsKey(flag) && reported.add(flag)) {
-        String replacement = removed.get(flag);
-        problems.add(
-            Problem.at(
-                argsWhere,
-                0,
-                flag
-                    + " was removed from "
-                    + profile.id()
-                    + " (or no longer works) and "
-                    + Planner.image(imageOverride, profile, flavor)
-                    + " fails to start with it",
-                replacement.isEmpty()
-                    ? "remove " + flag + " from " + argsWhere
-                    : "use " + replacement + " instead of " + flag));
-      }
-    }
-
-    if (profile.argumentsPassThroughShell()) {
-      for (int j = 0; j < extraArgs.size(); j++) {
-        String token = extraArgs.get(j);
-        if (token.equals("*") || token.chars().anyMatch(Character::isWhitespace)) {
-          problems.add(
-              Problem.at(
-                  argsWhere + "[" + j + "]",
-                  0,
-                  "'"
-                      + token
-                      + "': "
-                      + profile.id()
-                      + "'s entry script re-joins arguments"
-                      + " through a shell, so "
-                      + (token.equals("*")
-                          ? "a bare * is expanded to file names"
-                          : "a value with spaces is split"),
-                  "write each option as one token without spaces, e.g. --host-allowlist=*"));
-        }
-      }
-    }
-
-    Map<String, String> generatedValues = new LinkedHashMap<>();
-    for (String flag : Args.flagNames(generated)) {
-      generatedValues.putIfAbsent(flag, Args.valueOf(generated, flag).orElse(""));
-    }
-    for (String flag : new java.util.LinkedHashSet<>(Args.flagNames(extraArgs))) {
-      if (reported.contains(flag)
-          || !generatedValues.containsKey(flag)
-          || profile.repeatableFlags().contains(flag)) {
-        continue;
-      }
-      String planned = generatedValues.get(flag);
-      String given = Args.valueOf(extraArgs, flag).orElse("");
-      boolean same = planned.equals(given);
-      problems.add(
-          Problem.at(
-              argsWhere,
-              0,
-              flag
-                  + (same ? " duplicates" : " contradicts")
-                  + " what the plan sets ("
-                  + flag
-                  + (planned.isEmpty() ? "" : "=" + planned)
-                  + ")"
-                  + (same ? "" : ": the client would get both values"),
-              "remove "
-                  + flag
-                  + " from "
-                  + argsWhere
-                  + "; the plan owns it (ports: use p2pPort, or execution.rpcPort for the"
-                  + " JSON-RPC host port; endpoints and paths are wired between the node's"
-                  + " containers)"));
-    }
+    problems.addAll(
+        new ExtraArgsCheck(
+                where + ".extraArgs",
+                profile,
+                flavor,
+                Planner.image(imageOverride, profile, flavor),
+                release,
+                profile.command(context(profile, host, release)))
+            .check(extraArgs));
     return problems;
-  }
-
-  private static String wiringNote(List<String> generated) {
-    for (String flag :
-        List.of(
-            "--testnet-dir",
-            "--network",
-            "--genesis-file",
-            "--Init.ChainSpecPath",
-            "--chain",
-            "--networkid",
-            "--paramsFile",
-            "--chain-config-file",
-            "--configuration-directory")) {
-      Optional<String> value = Args.valueOf(generated, flag);
-      if (value.isPresent()) {
-        return " (" + flag + "=" + value.get() + ")";
-      }
-    }
-    return "";
-  }
-
-  private static List<String> networkIdFlags(ClientProfile profile) {
-    Set<String> flags = new java.util.LinkedHashSet<>(profile.networkIdFlags());
-    flags.addAll(NETWORK_ID_FLAGS);
-    return List.copyOf(flags);
   }
 
   private static ClientContext context(ClientProfile profile, Host host, Release release) {

@@ -1,5 +1,6 @@
 package dev.ephemery.runtime;
 
+import dev.ephemery.inventory.Host;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Service;
 import java.util.LinkedHashMap;
@@ -68,7 +69,7 @@ public final class Labels {
     // resolve, the one `logs` takes. Only names without the host in them get it prefixed.
     boolean named =
         service.name().startsWith(host.name() + "-")
-            || service.name().startsWith("ephemery-" + host.name() + "-");
+            || service.name().startsWith(Host.stackName(host.name()) + "-");
     return named ? service.name() : host.name() + "-" + service.name();
   }
 }

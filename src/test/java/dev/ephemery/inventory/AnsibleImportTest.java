@@ -223,4 +223,142 @@ class AnsibleImportTest {
     assertThat(result.problems()).isEmpty();
     assertThat(result.hosts()).extracting(Host::name).containsExactly("node-a", "node-a-2");
   }
+
+  @Test
+  void anUnusedCheckpointUrlIsDroppedNotJudged() {
+    AnsibleImport.Result result =
+        AnsibleImport.convert(
+            """
+            all:
+              vars: { ansible_connection: local }
+              hosts:
+                n1:
+                  use_checkpoint_sync: false
+                  checkpoint_sync_url: https://checkpoint-sync.sepolia.ethpandaops.io
+            """,
+            "x");
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.hosts().get(0).consensus().checkpointSyncUrl()).isNull();
+    assertThat(result.notes())
+        .anySatisfy(n -> assertThat(n).contains("sepolia").contains("is dropped"));
+  }
+
+  @Test
+  void validatorFeeRecipientAndExtraOptsHaveTheirHomes() {
+    AnsibleImport.Result result =
+        AnsibleImport.convert(
+            """
+            all:
+              vars: { ansible_connection: local, validator_enabled: true }
+              hosts:
+                n1:
+                  ephemery_base_dir: /a
+                  validator_fee_recipient: "0x00000000219ab540356cBB839Cbe05303d7705Fa"
+                  validator_extra_opts: "--suggested-fee-recipient=0x0000000000000000000000000000000000000000 --builder-proposals"
+                n2:
+                  ephemery_base_dir: /b
+                  validator_extra_opts: "--suggestedFeeRecipient 0x00000000219ab540356cBB839Cbe05303d7705Fa"
+                n3:
+                  ephemery_base_dir: /c
+                  validator_fee_recipient: "0x1234"
+            """,
+            "x");
+    assertThat(result.unmapped()).isEmpty();
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.where()).isEqualTo("all.hosts.n3.validator_fee_recipient"));
+
+    AnsibleImport.Result ok =
+        AnsibleImport.convert(
+            """
+            all:
+              vars: { ansible_connection: local, validator_enabled: true }
+              hosts:
+                n1:
+                  ephemery_base_dir: /a
+                  validator_fee_recipient: "0x00000000219ab540356cBB839Cbe05303d7705Fa"
+                  validator_extra_opts: "--suggested-fee-recipient=0x0000000000000000000000000000000000000000 --builder-proposals"
+                n2:
+                  ephemery_base_dir: /b
+                  validator_extra_opts: "--suggestedFeeRecipient 0x00000000219ab540356cBB839Cbe05303d7705Fa"
+            """,
+            "x");
+    assertThat(ok.problems()).isEmpty();
+    Host n1 = ok.hosts().get(0);
+    assertThat(n1.validator().feeRecipient())
+        .isEqualTo("0x00000000219ab540356cBB839Cbe05303d7705Fa");
+    assertThat(n1.validator().extraArgs()).containsExactly("--builder-proposals");
+    Host n2 = ok.hosts().get(1);
+    assertThat(n2.validator().feeRecipient())
+        .isEqualTo("0x00000000219ab540356cBB839Cbe05303d7705Fa");
+    assertThat(n2.validator().extraArgs()).isEmpty();
+    assertThat(ok.notes())
+        .anySatisfy(n -> assertThat(n).contains("taken out of validator_extra_opts"));
+  }
+
+  @Test
+  void anEmptyAnsibleHostIsNamedInANote() {
+    AnsibleImport.Result result =
+        AnsibleImport.convert(
+            "all:\n  hosts:\n    node1:\n      ansible_host:\n      ansible_user: root\n", "x");
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.hosts().get(0).address()).isEqualTo(new Address.Ssh("root", "node1", 22));
+    assertThat(result.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .contains("node1: ansible_host is empty")
+                    .contains("ssh://root@node1"));
+  }
+
+  @Test
+  void aMonitoringOnlyHostIsSkippedWithAReasonButAClientMakesItANode() {
+    AnsibleImport.Result result =
+        AnsibleImport.convert(
+            """
+            all:
+              vars: { ansible_user: root }
+              children:
+                nodes:
+                  hosts:
+                    node1: { ansible_host: 10.0.0.1 }
+                monitoring:
+                  hosts:
+                    monitor: { ansible_host: 10.0.0.9, grafana_enabled: true }
+                    node1:
+                monitoring_eu:
+                  hosts:
+                    node2: { ansible_host: 10.0.0.2, el: besu }
+            """,
+            "x");
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.hosts()).extracting(Host::name).containsExactly("node1", "node2");
+    assertThat(result.notes())
+        .anySatisfy(
+            n -> assertThat(n).contains("host 'monitor' is skipped").contains("monitoring"));
+    assertThat(result.unmapped())
+        .extracting(AnsibleImport.Unmapped::key)
+        .doesNotContain("grafana_enabled");
+  }
+
+  @Test
+  void keysLeftOutOnPurposeSayWhyAndWhatToDo() {
+    AnsibleImport.Result result =
+        AnsibleImport.convert(
+            """
+            all:
+              vars:
+                ansible_connection: local
+                grafana_admin_password: admin
+                ansible_ssh_common_args: "-o StrictHostKeyChecking=no"
+              hosts:
+                n1:
+            """,
+            "x");
+    assertThat(result.unmapped())
+        .extracting(AnsibleImport.Unmapped::key, AnsibleImport.Unmapped::reason)
+        .anySatisfy(t -> assertThat(t.toList().get(1).toString()).contains("generates its own"))
+        .anySatisfy(
+            t -> assertThat(t.toList().get(1).toString()).contains("ephemery hosts trust NAME"));
+  }
 }

@@ -38,6 +38,25 @@ class InventoryParserTest {
       """;
 
   @Test
+  void twoHostsWhoseContainerNamesWouldBeTheSameAreRefused() {
+    InventoryParser.Result result =
+        InventoryParser.validate(
+            """
+            defaults: { execution: { client: geth }, consensus: { client: lighthouse } }
+            hosts:
+              - { name: node1, address: "ssh://ops@a.example.org", baseDir: /a }
+              - { name: ephemery-node1, address: "ssh://ops@b.example.org", baseDir: /b }
+            """,
+            "x.yaml");
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.where()).isEqualTo("hosts[1].name"))
+        .satisfies(p -> assertThat(p.message()).contains("ephemery-node1-..."));
+    assertThat(Host.stackName("ephemery-node1")).isEqualTo("ephemery-node1");
+    assertThat(Host.stackName("node1")).isEqualTo("ephemery-node1");
+  }
+
+  @Test
   void hostsInheritDefaultsAndTheirOwnKeysWin() {
     Inventory inventory = InventoryParser.parse(TWO_HOSTS, "two.yaml");
 

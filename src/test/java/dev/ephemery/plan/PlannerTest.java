@@ -231,6 +231,21 @@ class PlannerTest {
   }
 
   @Test
+  void aTunedDefaultReplacesThePlansValueInTheCommand() {
+    var inventory =
+        Fixtures.host(ExecutionClient.GETH, ConsensusClient.LIGHTHOUSE)
+            .elArgs("--syncmode", "snap", "--cache=4096")
+            .inventory();
+    Service geth = role(planner.plan(inventory, RELEASE).hosts().get(0), Role.EXECUTION);
+    assertThat(geth.command()).doesNotContain("--syncmode=full").contains("--datadir=/data");
+    assertThat(geth.command().subList(geth.command().size() - 3, geth.command().size()))
+        .containsExactly("--syncmode", "snap", "--cache=4096");
+    assertThat(dev.ephemery.client.Args.flagNames(geth.command()))
+        .filteredOn("--syncmode"::equals)
+        .hasSize(1);
+  }
+
+  @Test
   void publishesP2pOnTheChosenPort() {
     var inventory =
         Fixtures.host(ExecutionClient.GETH, ConsensusClient.LIGHTHOUSE)

@@ -242,6 +242,29 @@ class PreflightTest {
           .anySatisfy(m -> assertThat(m).contains("--authrpc.port contradicts"));
     }
 
+    /** The original Ansible inventory's own el_extra_opts tune geth's sync mode and cache. */
+    @Test
+    void aTunableDefaultMayBeSetButWiringStaysRefusedWithItsKey() {
+      for (var args :
+          List.of(
+              List.of("--syncmode=snap", "--cache=4096", "--maxpeers=100"),
+              List.of("--syncmode", "snap"),
+              List.of("-syncmode=snap"))) {
+        assertThat(check(gethLighthouse().elArgs(args.toArray(String[]::new)).inventory()))
+            .as("%s", args)
+            .isEmpty();
+      }
+      var nimbus =
+          Fixtures.host(ExecutionClient.GETH, ConsensusClient.NIMBUS)
+              .clArgs("--doppelganger-detection=true")
+              .inventory();
+      assertThat(check(nimbus)).isEmpty();
+      assertThat(check(gethLighthouse().elArgs("--syncmode=snap", "--port=30304").inventory()))
+          .singleElement()
+          .satisfies(p -> assertThat(p.message()).contains("--port contradicts"))
+          .satisfies(p -> assertThat(p.hint()).contains("use p2pPort"));
+    }
+
     @Test
     void repeatableFlagsMayBeAdded() {
       var prysm =

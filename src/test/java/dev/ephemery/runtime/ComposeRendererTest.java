@@ -58,6 +58,29 @@ class ComposeRendererTest {
   }
 
   @Test
+  void aHostNamedEphemerySomethingIsNotPrefixedTwice() throws Exception {
+    var inventory =
+        Fixtures.host(ExecutionClient.GETH, ConsensusClient.LIGHTHOUSE)
+            .name("ephemery-node1")
+            .inventory();
+    HostPlan plan = new Planner().plan(inventory, Fixtures.release153()).hosts().get(0);
+    assertThat(plan.network()).isEqualTo("ephemery-node1");
+    assertThat(plan.services())
+        .extracting(Service::name)
+        .contains("ephemery-node1-geth", "ephemery-node1-lighthouse")
+        .noneSatisfy(n -> assertThat(n).contains("ephemery-ephemery"));
+    assertThat(plan.services())
+        .allSatisfy(
+            s ->
+                assertThat(dev.ephemery.runtime.Labels.containerName(plan, s)).isEqualTo(s.name()));
+    JsonNode services = parse(renderer.render(plan)).get("services");
+    assertThat(services.get("ephemery-node1-lighthouse").at("/depends_on/ephemery-node1-geth"))
+        .isNotNull();
+    assertThat(services.get("ephemery-node1-geth").get("container_name").asText())
+        .isEqualTo("ephemery-node1-geth");
+  }
+
+  @Test
   void neverPublishesTheEngineApiAndBindsAllButP2pToLoopback() throws Exception {
     HostPlan plan = plan(ExecutionClient.GETH, ConsensusClient.LIGHTHOUSE, Flavor.UPSTREAM);
     JsonNode geth = parse(renderer.render(plan)).get("services").get("ephemery-node1-geth");
