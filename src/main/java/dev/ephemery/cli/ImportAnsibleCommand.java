@@ -1,5 +1,6 @@
 package dev.ephemery.cli;
 
+import dev.ephemery.client.ClientProfiles;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.Problem;
 import dev.ephemery.inventory.AnsibleImport;
@@ -37,7 +38,9 @@ final class ImportAnsibleCommand extends BaseCommand {
     Path target = output.target();
     AnsibleImport.Result result;
     try {
-      result = AnsibleImport.convert(InventoryLoader.readText(ansibleFile, name), name);
+      result =
+          AnsibleImport.convert(
+              InventoryLoader.readText(ansibleFile, name), name, ClientProfiles::renamedFlags);
     } catch (InvalidInputException e) {
       result = new AnsibleImport.Result(null, List.of(), List.of(), List.of(), e.problems());
     }

@@ -111,6 +111,23 @@ public interface ClientProfile {
     return List.of();
   }
 
+  /**
+   * The {@link #removedFlags} whose replacement is one option taking the same value: a rename,
+   * which an import may write the new way ({@code --txlookuplimit} is {@code
+   * --history.transactions}).
+   */
+  default Map<String, String> renamedFlags() {
+    Map<String, String> renamed = new java.util.TreeMap<>();
+    removedFlags()
+        .forEach(
+            (from, to) -> {
+              if (to.matches("--[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                renamed.put(from, to);
+              }
+            });
+    return renamed;
+  }
+
   /** Options that may legitimately appear more than once (one value per occurrence). */
   default List<String> repeatableFlags() {
     return List.of();

@@ -50,5 +50,21 @@ public final class ClientProfiles {
     return !VALIDATOR.containsKey(client);
   }
 
+  /**
+   * The options the client in {@code role} ({@code execution}, {@code consensus}, {@code
+   * validator}) renamed, by old name ({@link ClientProfile#renamedFlags}); empty for an unknown
+   * one.
+   */
+  public static Map<String, String> renamedFlags(String role, String client) {
+    Optional<ClientProfile> profile =
+        switch (role) {
+          case "execution" -> ExecutionClient.byId(client).map(ClientProfiles::execution);
+          case "consensus" -> ConsensusClient.byId(client).map(ClientProfiles::beacon);
+          case "validator" -> ConsensusClient.byId(client).flatMap(ClientProfiles::validator);
+          default -> Optional.empty();
+        };
+    return profile.map(ClientProfile::renamedFlags).orElse(Map.of());
+  }
+
   private ClientProfiles() {}
 }

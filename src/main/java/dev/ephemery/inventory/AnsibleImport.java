@@ -122,13 +122,70 @@ public final class AnsibleImport {
   private final Map<String, List<Layer>> layersByHost = new LinkedHashMap<>();
   private final Map<String, List<Occurrence>> occurrencesByHost = new LinkedHashMap<>();
 
-  private AnsibleImport() {}
+  /**
+   * Options a client renamed (old name to new, the value unchanged), by role ({@code execution},
+   * {@code consensus}, {@code validator}) and client id. The client profiles know them; this
+   * package may not look there, so the caller passes them in.
+   */
+  @FunctionalInterface
+  public interface FlagRenames {
+    FlagRenames NONE = (role, client) -> Map.of();
+
+    Map<String, String> of(String role, String client);
+  }
+
+  private final FlagRenames renames;
+
+  private AnsibleImport(FlagRenames renames) {
+    this.renames = renames;
+  }
 
   /**
    * @param sourceName how to name the Ansible file in the generated header
    */
   public static Result convert(String text, String sourceName) {
-    return new AnsibleImport().run(text, sourceName);
+    return convert(text, sourceName, FlagRenames.NONE);
+  }
+
+  /** {@link #convert(String, String)}, writing each renamed option under its new name. */
+  public static Result convert(String text, String sourceName, FlagRenames renames) {
+    return new AnsibleImport(renames).run(text, sourceName);
+  }
+
+  /**
+   * {@code args} with every option {@code role}'s {@code client} renamed written the new way
+   * ({@code --txlookuplimit=0} as {@code --history.transactions=0}), each rename in a note: the old
+   * name would stop the client, and {@code check} refuses it.
+   */
+  private List<String> renamed(String hostname, String role, String client, List<String> args) {
+    Map<String, String> byOldName = renames.of(role, client);
+    List<String> out = new ArrayList<>();
+    for (String token : args) {
+      String bare = token.replaceFirst("^--?", "");
+      int eq = bare.indexOf('=');
+      String name = "--" + (eq < 0 ? bare : bare.substring(0, eq));
+      String to = token.startsWith("-") ? byOldName.get(name) : null;
+      if (to == null) {
+        out.add(token);
+        continue;
+      }
+      String rewritten = eq < 0 ? to : to + bare.substring(eq);
+      notes.add(
+          hostname
+              + ": "
+              + token
+              + " is written as "
+              + rewritten
+              + " ("
+              + client
+              + " renamed "
+              + name
+              + " to "
+              + to
+              + ")");
+      out.add(rewritten);
+    }
+    return out;
   }
 
   private Result run(String text, String sourceName) {
@@ -422,7 +479,9 @@ public final class AnsibleImport {
     if (graffiti != null) {
       check(Validator.GRAFFITI, graffiti, vars.get("validator_graffiti"));
     }
-    List<String> validatorArgs = new ArrayList<>(args(vars, "validator_extra_opts"));
+    List<String> validatorArgs =
+        new ArrayList<>(
+            renamed(hostname, "validator", vc.id(), args(vars, "validator_extra_opts")));
     String feeRecipient = feeRecipient(hostname, vars, validatorArgs);
     int prometheus =
         port(vars, "prometheus_port", Monitoring.PROMETHEUS_PORT)
@@ -439,8 +498,17 @@ public final class AnsibleImport {
             address,
             baseDir,
             Flavor.UPSTREAM,
-            new ExecutionSpec(el, null, args(vars, "el_extra_opts"), null),
-            new ConsensusSpec(cl, null, args(vars, "cl_extra_opts"), checkpoint, null),
+            new ExecutionSpec(
+                el,
+                null,
+                renamed(hostname, "execution", el.id(), args(vars, "el_extra_opts")),
+                null),
+            new ConsensusSpec(
+                cl,
+                null,
+                renamed(hostname, "consensus", cl.id(), args(vars, "cl_extra_opts")),
+                checkpoint,
+                null),
             new ValidatorSpec(
                 bool(vars, "validator_enabled").orElse(false),
                 vc,

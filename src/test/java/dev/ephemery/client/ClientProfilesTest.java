@@ -59,4 +59,18 @@ class ClientProfilesTest {
     assertThat(Args.valueOf(args, "--http")).contains("");
     assertThat(Args.valueOf(args, "--datadir")).isEmpty();
   }
+
+  @Test
+  void renamedFlagsAreTheRemovedOnesReplacedByOneOptionWithTheSameValue() {
+    assertThat(ClientProfiles.renamedFlags("execution", "geth"))
+        .containsEntry("--txlookuplimit", "--history.transactions")
+        .doesNotContainKey("--nousb");
+    assertThat(ClientProfiles.renamedFlags("execution", "nethermind"))
+        .as("--datadir's replacement takes its value apart: no rename")
+        .isEmpty();
+    assertThat(ClientProfiles.renamedFlags("consensus", "prysm"))
+        .containsEntry("--grpc-gateway-port", "--http-port");
+    assertThat(ClientProfiles.renamedFlags("validator", "grandine")).isEmpty();
+    assertThat(ClientProfiles.renamedFlags("execution", "no-such-client")).isEmpty();
+  }
 }
