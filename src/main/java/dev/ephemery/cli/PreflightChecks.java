@@ -1,5 +1,6 @@
 package dev.ephemery.cli;
 
+import dev.ephemery.client.ClientProfiles;
 import dev.ephemery.common.Problem;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The pre-flight checks as {@code ephemery check} runs them: the pure checks against the newest
@@ -29,15 +29,6 @@ import java.util.Set;
  */
 final class PreflightChecks {
   static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
-
-  /**
-   * Beacon clients that still start when their checkpoint server cannot be reached: Grandine logs
-   * "checkpoint sync failed" and syncs from genesis (clients-consensus.md); the plan gives Nimbus
-   * no checkpoint URL at all. Lighthouse, Teku, Prysm and Lodestar stop at start-up instead, so for
-   * them an unreachable server is a failure of the check (exit 1: operational, the inventory may be
-   * right and the server down or not reachable from this machine).
-   */
-  static final Set<String> START_WITHOUT_CHECKPOINT = Set.of("grandine", "nimbus");
 
   /**
    * @param problems inventory problems (exit 2)
@@ -109,7 +100,9 @@ final class PreflightChecks {
       List<Problem> failures,
       List<Problem> warnings) {
     String client = host.consensus().client().id();
-    boolean starts = START_WITHOUT_CHECKPOINT.contains(client);
+    // Exit 1 (operational) where the client stops at start-up without its checkpoint state: the
+    // inventory may be right and the server down, or not reachable from this machine.
+    boolean starts = ClientProfiles.beacon(host.consensus().client()).startsWithoutCheckpoint();
     String message =
         "checkpoint endpoint "
             + url

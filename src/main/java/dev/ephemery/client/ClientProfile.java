@@ -83,6 +83,14 @@ public interface ClientProfile {
 
   List<HealthCheck> health();
 
+  /**
+   * True for a beacon node that starts anyway when its checkpoint server does not answer (it syncs
+   * from genesis), false for one that stops at start-up without its checkpoint state.
+   */
+  default boolean startsWithoutCheckpoint() {
+    return false;
+  }
+
   /** True when {@code --network ephemery} names a built-in (possibly stale) Ephemery config. */
   default boolean builtInEphemery() {
     return false;

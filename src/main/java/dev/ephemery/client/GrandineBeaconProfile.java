@@ -85,4 +85,13 @@ public final class GrandineBeaconProfile extends BeaconProfile {
         "--builder-api-url", "--builder-url",
         "--web3signer-api-urls", "--web3signer-urls");
   }
+
+  /**
+   * Grandine logs "checkpoint sync failed" and syncs from genesis when the server does not answer
+   * (/work/shared/docs/clients-consensus.md, grandine's checkpoint sync).
+   */
+  @Override
+  public boolean startsWithoutCheckpoint() {
+    return true;
+  }
 }

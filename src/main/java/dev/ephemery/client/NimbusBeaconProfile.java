@@ -104,4 +104,13 @@ public final class NimbusBeaconProfile extends BeaconProfile {
   public Map<String, String> removedFlags() {
     return Map.of("--web3-url", "--el");
   }
+
+  /**
+   * The plan gives nimbus no checkpoint URL (its trusted-node sync is a separate command), so an
+   * unanswered server cannot stop it from starting.
+   */
+  @Override
+  public boolean startsWithoutCheckpoint() {
+    return true;
+  }
 }

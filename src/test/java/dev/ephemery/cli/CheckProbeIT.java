@@ -118,6 +118,27 @@ class CheckProbeIT {
   }
 
   @Test
+  void anUnreachableCheckpointServerIsAWarningForAClientThatSyncsFromGenesisInstead()
+      throws Exception {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + closed;
+    Path file = inventory(url);
+    Files.writeString(
+        file, Files.readString(file).replace("client: lighthouse", "client: grandine"));
+
+    CliRun run = CliRun.of("check", "-f", file.toString());
+    assertThat(run.code()).as(run.out() + run.err()).isZero();
+    assertThat(run.err())
+        .contains("warning: hosts[0].consensus.checkpointSyncUrl (line ")
+        .contains("checkpoint endpoint " + url + " did not answer")
+        .contains("grandine starts without it (genesis sync)")
+        .doesNotContain("error:");
+  }
+
+  @Test
   void aStaleCachedReleaseIsSaidAndNotComparedAsAMismatch() throws Exception {
     root = "0x" + "ab".repeat(32); // the current chain's root, unknown to the stale release
     CheckCommand.clock = Clock.fixed(Instant.parse("2026-01-20T00:00:00Z"), ZoneOffset.UTC);
