@@ -37,7 +37,10 @@ final class CheckCommand extends BaseCommand {
     List<Problem> problems = new ArrayList<>(InventoryLoader.withSource(loaded));
     Inventory inventory = loaded.result().inventory();
     if (inventory != null && problems.isEmpty()) {
-      problems.addAll(InventoryChecks.run(inventory, InventoryChecks.all()));
+      problems.addAll(
+          ProblemLines.locate(
+              InventoryChecks.run(inventory, InventoryChecks.all()),
+              ProblemLines.textOf(loaded.source())));
     }
     if (inventory != null && problems.isEmpty()) {
       problems.addAll(
@@ -61,6 +64,13 @@ final class CheckCommand extends BaseCommand {
           "inventory OK: " + count + (count == 1 ? " host" : " hosts") + " from " + source);
       for (Host host : inventory.hosts()) {
         printer.line("  " + summary(host));
+      }
+      for (String name : ValidatorKeyFiles.remoteKeyHosts(inventory)) {
+        printer.line(
+            "  note: "
+                + name
+                + "'s keystores and passwords are on that host, not here: they are checked there"
+                + " at 'up'");
       }
     } else {
       for (Problem problem : problems) {
