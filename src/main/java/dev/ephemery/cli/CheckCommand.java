@@ -36,13 +36,16 @@ final class CheckCommand extends BaseCommand {
     InventoryLoader.Loaded loaded = InventoryLoader.system().validate(common.file());
     List<Problem> problems = new ArrayList<>(InventoryLoader.withSource(loaded));
     Inventory inventory = loaded.result().inventory();
-    if (inventory != null && problems.isEmpty()) {
+    // Both kinds of pre-flight check need only a schema-valid inventory: run both, so every
+    // problem is reported at once.
+    boolean schemaValid = inventory != null && problems.isEmpty();
+    if (schemaValid) {
       problems.addAll(
           ProblemLines.locate(
               InventoryChecks.run(inventory, InventoryChecks.all()),
               ProblemLines.textOf(loaded.source())));
     }
-    if (inventory != null && problems.isEmpty()) {
+    if (schemaValid) {
       problems.addAll(
           ProblemLines.locate(
               PreflightChecks.run(inventory, PlanInputs.cacheRoot(), clock, !noProbe),

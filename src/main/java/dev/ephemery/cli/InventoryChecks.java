@@ -21,9 +21,7 @@ public final class InventoryChecks {
 
   public static List<InventoryCheck> all() {
     return List.of(
-        InventoryChecks::sshFilesReadable,
-        ValidatorChecks::required,
-        ValidatorKeyFiles::check);
+        InventoryChecks::sshFilesReadable, ValidatorChecks::required, ValidatorKeyFiles::check);
   }
 
   /** Every problem the registered checks find, in registration order. */

@@ -146,10 +146,7 @@ final class ValidatorKeyFiles {
       }
       byte[] bytes = Files.readAllBytes(file);
       String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .decode(java.nio.ByteBuffer.wrap(bytes))
-              .toString();
+          StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
       return Keystore.parse(text);
     } catch (CharacterCodingException e) {
       return new Keystore.Parsed(null, List.of("not UTF-8 text"));
@@ -163,10 +160,7 @@ final class ValidatorKeyFiles {
     Set<PosixFilePermission> mode = mode(file);
     if (mode.contains(PosixFilePermission.GROUP_READ)
         || mode.contains(PosixFilePermission.OTHERS_READ)) {
-      problem(
-          where,
-          file + " (" + what + ") is readable by other users",
-          "chmod 600 " + file);
+      problem(where, file + " (" + what + ") is readable by other users", "chmod 600 " + file);
     }
   }
 

@@ -15,10 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * The public part of an EIP-2335 (BLS12-381) keystore, read from its JSON text: the tool checks
- * keystores before a validator client meets them, but never decrypts one, so no password or KDF
- * is needed here. A problem names the field, never its value: a file put in the keys folder by
- * mistake may be a secret itself, and a keystore's checksum and cipher message must stay out of
- * logs.
+ * keystores before a validator client meets them, but never decrypts one, so no password or KDF is
+ * needed here. A problem names the field, never its value: a file put in the keys folder by mistake
+ * may be a secret itself, and a keystore's checksum and cipher message must stay out of logs.
  *
  * @param pubkey the BLS public key, 96 lower-case hex digits without {@code 0x}
  * @param path the EIP-2334 derivation path, possibly empty
@@ -41,7 +40,8 @@ public record Keystore(String pubkey, String path, String kdf, String uuid) {
   private static final int MAX_DEPTH = 8;
   private static final Pattern HEX = Pattern.compile("(?:[0-9a-fA-F]{2})*");
   private static final Pattern UUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   public static Parsed parse(String text) {
     Object root;
@@ -55,7 +55,9 @@ public record Keystore(String pubkey, String path, String kdf, String uuid) {
       JsonLocation at = e.getLocation();
       return failed(
           "not valid JSON"
-              + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+              + (at == null
+                  ? ""
+                  : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     } catch (IOException | IllegalStateException e) {
       return failed("not valid JSON");
     }

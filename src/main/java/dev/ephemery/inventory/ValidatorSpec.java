@@ -10,8 +10,8 @@ import java.util.List;
  * @param graffiti block graffiti, or null
  * @param feeRecipient the 0x address for execution rewards, or null
  * @param passwordFile one file holding the password of every keystore in keysDir, or null
- * @param passwordsDir one password file per keystore, {@code <keystore name without .json>.txt},
- *     or null
+ * @param passwordsDir one password file per keystore, {@code <keystore name without .json>.txt}, or
+ *     null
  * @param remoteSigner a Web3Signer URL that signs instead of local keystores, or null
  * @param doppelganger whether the client waits to see that its keys are not live elsewhere first
  */
@@ -41,7 +41,16 @@ public record ValidatorSpec(
       String graffiti,
       String feeRecipient) {
     this(
-        enabled, client, image, extraArgs, keysDir, graffiti, feeRecipient, null, null, null,
+        enabled,
+        client,
+        image,
+        extraArgs,
+        keysDir,
+        graffiti,
+        feeRecipient,
+        null,
+        null,
+        null,
         false);
   }
 

@@ -142,7 +142,9 @@ public enum ValueFormat {
       return !mixedCase || eip55(hex).equals(text)
           ? Optional.empty()
           : invalid(
-              "'" + text + "' fails its EIP-55 checksum (mixed case encodes one): a digit or"
+              "'"
+                  + text
+                  + "' fails its EIP-55 checksum (mixed case encodes one): a digit or"
                   + " letter is likely mistyped",
               "copy the address again from the wallet that holds it; all lower-case skips the"
                   + " check");

@@ -105,9 +105,7 @@ public final class Planner {
     int elP2p = Objects.requireNonNullElse(host.execution().p2pPort(), el.defaultP2pPort());
     int clP2p = Objects.requireNonNullElse(host.consensus().p2pPort(), cl.defaultP2pPort());
     ClientContext.ValidatorSettings validatorSettings =
-        validator == null
-            ? null
-            : ClientContext.ValidatorSettings.of(validator);
+        validator == null ? null : ClientContext.ValidatorSettings.of(validator);
     String engineUrl = "http://" + elName + ":" + enginePort(el);
     String beaconUrl = "http://" + clName + ":" + restPort(cl);
 

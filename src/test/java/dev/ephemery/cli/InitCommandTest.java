@@ -71,8 +71,7 @@ class InitCommandTest {
         .contains("inventory INVALID: 2 problems");
 
     Files.writeString(
-        file,
-        Files.readString(file).replaceAll("# (remoteSigner|feeRecipient):", "$1:"));
+        file, Files.readString(file).replaceAll("# (remoteSigner|feeRecipient):", "$1:"));
     CliRun check = CliRun.of("check", "-f", file.toString());
     assertThat(check.code()).as(check.all()).isZero();
     assertThat(check.out()).startsWith("inventory OK: 1 host from " + file);

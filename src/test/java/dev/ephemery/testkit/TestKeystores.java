@@ -19,13 +19,13 @@ import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * Real EIP-2335 keystores for tests: encrypted with scrypt or PBKDF2-SHA-256 and AES-128-CTR
- * exactly as the EIP says, so a validator client can decrypt them with their password, and
- * checked against the EIP's own test vectors.
+ * exactly as the EIP says, so a validator client can decrypt them with their password, and checked
+ * against the EIP's own test vectors.
  *
  * <p>The secret is random and the {@code pubkey} is NOT its BLS12-381 public key (no BLS library
- * here): it is 48 bytes derived from the secret by SHA-256. Clients that derive the public key
- * from the secret and compare will reject such a keystore; everything that only reads or
- * decrypts it (the tool's checks, the clients' import of the file) sees a well-formed keystore.
+ * here): it is 48 bytes derived from the secret by SHA-256. Clients that derive the public key from
+ * the secret and compare will reject such a keystore; everything that only reads or decrypts it
+ * (the tool's checks, the clients' import of the file) sees a well-formed keystore.
  */
 public final class TestKeystores {
 
@@ -146,7 +146,8 @@ public final class TestKeystores {
     String function = kdfNode.get("function").asText();
     Kdf kdf =
         function.equals("scrypt")
-            ? new Kdf("scrypt", params.get("n").asInt(), params.get("r").asInt(), params.get("p").asInt())
+            ? new Kdf(
+                "scrypt", params.get("n").asInt(), params.get("r").asInt(), params.get("p").asInt())
             : Kdf.pbkdf2(params.get("c").asInt());
     byte[] key = derive(kdf, normalize(password), HEX.parseHex(params.get("salt").asText()));
     byte[] cipherMessage = HEX.parseHex(crypto.get("cipher").get("message").asText());

@@ -100,9 +100,7 @@ class TestKeystoresTest {
   @Test
   void generatedKeystoresDecryptWithTheirPasswordAndParse() {
     for (TestKeystores.Kdf kdf :
-        new TestKeystores.Kdf[] {
-          TestKeystores.Kdf.fastScrypt(), TestKeystores.Kdf.fastPbkdf2()
-        }) {
+        new TestKeystores.Kdf[] {TestKeystores.Kdf.fastScrypt(), TestKeystores.Kdf.fastPbkdf2()}) {
       TestKeystores.Generated generated = TestKeystores.generate(kdf, "hunter2-ephemery", 7);
       assertThat(TestKeystores.decrypt(generated.json(), "hunter2-ephemery"))
           .isEqualTo(generated.secret());
