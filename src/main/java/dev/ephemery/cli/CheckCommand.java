@@ -40,11 +40,13 @@ final class CheckCommand extends BaseCommand {
     List<Problem> failures = List.of();
     List<Problem> warnings = List.of();
     Inventory inventory = loaded.result().inventory();
-    if (inventory != null && problems.isEmpty()) {
-      problems.addAll(InventoryChecks.run(inventory, InventoryChecks.all()));
-    }
-    if (inventory != null && problems.isEmpty()) {
+    // Both kinds of pre-flight check need only a schema-valid inventory: run both, so every
+    // problem is reported at once.
+    boolean schemaValid = inventory != null && problems.isEmpty();
+    if (schemaValid) {
       String text = ProblemLines.textOf(loaded.source());
+      problems.addAll(
+          ProblemLines.locate(InventoryChecks.run(inventory, InventoryChecks.all()), text));
       PreflightChecks.Outcome outcome =
           PreflightChecks.check(inventory, PlanInputs.cacheRoot(), clock, !noProbe);
       problems.addAll(ProblemLines.locate(outcome.problems(), text));
@@ -82,6 +84,13 @@ final class CheckCommand extends BaseCommand {
       printer.line("inventory OK: " + Plural.of(count, "host") + " from " + source);
       for (Host host : inventory.hosts()) {
         printer.line("  " + summary(host));
+      }
+      for (String name : ValidatorKeyFiles.remoteKeyHosts(inventory)) {
+        printer.line(
+            "  note: "
+                + name
+                + "'s keystores and passwords are on that host, not here: they are checked there"
+                + " at 'up'");
       }
       return;
     }

@@ -123,7 +123,18 @@ final class InitCommand extends BaseCommand {
     } else {
       printer.line("wrote " + target);
       inventory.hosts().forEach(h -> printer.line("  " + CheckCommand.summary(h)));
-      printer.line("next: review it, then run 'ephemery check -f " + target + "'");
+      if (validator) {
+        // Only the operator has keys and an address: check reports these until they are set.
+        printer.line(
+            "next: set validator.feeRecipient, and validator.keysDir with passwordFile or"
+                + " passwordsDir (or remoteSigner) in "
+                + target
+                + ", then run 'ephemery check -f "
+                + target
+                + "'");
+      } else {
+        printer.line("next: review it, then run 'ephemery check -f " + target + "'");
+      }
     }
     return 0;
   }

@@ -24,8 +24,42 @@ public record ClientContext(
     String checkpointSyncUrl,
     ValidatorSettings validator) {
 
-  /** Validator options in container terms. */
-  public record ValidatorSettings(boolean hasKeys, String feeRecipient, String graffiti) {}
+  /**
+   * Validator options in container terms.
+   *
+   * @param hasKeys keystores are mounted at {@link ContainerPaths#KEYS}
+   * @param passwordFile where the one password of every keystore is mounted, or null
+   * @param passwordsDir where the per-keystore password files ({@code <keystore name>.txt}) are
+   *     mounted, or null
+   * @param remoteSigner the Web3Signer URL that signs instead of local keys, or null
+   * @param doppelganger whether to wait for proof that the keys are not live elsewhere
+   */
+  public record ValidatorSettings(
+      boolean hasKeys,
+      String feeRecipient,
+      String graffiti,
+      String passwordFile,
+      String passwordsDir,
+      String remoteSigner,
+      boolean doppelganger) {
+
+    /** Local keys or none, no password mounted, doppelganger protection off. */
+    public ValidatorSettings(boolean hasKeys, String feeRecipient, String graffiti) {
+      this(hasKeys, feeRecipient, graffiti, null, null, null, false);
+    }
+
+    /** The settings of an inventory's validator, with its host paths mapped into containers. */
+    public static ValidatorSettings of(dev.ephemery.inventory.ValidatorSpec spec) {
+      return new ValidatorSettings(
+          spec.keysDir() != null,
+          spec.feeRecipient(),
+          spec.graffiti(),
+          spec.passwordFile() == null ? null : ContainerPaths.PASSWORD_FILE,
+          spec.passwordsDir() == null ? null : ContainerPaths.PASSWORDS_DIR,
+          spec.remoteSigner(),
+          spec.doppelganger());
+    }
+  }
 
   public boolean wrapper() {
     return flavor == Flavor.WRAPPER;

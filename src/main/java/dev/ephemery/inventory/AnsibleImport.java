@@ -107,7 +107,13 @@ public final class AnsibleImport {
               + " generates its own",
           "grafana_password",
           "not carried over: a password does not belong in ephemery.yaml; the monitoring stack,"
-              + " once deployed, generates its own");
+              + " once deployed, generates its own",
+          "validator_keys_src",
+          "not carried over: a folder on the Ansible control machine, which Ansible copied to the"
+              + " host; copy the keystores to the host and set validator.keysDir to that folder",
+          "validator_keys_password_file",
+          "not carried over: a file on the Ansible control machine; copy it to the host (mode"
+              + " 0600) and set validator.passwordFile to it");
 
   /** The client keys whose presence makes a host a node, whatever its groups. */
   private static final List<String> CLIENT_KEYS =

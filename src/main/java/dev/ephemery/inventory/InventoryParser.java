@@ -431,7 +431,12 @@ public final class InventoryParser {
             list(vc, Validator.EXTRA_ARGS),
             text(vc, Validator.KEYS_DIR),
             text(vc, Validator.GRAFFITI),
-            text(vc, Validator.FEE_RECIPIENT));
+            text(vc, Validator.FEE_RECIPIENT),
+            text(vc, Validator.PASSWORD_FILE),
+            text(vc, Validator.PASSWORDS_DIR),
+            text(vc, Validator.REMOTE_SIGNER),
+            bool(vc, Validator.DOPPELGANGER));
+    checkValidatorKeys(vc, path);
 
     Mapping mon = section(merged, HostKeys.MONITORING);
     MonitoringSpec monitoring =
@@ -461,6 +466,38 @@ public final class InventoryParser {
         text(merged, HostKeys.SSH_KEY_FILE),
         text(merged, HostKeys.KNOWN_HOSTS_FILE),
         supervisor);
+  }
+
+  /**
+   * Keys that contradict each other: two password layouts, or local keystores next to a remote
+   * signer (the same key loaded in both places would sign twice, which is slashable).
+   */
+  private void checkValidatorKeys(Mapping vc, String path) {
+    String at = path + ".validator.";
+    if (text(vc, Validator.PASSWORD_FILE) != null && text(vc, Validator.PASSWORDS_DIR) != null) {
+      problem(
+          at + Validator.PASSWORDS_DIR.name(),
+          lineOf(vc, Validator.PASSWORDS_DIR.name()),
+          "passwordFile and passwordsDir are both set",
+          "keep passwordFile when every keystore has the same password, passwordsDir when each"
+              + " has its own (set the other to ~ when it comes from defaults)");
+    }
+    if (text(vc, Validator.REMOTE_SIGNER) == null) {
+      return;
+    }
+    for (SchemaKey local :
+        List.of(Validator.KEYS_DIR, Validator.PASSWORD_FILE, Validator.PASSWORDS_DIR)) {
+      if (text(vc, local) != null) {
+        problem(
+            at + local.name(),
+            lineOf(vc, local.name()),
+            local.name() + " is set next to remoteSigner",
+            "sign with either the remote signer or local keystores, not both: a key loaded in"
+                + " both places signs twice, which is slashable (set "
+                + local.name()
+                + ": ~ to unset one from defaults)");
+      }
+    }
   }
 
   /** Two services of one host cannot publish the same port. */

@@ -79,16 +79,49 @@ public final class InventorySchema {
     public static final SchemaKey KEYS_DIR =
         SchemaKey.string("keysDir", "directory on the host holding EIP-2335 keystores to import")
             .withFormat(ValueFormat.ABSOLUTE_PATH);
+    public static final SchemaKey PASSWORD_FILE =
+        SchemaKey.string(
+                "passwordFile",
+                "file on the host holding the one password of every keystore in keysDir")
+            .withFormat(ValueFormat.ABSOLUTE_PATH);
+    public static final SchemaKey PASSWORDS_DIR =
+        SchemaKey.string(
+                "passwordsDir",
+                "directory on the host with one password file per keystore, named like the"
+                    + " keystore with .txt instead of .json")
+            .withFormat(ValueFormat.ABSOLUTE_PATH);
+    public static final SchemaKey REMOTE_SIGNER =
+        SchemaKey.string(
+                "remoteSigner", "a Web3Signer URL that signs instead of keystores on the host")
+            .withFormat(ValueFormat.HTTP_URL);
+    public static final SchemaKey DOPPELGANGER =
+        SchemaKey.bool(
+            "doppelganger",
+            false,
+            "wait a few epochs to see that the keys are not live elsewhere before signing");
     public static final SchemaKey GRAFFITI =
         SchemaKey.string("graffiti", "text put into proposed blocks (at most 32 bytes)")
             .withFormat(ValueFormat.GRAFFITI);
     public static final SchemaKey FEE_RECIPIENT =
-        SchemaKey.string("feeRecipient", "0x address receiving execution-layer rewards")
+        SchemaKey.string(
+                "feeRecipient",
+                "0x address receiving execution-layer rewards (required when enabled)")
             .withFormat(ValueFormat.ETH_ADDRESS);
     public static final SchemaSection SECTION =
         new SchemaSection(
             "validator",
-            List.of(ENABLED, CLIENT, IMAGE, EXTRA_ARGS, KEYS_DIR, GRAFFITI, FEE_RECIPIENT));
+            List.of(
+                ENABLED,
+                CLIENT,
+                IMAGE,
+                EXTRA_ARGS,
+                KEYS_DIR,
+                PASSWORD_FILE,
+                PASSWORDS_DIR,
+                REMOTE_SIGNER,
+                DOPPELGANGER,
+                GRAFFITI,
+                FEE_RECIPIENT));
 
     private Validator() {}
   }

@@ -101,6 +101,11 @@ public final class InventoryWriter {
       line(in + 1, "extraArgs: " + list(vc.extraArgs()), Validator.EXTRA_ARGS.doc());
     }
     optional(in + 1, Validator.KEYS_DIR, vc.keysDir(), host.baseDir() + "/keys");
+    optional(
+        in + 1, Validator.PASSWORD_FILE, vc.passwordFile(), host.baseDir() + "/keys-password.txt");
+    optional(in + 1, Validator.PASSWORDS_DIR, vc.passwordsDir(), null);
+    optional(in + 1, Validator.REMOTE_SIGNER, vc.remoteSigner(), "http://127.0.0.1:9000");
+    optional(in + 1, Validator.DOPPELGANGER, vc.doppelganger() ? true : null, "false");
     optional(in + 1, Validator.GRAFFITI, vc.graffiti(), "my-ephemery-node");
     optional(
         in + 1,

@@ -129,11 +129,25 @@ public enum ValueFormat {
     @Override
     Optional<Invalid> check(Object value) {
       String text = (String) value;
-      return ETH.matcher(text).matches()
+      if (!ETH.matcher(text).matches()) {
+        return invalid(
+            "'" + text + "' is not an Ethereum address",
+            "write 0x followed by 40 hex digits (quote it so YAML keeps it a string)");
+      }
+      String hex = text.substring(2);
+      boolean mixedCase =
+          !hex.equals(hex.toLowerCase(Locale.ROOT)) && !hex.equals(hex.toUpperCase(Locale.ROOT));
+      // The fixed address is deliberately not suggested: a typo would be "fixed" into another
+      // address that nobody holds.
+      return !mixedCase || eip55(hex).equals(text)
           ? Optional.empty()
           : invalid(
-              "'" + text + "' is not an Ethereum address",
-              "write 0x followed by 40 hex digits (quote it so YAML keeps it a string)");
+              "'"
+                  + text
+                  + "' fails its EIP-55 checksum (mixed case encodes one): a digit or"
+                  + " letter is likely mistyped",
+              "copy the address again from the wallet that holds it; all lower-case skips the"
+                  + " check");
     }
   },
   GRAFFITI {
@@ -166,6 +180,19 @@ public enum ValueFormat {
       java.util.List.of("holesky", "sepolia", "hoodi", "mainnet", "goerli", "gnosis", "chiado");
 
   abstract Optional<Invalid> check(Object value);
+
+  /** The EIP-55 spelling of a 40-hex-digit address: letters upper-cased where the hash says. */
+  static String eip55(String hex) {
+    String lower = hex.toLowerCase(Locale.ROOT);
+    byte[] hash = Keccak256.hash(lower);
+    StringBuilder out = new StringBuilder("0x");
+    for (int i = 0; i < lower.length(); i++) {
+      int nibble = (hash[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0x0F;
+      char c = lower.charAt(i);
+      out.append(nibble >= 8 ? Character.toUpperCase(c) : c);
+    }
+    return out.toString();
+  }
 
   private static Optional<Invalid> invalid(String message, String hint) {
     return Optional.of(new Invalid(message, hint));

@@ -106,10 +106,7 @@ public final class Planner {
     int elP2p = Objects.requireNonNullElse(host.execution().p2pPort(), el.defaultP2pPort());
     int clP2p = Objects.requireNonNullElse(host.consensus().p2pPort(), cl.defaultP2pPort());
     ClientContext.ValidatorSettings validatorSettings =
-        validator == null
-            ? null
-            : new ClientContext.ValidatorSettings(
-                validator.keysDir() != null, validator.feeRecipient(), validator.graffiti());
+        validator == null ? null : ClientContext.ValidatorSettings.of(validator);
     String engineUrl = "http://" + elName + ":" + enginePort(el);
     String beaconUrl = "http://" + clName + ":" + restPort(cl);
 
@@ -162,8 +159,8 @@ public final class Planner {
             host.consensus().checkpointSyncUrl(),
             builtInValidator ? validatorSettings : null);
     List<Mount> clMounts = new ArrayList<>(layout.mounts(cl, flavor, true));
-    if (builtInValidator && validator.keysDir() != null) {
-      clMounts.add(new Mount(validator.keysDir(), ContainerPaths.KEYS, true));
+    if (builtInValidator) {
+      clMounts.addAll(keyMounts(validator));
     }
     services.add(
         service(
@@ -182,9 +179,7 @@ public final class Planner {
       ClientContext vcContext =
           new ClientContext(release, flavor, 0, null, beaconUrl, clName, null, validatorSettings);
       List<Mount> vcMounts = new ArrayList<>(layout.mounts(vc, flavor, false));
-      if (validator.keysDir() != null) {
-        vcMounts.add(new Mount(validator.keysDir(), ContainerPaths.KEYS, true));
-      }
+      vcMounts.addAll(keyMounts(validator));
       services.add(
           service(
               layout,
@@ -215,6 +210,21 @@ public final class Planner {
         paths,
         services,
         flavor == Flavor.WRAPPER ? HostPlan.ResetOwner.WRAPPER : HostPlan.ResetOwner.TOOL);
+  }
+
+  /** The keystores and their passwords, read-only: the validator never writes them. */
+  static List<Mount> keyMounts(ValidatorSpec validator) {
+    List<Mount> mounts = new ArrayList<>();
+    if (validator.keysDir() != null) {
+      mounts.add(new Mount(validator.keysDir(), ContainerPaths.KEYS, true));
+    }
+    if (validator.passwordFile() != null) {
+      mounts.add(new Mount(validator.passwordFile(), ContainerPaths.PASSWORD_FILE, true));
+    }
+    if (validator.passwordsDir() != null) {
+      mounts.add(new Mount(validator.passwordsDir(), ContainerPaths.PASSWORDS_DIR, true));
+    }
+    return mounts;
   }
 
   /**

@@ -60,6 +60,18 @@ class InitCommandTest {
     assertThat(init.code()).as(init.all()).isZero();
     assertThat(init.out()).contains("wrote " + file);
 
+    assertThat(init.out()).contains("next: set validator.feeRecipient");
+
+    // A validator needs what only its operator has: check names exactly those keys.
+    CliRun unfinished = CliRun.of("check", "-f", file.toString());
+    assertThat(unfinished.code()).as(unfinished.all()).isEqualTo(2);
+    assertThat(unfinished.err())
+        .contains("hosts[0].validator.feeRecipient")
+        .contains("hosts[0].validator.keysDir")
+        .contains("inventory INVALID: 2 problems");
+
+    Files.writeString(
+        file, Files.readString(file).replaceAll("# (remoteSigner|feeRecipient):", "$1:"));
     CliRun check = CliRun.of("check", "-f", file.toString());
     assertThat(check.code()).as(check.all()).isZero();
     assertThat(check.out()).startsWith("inventory OK: 1 host from " + file);

@@ -2,9 +2,11 @@ package dev.ephemery.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ephemery.testkit.TestKeystores;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,13 +85,55 @@ class OriginalAnsibleInventoriesTest {
   /**
    * geth's tuning ({@code --syncmode=snap --cache=4096 --maxpeers=100}) and lighthouse's pass, and
    * {@code --txlookuplimit=0}, an option geth renamed, was written as {@code
-   * --history.transactions=0} with a note: the original inventory imports and passes {@code check}.
+   * --history.transactions=0} with a note. The validator's keys were files on the Ansible control
+   * machine: {@code check} names exactly that, and with keys on this machine the inventory passes.
    */
   private void assertThatTheImportPassesCheck(Path out) throws Exception {
     String yaml = Files.readString(out);
-    assertThat(yaml).contains("\"--history.transactions=0\"").doesNotContain("\"--txlookuplimit");
+    assertThat(yaml)
+        .contains("\"--history.transactions=0\"")
+        .doesNotContain("\"--txlookuplimit")
+        .contains("validator_keys_src (not carried over: a folder on the Ansible control machine");
     CliRun check = CliRun.of("check", "--no-probe", "-f", out.toString());
-    assertThat(check.code()).as(check.all()).isZero();
+    assertThat(check.code()).as(check.all()).isEqualTo(2);
+    assertThat(check.err())
+        .contains("validator.keysDir (line ")
+        .contains("the validator has no keys to sign with")
+        .contains("1 problem in");
+    withKeys(out, "enabled: true                        # run a validator client");
+    CliRun again = CliRun.of("check", "--no-probe", "-f", out.toString());
+    assertThat(again.code()).as(again.all()).isZero();
+  }
+
+  /**
+   * Gives the validator that {@code marker} starts real test keystores on this machine, its
+   * password file and, where it has none, a fee recipient.
+   */
+  private void withKeys(Path inventory, String marker) throws Exception {
+    Path keys = Files.createDirectories(dir.resolve("keys"));
+    Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwx------"));
+    TestKeystores.Generated keystore =
+        TestKeystores.generate(TestKeystores.Kdf.fastPbkdf2(), "ephemery-test", 3);
+    Path file = Files.writeString(keys.resolve(keystore.fileName()), keystore.json());
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    Path password = Files.writeString(dir.resolve("password.txt"), keystore.password());
+    Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
+    String text = Files.readString(inventory);
+    int at = text.indexOf(marker);
+    assertThat(at).as("the validator section").isPositive();
+    String indent = "\n" + " ".repeat(at - text.lastIndexOf('\n', at) - 1);
+    String added =
+        "keysDir: "
+            + keys
+            + indent
+            + "passwordFile: "
+            + password
+            + indent
+            + (text.indexOf("feeRecipient", at) < 0
+                    || text.indexOf("feeRecipient", at) > text.indexOf("monitoring:", at)
+                ? "feeRecipient: \"0x52908400098527886e0f7030069857d2e4169ee7\"" + indent
+                : "");
+    Files.writeString(inventory, text.substring(0, at) + added + text.substring(at));
   }
 
   @Test
@@ -104,8 +148,24 @@ class OriginalAnsibleInventoriesTest {
         .contains("note: host 'ephemery-monitor' is skipped: it is listed only under monitoring")
         .doesNotContain("ephemery-monitor: ssh")
         .doesNotContain("prometheus_enabled");
+    // ephemery-node3 runs prysm's validator, with neither keys nor a fee recipient in Ansible.
     CliRun check = CliRun.of("check", "--no-probe", "-f", out.toString());
-    assertThat(check.code()).as(check.all()).isZero();
+    assertThat(check.code()).as(check.all()).isEqualTo(2);
+    assertThat(check.err())
+        .contains("hosts[2].validator.feeRecipient")
+        .contains("hosts[2].validator.keysDir")
+        .contains("2 problems in");
+    String yaml = Files.readString(out);
+    withKeys(
+        out,
+        yaml.substring(yaml.indexOf("name: ephemery-node3"))
+            .lines()
+            .filter(l -> l.contains("enabled: true"))
+            .findFirst()
+            .orElseThrow()
+            .strip());
+    CliRun again = CliRun.of("check", "--no-probe", "-f", out.toString());
+    assertThat(again.code()).as(again.all()).isZero();
   }
 
   @Test
