@@ -1,6 +1,5 @@
 package dev.ephemery.ops;
 
-import dev.ephemery.plan.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -266,7 +265,9 @@ public final class ResetMachine {
       return exported;
     }
     for (Component component : layout.components()) {
-      if (component.role() != Role.VALIDATOR) {
+      // Whatever keeps a slashing DB: the validator client, or a beacon node with a built-in
+      // validator (grandine); no archive folder, nothing to export.
+      if (component.rules().resetPerIteration().isEmpty()) {
         continue;
       }
       try {

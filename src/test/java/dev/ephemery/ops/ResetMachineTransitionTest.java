@@ -348,4 +348,39 @@ class ResetMachineTransitionTest {
     clock.advance(Duration.ofMinutes(1));
     assertThat(machine().begin(154, false).id()).isEqualTo(first.id());
   }
+
+  @Test
+  void verifyingExportsTheSlashingDbOfABeaconNodeWithABuiltInValidator() {
+    Component grandine =
+        new Component(
+            "consensus",
+            dev.ephemery.plan.Role.CONSENSUS,
+            "grandine",
+            node.dir("consensus"),
+            ProfileRules.of(dev.ephemery.plan.Role.CONSENSUS, "grandine"));
+    NodeFixture.write(
+        node.dir("consensus").resolve("testnet/validator/slashing_protection.sqlite"),
+        "grandine db");
+    NodeLayout layout =
+        new NodeLayout(
+            "node1",
+            node.baseDir,
+            node.layout.testnetDir(),
+            false,
+            java.util.List.of(node.layout.components().get(0), grandine));
+    ResetMachine machine = machine(layout);
+    ResetJournal journal = machine.begin(154, false);
+    while (!journal.state().terminal()) {
+      journal = machine.advance(journal).journal();
+    }
+
+    assertThat(journal.state()).isEqualTo(ResetState.DONE);
+    assertThat(
+            node.baseDir.resolve("slashing-protection/153/consensus/" + ResetMachine.EIP3076_FILE))
+        .content()
+        .contains("grandine db");
+    assertThat(node.dir("consensus").resolve("testnet/validator/slashing_protection.sqlite"))
+        .doesNotExist();
+    assertThat(runtime.calls).contains("export consensus");
+  }
 }
