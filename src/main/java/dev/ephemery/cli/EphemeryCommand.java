@@ -25,6 +25,7 @@ public final class EphemeryCommand implements Runnable, DeclaredCommand {
           "hosts",
           "reset",
           "history",
+          "validator",
           "run",
           "genesis",
           "completion");
@@ -66,6 +67,7 @@ public final class EphemeryCommand implements Runnable, DeclaredCommand {
       case "hosts" -> new HostsCommand();
       case "reset" -> new ResetCommand();
       case "history" -> new HistoryCommand();
+      case "validator" -> new ValidatorCommand();
       case "run" -> new RunCommand();
       case "genesis" -> new GenesisCommand();
       case "completion" -> new CompletionCommand();

@@ -323,6 +323,11 @@ final class RunCommand extends BaseCommand {
     }
 
     @Override
+    public void registerSlashingKeys(Component validator, Path testnetDir) {
+      runtime().registerSlashingKeys(validator, testnetDir);
+    }
+
+    @Override
     public void start(Component component) {
       runtime().start(component);
     }

@@ -51,6 +51,30 @@ public interface ClientProfile {
   List<String> command(ClientContext context);
 
   /**
+   * The client's own import of an EIP-3076 file ({@link SlashingImport#FILE}), given the testnet
+   * folder as the container sees it; empty when the tool does not import for this client.
+   */
+  default Optional<SlashingImport> slashingImport(String testnetDir) {
+    return Optional.empty();
+  }
+
+  /**
+   * For a validator that refuses to start while it holds voting keys and its slashing database is
+   * missing (lighthouse), the file in its data folder that names those keys ({@link #votingKeys}
+   * reads it): after a reset deleted the database, the keys are registered in a new one with {@link
+   * #slashingImport} before the first start. Empty for the clients that create their database
+   * themselves.
+   */
+  default Optional<String> votingKeysFile() {
+    return Optional.empty();
+  }
+
+  /** The 0x public keys {@link #votingKeysFile}'s content names. */
+  default List<String> votingKeys(String votingKeysFileContent) {
+    return List.of();
+  }
+
+  /**
    * The executable the image's entrypoint already runs, e.g. {@code geth}: a command that names it
    * again fails ({@code invalid command: "geth"}). Null when the command itself names the binary.
    */

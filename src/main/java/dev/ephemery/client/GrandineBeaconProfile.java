@@ -3,6 +3,7 @@ package dev.ephemery.client;
 import dev.ephemery.inventory.Flavor;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Grandine, beacon node with a built-in validator. Options: grandinetech/grandine
@@ -63,6 +64,31 @@ public final class GrandineBeaconProfile extends BeaconProfile {
     return args.build();
   }
 
+  /**
+   * {@code grandine ... interchange export FILE} (grandinetech/grandine grandine/src/commands.rs
+   * {@code InterchangeCommand::Export}, book/src/slashing_protection.md): offline, with the node's
+   * own network options before the subcommand; the genesis validators root comes from the
+   * configuration folder's genesis.ssz (grandine/src/main.rs), the database from {@code
+   * <data-dir>/<CONFIG_NAME>/validator/slashing_protection.sqlite} (directories/src/lib.rs,
+   * slashing_protection/src/lib.rs {@code DB_PATH}).
+   */
+  @Override
+  public Optional<SlashingExport> slashingExport(String testnetDir) {
+    return Optional.of(
+        new SlashingExport(
+            null,
+            Args.of()
+                .flag("--network", "custom")
+                .flag("--configuration-directory", testnetDir)
+                .flag("--data-dir", ContainerPaths.DATA)
+                .add("interchange")
+                .add("export")
+                .add(SlashingExport.FILE)
+                .build(),
+            SlashingExport.FILE,
+            "grandinetech/grandine grandine/src/commands.rs, book/src/slashing_protection.md"));
+  }
+
   @Override
   public String entrypointBinary(Flavor flavor) {
     return "grandine";
@@ -70,7 +96,8 @@ public final class GrandineBeaconProfile extends BeaconProfile {
 
   @Override
   public WipeRules wipeRules() {
-    // CONFIG_NAME (testnet) is appended to the data dir for a custom network.
+    // CONFIG_NAME (testnet) is appended to the data dir for a custom network; the slashing DB is
+    // in its validator folder (grandinetech/grandine directories/src/lib.rs: validator_dir).
     return new WipeRules(
         List.of("testnet/network"),
         List.of("testnet/beacon"),

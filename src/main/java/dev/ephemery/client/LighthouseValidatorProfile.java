@@ -1,13 +1,33 @@
 package dev.ephemery.client;
 
 import dev.ephemery.inventory.Flavor;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Lighthouse validator client. Flags: sigp/lighthouse book/src/help_vc.md. The slashing database is
- * {@code validators/slashing_protection.sqlite}; after a reset deletes it, the next start needs
- * {@code --init-slashing-protection}, which the reset machine adds for that start only.
+ * {@code validators/slashing_protection.sqlite}; with voting keys and no database, {@code
+ * lighthouse vc} refuses to start (validator_client/src/lib.rs: {@code SlashingDatabase::open}
+ * unless {@code --init-slashing-protection} or no keys). After a reset deleted it, the reset
+ * registers the keys in a new database for the new chain before the first start, offline, by
+ * importing an EIP-3076 file with the keys and no history ({@link #slashingImport}, {@link
+ * #votingKeysFile}).
+ *
+ * <p>Why not {@code --init-slashing-protection} on the first start: Docker restarts a container
+ * with its creation command, so the flag would stay on every restart of that container, where a
+ * lost database would be recreated empty without a word (the flag's own help: "If you misplace your
+ * database and then run with this flag you risk being slashed"); and a command that differs from
+ * the plan's makes the next {@code up} recreate the container. The import creates the database
+ * ({@code SlashingDatabase::open_or_create} in
+ * account_manager/src/validator/slashing_protection.rs) and registers each key of the file ({@code
+ * import_interchange_record} -> {@code register_validators_in_txn} in
+ * validator_client/slashing_protection/src/ slashing_database.rs), which {@code
+ * check_validator_registrations} then finds at the start; the container always runs the planned
+ * command.
  */
 public final class LighthouseValidatorProfile extends ValidatorProfile {
   static final int METRICS = 5064;
@@ -67,6 +87,53 @@ public final class LighthouseValidatorProfile extends ValidatorProfile {
             "sigp/lighthouse account_manager/src/validator/slashing_protection.rs"));
   }
 
+  /**
+   * {@code lighthouse account validator slashing-protection import FILE}: refuses a file of another
+   * genesis validators root (read from the testnet folder's genesis.ssz) or another format version
+   * than 5, and imports all records or none (slashing_database.rs {@code import_interchange_info}).
+   */
+  @Override
+  public Optional<SlashingImport> slashingImport(String testnetDir) {
+    return Optional.of(
+        new SlashingImport(
+            null,
+            Args.of("lighthouse")
+                .flag("--testnet-dir", testnetDir)
+                .flag("--datadir", ContainerPaths.DATA)
+                .add("account")
+                .add("validator")
+                .add("slashing-protection")
+                .add("import")
+                .add(SlashingImport.FILE)
+                .build(),
+            "sigp/lighthouse account_manager/src/validator/slashing_protection.rs"));
+  }
+
+  /** Lighthouse lists every validator it runs, local or remote, in this file. */
+  @Override
+  public Optional<String> votingKeysFile() {
+    return Optional.of(DEFINITIONS);
+  }
+
+  /**
+   * The {@code voting_public_key} of each entry (validator_definitions.yml, as lighthouse writes
+   * it).
+   */
+  @Override
+  public List<String> votingKeys(String definitions) {
+    List<String> keys = new ArrayList<>();
+    Matcher matcher = VOTING_KEY.matcher(definitions);
+    while (matcher.find()) {
+      keys.add(matcher.group(1).toLowerCase(Locale.ROOT));
+    }
+    return List.copyOf(keys);
+  }
+
+  static final String DEFINITIONS = "validators/validator_definitions.yml";
+
+  private static final Pattern VOTING_KEY =
+      Pattern.compile("voting_public_key:\\s*[\"']?(0x[0-9a-fA-F]{96})[\"']?");
+
   @Override
   public String entrypointBinary(Flavor flavor) {
     return null;
@@ -75,7 +142,7 @@ public final class LighthouseValidatorProfile extends ValidatorProfile {
   @Override
   public WipeRules wipeRules() {
     return new WipeRules(
-        List.of("validators", "secrets", "validators/validator_definitions.yml"),
+        List.of("validators", "secrets", DEFINITIONS),
         List.of(),
         List.of("validators/slashing_protection.sqlite"),
         false);

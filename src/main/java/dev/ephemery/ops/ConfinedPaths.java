@@ -131,6 +131,39 @@ public final class ConfinedPaths {
     }
   }
 
+  /**
+   * Flushes a copied file or tree, and the folder holding it, to disk (a missing path is fine):
+   * what follows may delete the original.
+   */
+  public void sync(Path target) {
+    try {
+      if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        return;
+      }
+      try (var tree = Files.walk(target)) {
+        for (Path path : tree.filter(p -> !Files.isSymbolicLink(p)).toList()) {
+          force(path);
+        }
+      }
+      force(target.getParent());
+    } catch (IOException e) {
+      throw new OperationalException(
+          target.toString(), "cannot flush the copy to disk: " + e.getMessage(), "", e);
+    }
+  }
+
+  private static void force(Path path) throws IOException {
+    // A folder opened for reading can be fsynced on Linux; elsewhere that may be refused.
+    try (var channel =
+        java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      if (!Files.isDirectory(path)) {
+        throw e;
+      }
+    }
+  }
+
   /** Copies a file or tree to {@code target} (replacing it), links copied as links. */
   public void copy(Path source, Path target) {
     if (!safe(source) || !safe(target)) {

@@ -172,6 +172,11 @@ public final class DockerNodeRuntime implements NodeRuntime, AutoCloseable {
   }
 
   @Override
+  public void registerSlashingKeys(Component validator, Path testnetDir) {
+    new DockerSlashingImport(docker, plan, EXPORT_TIMEOUT).registerKeys(validator, testnetDir);
+  }
+
+  @Override
   public void init(Component component, Path testnetDir) {
     // Done by up() in start(): the plan's init container runs before the client that needs it.
   }

@@ -8,10 +8,8 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
-import dev.ephemery.client.ClientProfiles;
 import dev.ephemery.client.ContainerPaths;
 import dev.ephemery.client.SlashingExport;
-import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Mount;
 import dev.ephemery.plan.Service;
@@ -30,11 +28,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs a validator client's own EIP-3076 export ({@link SlashingExport}) in a one-shot container
- * with the validator's mounts, a copy of the archived slashing DB where its data folder was, the
- * old iteration's testnet folder (the export reads the genesis validators root of the chain the
- * database belongs to) and the archive folder for its output; no network. The result is kept only
- * when it parses as interchange JSON.
+ * Runs a validator client's (or a beacon node's built-in validator's) own EIP-3076 export ({@link
+ * SlashingExport}) in a one-shot container with the validator's mounts, a copy of the archived
+ * slashing DB where its data folder was, the old iteration's testnet folder (the export reads the
+ * genesis validators root of the chain the database belongs to) and the archive folder for its
+ * output; no network. The result is kept only when it parses as interchange JSON.
  */
 final class DockerSlashingExport {
 
@@ -145,8 +143,8 @@ final class DockerSlashingExport {
     if (service == null) {
       return Optional.empty();
     }
-    return ConsensusClient.byId(service.client())
-        .flatMap(ClientProfiles::validator)
+    // By role: a beacon node with a built-in validator (grandine) has its export too.
+    return ProfileRules.profile(service.role(), service.client())
         .flatMap(p -> p.slashingExport(ContainerPaths.TESTNET));
   }
 

@@ -31,6 +31,15 @@ public interface NodeRuntime {
   /** Runs the client's genesis init on its (wiped) data folder with the installed release. */
   void init(Component component, Path testnetDir);
 
+  /**
+   * Registers the validator's voting keys (those its profile's {@code votingKeysFile} names) in a
+   * new slashing DB for the iteration installed in {@code testnetDir}, with no signed message, by
+   * the client's own import, the container stopped; no keys: nothing to do (the client creates its
+   * DB itself). Called after the wipe, before the first start. Idempotent: registering a registered
+   * key changes nothing.
+   */
+  void registerSlashingKeys(Component validator, Path testnetDir);
+
   /** Starts the container; a running container is fine. */
   void start(Component component);
 

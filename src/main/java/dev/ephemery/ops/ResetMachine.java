@@ -1,7 +1,6 @@
 package dev.ephemery.ops;
 
 import dev.ephemery.common.Plural;
-import dev.ephemery.plan.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -222,10 +221,47 @@ public final class ResetMachine {
   }
 
   private StepResult start() {
+    // STARTING follows WIPING only (ResetState.allowedNext), so this is the first start after the
+    // slashing DBs were deleted; a DB that is there again was made by this step's earlier run or by
+    // the client started since (a rerun after a crash), and is never touched: the import must not
+    // run beside a running client. All before the first start: Docker's up starts all at once.
+    List<String> registered = new ArrayList<>();
+    for (Component component :
+        keysRegisteredBeforeStart(layout.components(), ResetMachine::hasSlashingDb)) {
+      runtime.registerSlashingKeys(component, layout.testnetDir());
+      registered.add(component.name());
+    }
     for (Component component : layout.components()) {
       runtime.start(component);
     }
-    return StepResult.advance(ResetState.VERIFYING, "started in order");
+    return StepResult.advance(
+        ResetState.VERIFYING,
+        "started in order" + (registered.isEmpty() ? "" : "; keys registered for " + registered));
+  }
+
+  /**
+   * The components whose client refuses to start with voting keys and no slashing DB (its profile
+   * names its voting-keys file) and whose DB the wipe deleted and nothing made again: their keys
+   * are registered in a new DB for the new chain before the first start after the wipe.
+   */
+  static List<Component> keysRegisteredBeforeStart(
+      List<Component> components, java.util.function.Predicate<Component> hasSlashingDb) {
+    return components.stream()
+        .filter(c -> !c.rules().resetPerIteration().isEmpty())
+        .filter(c -> !hasSlashingDb.test(c))
+        .filter(
+            c ->
+                ProfileRules.profile(c.role(), c.client())
+                    .flatMap(p -> p.votingKeysFile())
+                    .isPresent())
+        .toList();
+  }
+
+  /** Whether any of the paths the component's slashing-DB rules name exists. */
+  private static boolean hasSlashingDb(Component component) {
+    return component.rules().resetPerIteration().stream()
+        .map(r -> r.endsWith("/*") ? r.substring(0, r.length() - 2) : r)
+        .anyMatch(r -> Files.exists(ConfinedPaths.rulePath(component.dataDir(), r)));
   }
 
   private StepResult verify(ResetJournal journal) {
@@ -268,7 +304,9 @@ public final class ResetMachine {
       return exported;
     }
     for (Component component : layout.components()) {
-      if (component.role() != Role.VALIDATOR) {
+      // Whatever keeps a slashing DB: the validator client, or a beacon node with a built-in
+      // validator (grandine); no archive folder, nothing to export.
+      if (component.rules().resetPerIteration().isEmpty()) {
         continue;
       }
       try {

@@ -48,7 +48,7 @@ public final class Wiper {
       Path archiveRoot = layout.slashingArchive(oldIteration, component);
       Path realArchiveRoot = paths.inside(layout.baseDir(), archiveRoot);
       for (String rule : rules.resetPerIteration()) {
-        for (Path source : expand(dataDir, rule, refused)) {
+        for (Path source : withSideFiles(dataDir, rule, expand(dataDir, rule, refused))) {
           if (kept.contains(source) || kept.stream().anyMatch(k -> k.startsWith(source))) {
             refused.add(source + ": slashing DB rule overlaps a kept path");
             continue;
@@ -68,11 +68,18 @@ public final class Wiper {
     return new WipePlan(delete.stream().distinct().toList(), List.copyOf(keep), archive, refused);
   }
 
-  /** Archives, then deletes; calls {@code faults} after the first deletion (a mid-wipe crash). */
+  /**
+   * Archives, then deletes; calls {@code faults} after the first deletion (a mid-wipe crash). The
+   * archived copies are flushed to disk before anything is deleted, so that a power loss cannot
+   * leave the deletion durable and the copy not: the source is the only copy until then.
+   */
   public WipePlan execute(String oldIteration, FaultInjector faults) {
     WipePlan plan = plan(oldIteration);
     for (WipePlan.Archive item : plan.archive()) {
       paths.copy(item.source(), item.target());
+    }
+    for (WipePlan.Archive item : plan.archive()) {
+      paths.sync(item.target());
     }
     boolean first = true;
     for (Path path : plan.delete()) {
@@ -84,6 +91,32 @@ public final class Wiper {
     }
     return plan;
   }
+
+  /**
+   * SQLite keeps a database's recent writes in side files beside it ({@code <db>-wal}, {@code
+   * -shm}, {@code -journal}: sqlite.org/tempfiles.html); without them the archived copy may lack
+   * the last signed messages, and a stale hot journal or WAL left beside a new database of the same
+   * name would be replayed into it. They are archived and deleted with the database, and listed
+   * before it, so a crash in between never leaves a database behind without its side files. They
+   * are looked for also when the database itself is gone (a rerun after a crash that deleted it).
+   */
+  private List<Path> withSideFiles(Path dataDir, String rule, List<Path> sources) {
+    if (rule.equals("*") || rule.endsWith("/*")) {
+      return sources; // a folder's content: its side files are among its children already
+    }
+    Path db = ConfinedPaths.rulePath(dataDir, rule);
+    List<Path> all = new ArrayList<>();
+    for (String suffix : SQLITE_SIDE_FILES) {
+      Path side = db.resolveSibling(db.getFileName() + suffix);
+      if (paths.safe(side) && Files.exists(side, LinkOption.NOFOLLOW_LINKS)) {
+        all.add(side);
+      }
+    }
+    all.addAll(sources);
+    return all;
+  }
+
+  private static final List<String> SQLITE_SIDE_FILES = List.of("-wal", "-shm", "-journal");
 
   /** The existing paths a rule names: {@code x/*} is x's children, {@code *} the data dir's. */
   private List<Path> expand(Path dataDir, String rule, List<String> refused) {

@@ -41,6 +41,10 @@ class LazyNodeRuntimeTest {
           public void init(dev.ephemery.ops.Component component, java.nio.file.Path testnetDir) {}
 
           @Override
+          public void registerSlashingKeys(
+              dev.ephemery.ops.Component validator, java.nio.file.Path testnetDir) {}
+
+          @Override
           public void start(dev.ephemery.ops.Component component) {}
 
           @Override

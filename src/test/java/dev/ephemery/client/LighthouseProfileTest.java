@@ -68,4 +68,33 @@ class LighthouseProfileTest {
     assertThat(bn.ports(9100))
         .contains(PortSpec.p2p("quic", 9101, "udp"), PortSpec.p2p("p2p", 9100, "tcp"));
   }
+
+  @Test
+  void votingKeysAreTheDefinitionsVotingPublicKeysAndTheImportRunsOffline() {
+    LighthouseValidatorProfile vc = new LighthouseValidatorProfile();
+    String key = "0x" + "A1".repeat(48);
+    String definitions =
+        "---\n- enabled: true\n  voting_public_key: \""
+            + key
+            + "\"\n  type: local_keystore\n"
+            + "- enabled: false\n  voting_public_key: 0x"
+            + "b2".repeat(48)
+            + "\n";
+    assertThat(vc.votingKeysFile()).contains("validators/validator_definitions.yml");
+    assertThat(vc.votingKeys(definitions))
+        .containsExactly(key.toLowerCase(java.util.Locale.ROOT), "0x" + "b2".repeat(48));
+    assertThat(vc.slashingImport("/testnet").orElseThrow().command())
+        .containsExactly(
+            "lighthouse",
+            "--testnet-dir=/testnet",
+            "--datadir=/data",
+            "account",
+            "validator",
+            "slashing-protection",
+            "import",
+            SlashingImport.FILE);
+    assertThat(vc.command(ProfileTesting.validator(dev.ephemery.inventory.Flavor.UPSTREAM)))
+        .as("the planned command never carries the flag")
+        .doesNotContain("--init-slashing-protection");
+  }
 }

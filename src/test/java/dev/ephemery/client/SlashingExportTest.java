@@ -63,4 +63,19 @@ class SlashingExportTest {
     assertThat(new GethProfile().slashingExport("/testnet")).isEmpty();
     assertThat(new LighthouseBeaconProfile().slashingExport("/testnet")).isEmpty();
   }
+
+  @Test
+  void grandinesBuiltInValidatorExportsWithItsInterchangeSubcommandAfterTheNetworkOptions() {
+    SlashingExport export = new GrandineBeaconProfile().slashingExport("/testnet").orElseThrow();
+    assertThat(export.image()).as("the beacon node's own image").isNull();
+    assertThat(export.command())
+        .containsExactly(
+            "--network=custom",
+            "--configuration-directory=/testnet",
+            "--data-dir=/data",
+            "interchange",
+            "export",
+            SlashingExport.FILE);
+    assertThat(export.outputFile()).isEqualTo(SlashingExport.FILE);
+  }
 }

@@ -113,12 +113,41 @@ public final class FilesystemRuntime implements NodeRuntime {
         component.dataDir().resolve("geth/chaindata/GENESIS"), "iteration " + iteration);
   }
 
+  /** Like lighthouse's import of a keys-only file: a new DB naming the new iteration. */
+  @Override
+  public void registerSlashingKeys(Component validator, Path testnetDir) {
+    maybeFail("register " + validator.name());
+    if (running.contains(validator.name())) {
+      throw new IllegalStateException("the import needs the client stopped");
+    }
+    int iteration = TestnetInstaller.iterationOf(testnetDir).orElseThrow();
+    for (String rule : validator.rules().resetPerIteration()) {
+      Path db = validator.dataDir().resolve(rule);
+      if (!Files.exists(db)) {
+        NodeFixture.write(db, "fresh slashing db, keys registered for " + iteration);
+      }
+    }
+  }
+
   @Override
   public void start(Component component) {
     maybeFail("start " + component.name());
+    ProfileRules.profile(component.role(), component.client())
+        .flatMap(p -> p.votingKeysFile())
+        .filter(keys -> Files.exists(component.dataDir().resolve(keys)))
+        .ifPresent(
+            keys -> {
+              for (String rule : component.rules().resetPerIteration()) {
+                if (!Files.exists(component.dataDir().resolve(rule))) {
+                  // What lighthouse does: keys and no database, no start.
+                  throw new IllegalStateException(
+                      component.name() + " refuses to start: slashing DB " + rule + " missing");
+                }
+              }
+            });
     running.add(component.name());
     if (component.role() == dev.ephemery.plan.Role.VALIDATOR) {
-      // A validator starts a new slashing DB for the new chain, as --init-slashing-protection does.
+      // The other validators start a new slashing DB for the new chain themselves.
       for (String rule : component.rules().resetPerIteration()) {
         Path db =
             rule.endsWith("/*")

@@ -219,7 +219,56 @@ class ResetMachineTransitionTest {
     ResetJournal journal = machine().advance(before).journal();
     assertThat(journal.state()).isEqualTo(ResetState.VERIFYING);
     assertThat(runtime.calls)
-        .containsExactly("start execution", "start consensus", "start validator");
+        .containsExactly(
+            "register validator", "start execution", "start consensus", "start validator");
+    assertThat(journal.transitions().get(journal.transitions().size() - 1).note())
+        .isEqualTo("started in order; keys registered for [validator]");
+  }
+
+  @Test
+  void startingRegistersLighthousesKeysInANewSlashingDbBeforeItsFirstStartAfterTheWipe() {
+    ResetJournal before = at(ResetState.STARTING);
+    Path db = node.dir("validator").resolve("validators/slashing_protection.sqlite");
+    assertThat(db).as("deleted by the wipe").doesNotExist();
+
+    machine().advance(before);
+
+    // Without it, the runtime refuses the start as lighthouse does (keys, no database).
+    assertThat(db).hasContent("fresh slashing db, keys registered for 154");
+    assertThat(runtime.running).contains("validator");
+  }
+
+  @Test
+  void startingRerunAfterTheValidatorStartedRegistersNothingBesideTheRunningClient() {
+    ResetJournal before = at(ResetState.STARTING);
+    machine().advance(before);
+    runtime.calls.clear();
+
+    // A crash after the starts, before the journal moved on: STARTING runs again.
+    machine().advance(before);
+
+    assertThat(runtime.calls).doesNotContain("register validator");
+  }
+
+  @Test
+  void onlyClientsThatRefuseToStartWithoutTheirSlashingDbGetTheirKeysRegistered() {
+    Component lighthouse = node.layout.components().get(2);
+    Component teku =
+        new Component(
+            "validator",
+            dev.ephemery.plan.Role.VALIDATOR,
+            "teku",
+            node.dir("validator"),
+            ProfileRules.of(dev.ephemery.plan.Role.VALIDATOR, "teku"));
+    Component beacon = node.layout.components().get(1);
+
+    assertThat(
+            ResetMachine.keysRegisteredBeforeStart(
+                java.util.List.of(beacon, lighthouse, teku), c -> false))
+        .containsExactly(lighthouse);
+    assertThat(ResetMachine.keysRegisteredBeforeStart(java.util.List.of(lighthouse), c -> true))
+        .as("its DB is there again: made by an earlier run or the started client")
+        .isEmpty();
   }
 
   @Test
@@ -240,7 +289,8 @@ class ResetMachineTransitionTest {
     assertThat(journal.state()).isEqualTo(ResetState.DONE);
     // The validator started on the new chain with a fresh DB; the export read the archived one.
     assertThat(node.dir("validator").resolve("validators/slashing_protection.sqlite"))
-        .hasContent("fresh slashing db");
+        .content()
+        .startsWith("fresh slashing db");
     assertThat(node.baseDir.resolve(EXPORT))
         .content()
         .contains("\"0x153\"", "validator:validators/slashing_protection.sqlite")
@@ -347,5 +397,40 @@ class ResetMachineTransitionTest {
     ResetJournal first = at(ResetState.WIPING);
     clock.advance(Duration.ofMinutes(1));
     assertThat(machine().begin(154, false).id()).isEqualTo(first.id());
+  }
+
+  @Test
+  void verifyingExportsTheSlashingDbOfABeaconNodeWithABuiltInValidator() {
+    Component grandine =
+        new Component(
+            "consensus",
+            dev.ephemery.plan.Role.CONSENSUS,
+            "grandine",
+            node.dir("consensus"),
+            ProfileRules.of(dev.ephemery.plan.Role.CONSENSUS, "grandine"));
+    NodeFixture.write(
+        node.dir("consensus").resolve("testnet/validator/slashing_protection.sqlite"),
+        "grandine db");
+    NodeLayout layout =
+        new NodeLayout(
+            "node1",
+            node.baseDir,
+            node.layout.testnetDir(),
+            false,
+            java.util.List.of(node.layout.components().get(0), grandine));
+    ResetMachine machine = machine(layout);
+    ResetJournal journal = machine.begin(154, false);
+    while (!journal.state().terminal()) {
+      journal = machine.advance(journal).journal();
+    }
+
+    assertThat(journal.state()).isEqualTo(ResetState.DONE);
+    assertThat(
+            node.baseDir.resolve("slashing-protection/153/consensus/" + ResetMachine.EIP3076_FILE))
+        .content()
+        .contains("grandine db");
+    assertThat(node.dir("consensus").resolve("testnet/validator/slashing_protection.sqlite"))
+        .doesNotExist();
+    assertThat(runtime.calls).contains("export consensus");
   }
 }

@@ -129,4 +129,81 @@ class WiperTest {
     assertThatThrownBy(() -> paths.delete(paths.base())).isInstanceOf(EphemeryException.class);
     assertThatThrownBy(() -> paths.delete(root.resolve("x"))).isInstanceOf(EphemeryException.class);
   }
+
+  NodeLayout lighthouseVc(Path base) {
+    return new NodeLayout(
+        "n",
+        base,
+        base.resolve("testnet"),
+        false,
+        List.of(
+            new Component(
+                "validator",
+                Role.VALIDATOR,
+                "lighthouse",
+                base.resolve("data/validator"),
+                ProfileRules.of(Role.VALIDATOR, "lighthouse"))));
+  }
+
+  /** A slashing DB with its SQLite side files, as lighthouse leaves it when stopped uncleanly. */
+  static void slashingDbWithSideFiles(Path data) {
+    NodeFixture.write(data.resolve("validators/slashing_protection.sqlite"), "db");
+    NodeFixture.write(data.resolve("validators/slashing_protection.sqlite-wal"), "wal");
+    NodeFixture.write(data.resolve("validators/slashing_protection.sqlite-shm"), "shm");
+    NodeFixture.write(data.resolve("validators/slashing_protection.sqlite-journal"), "journal");
+    NodeFixture.write(data.resolve("validators/validator_definitions.yml"), "keys");
+  }
+
+  @Test
+  void archivesTheSlashingDbsSqliteSideFilesWithItAndDeletesThem() throws Exception {
+    Path base = root.resolve("node");
+    Path data = base.resolve("data/validator");
+    slashingDbWithSideFiles(data);
+
+    new Wiper(lighthouseVc(base)).execute("153", FaultInjector.NONE);
+
+    Path archive = base.resolve("slashing-protection/153/validator/validators");
+    for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+      assertThat(archive.resolve("slashing_protection.sqlite" + suffix)).exists();
+      assertThat(data.resolve("validators/slashing_protection.sqlite" + suffix)).doesNotExist();
+    }
+    assertThat(archive.resolve("slashing_protection.sqlite-wal")).hasContent("wal");
+    assertThat(data.resolve("validators/validator_definitions.yml")).hasContent("keys");
+  }
+
+  @Test
+  void aRerunAfterACrashAtEveryDeletionFinishesAndLosesNoSideFile() throws Exception {
+    for (int crashAfter = 1; crashAfter <= 4; crashAfter++) {
+      Path base = root.resolve("node" + crashAfter);
+      Path data = base.resolve("data/validator");
+      slashingDbWithSideFiles(data);
+      int limit = crashAfter;
+      int[] deleted = {0};
+      NodeLayout layout = lighthouseVc(base);
+      // The wiper's own fault point is after its first deletion only: a crash after each one, by
+      // hand.
+      WipePlan plan = new Wiper(layout).plan("153");
+      assertThat(plan.delete().get(plan.delete().size() - 1).getFileName())
+          .hasToString("slashing_protection.sqlite");
+      ConfinedPaths paths = new ConfinedPaths(base);
+      for (WipePlan.Archive a : plan.archive()) {
+        paths.copy(a.source(), a.target());
+      }
+      for (Path p : plan.delete()) {
+        if (deleted[0]++ == limit) {
+          break; // the crash
+        }
+        paths.delete(p);
+      }
+
+      new Wiper(layout).execute("153", FaultInjector.NONE);
+
+      Path archive = base.resolve("slashing-protection/153/validator/validators");
+      assertThat(archive.resolve("slashing_protection.sqlite")).hasContent("db");
+      assertThat(archive.resolve("slashing_protection.sqlite-wal")).hasContent("wal");
+      assertThat(archive.resolve("slashing_protection.sqlite-shm")).hasContent("shm");
+      assertThat(archive.resolve("slashing_protection.sqlite-journal")).hasContent("journal");
+      assertThat(data.resolve("validators")).isDirectoryNotContaining("glob:**/*.sqlite*");
+    }
+  }
 }

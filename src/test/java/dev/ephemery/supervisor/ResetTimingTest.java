@@ -53,6 +53,11 @@ class ResetTimingTest {
     }
 
     @Override
+    public void registerSlashingKeys(Component validator, Path testnetDir) {
+      inner.registerSlashingKeys(validator, testnetDir);
+    }
+
+    @Override
     public void start(Component component) {
       clock.advance(start);
       inner.start(component);

@@ -1,0 +1,93 @@
+package dev.ephemery.cli;
+
+import dev.ephemery.client.ClientProfile;
+import dev.ephemery.client.ClientProfiles;
+import dev.ephemery.client.ContainerPaths;
+import dev.ephemery.client.SlashingImport;
+import dev.ephemery.common.OperationalException;
+import dev.ephemery.inventory.ConsensusClient;
+import dev.ephemery.inventory.Host;
+import dev.ephemery.ops.DockerSlashingImport;
+import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.Role;
+import dev.ephemery.plan.Service;
+import dev.ephemery.runtime.DockerConnection;
+import dev.ephemery.runtime.Labels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Imports a checked EIP-3076 file with the client's own import ({@link SlashingImport}) in a
+ * one-shot container: the container that keeps the slashing DB (the validator client, or a beacon
+ * node with a built-in validator) is stopped first, as every client locks its DB, and started again
+ * after, also when the import failed.
+ */
+final class SlashingImportRun {
+
+  private SlashingImportRun() {}
+
+  static void run(Host host, Path inventoryFile, Path file, Consumer<String> log)
+      throws IOException {
+    HostScope scope = new HostScope();
+    scope.hosts = List.of(host.name());
+    HostPlan plan =
+        HostScope.hostPlan(RuntimePlans.cachedOnly(inventoryFile, scope).plan(), host.name())
+            .orElseThrow(
+                () ->
+                    new OperationalException(
+                        host.name(), "no plan for the host", "run 'ephemery up' first", null));
+    Service service = null;
+    SlashingImport command = null;
+    for (Service s : plan.services()) {
+      Optional<SlashingImport> found =
+          profile(s).flatMap(p -> p.slashingImport(ContainerPaths.TESTNET));
+      if (found.isPresent()) {
+        service = s;
+        command = found.get();
+      }
+    }
+    if (service == null) {
+      throw new OperationalException(
+          host.name(), "the host's validator has no import the tool knows", "", null);
+    }
+    Path folder =
+        Path.of(host.baseDir()).resolve(".ephemery/slashing-import").resolve(service.name());
+    Files.createDirectories(folder);
+    Files.copy(
+        file,
+        folder.resolve(Path.of(SlashingImport.FILE).getFileName()),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try (DockerConnection connection = DockerConnection.open(HostScope.target(host))) {
+      String name = Labels.containerName(plan, service);
+      log.accept("stopping " + name + " for the import");
+      try {
+        connection.client().stopContainerCmd(name).withTimeout(30).exec();
+      } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyStopped) {
+        // stopped already
+      }
+      try {
+        new DockerSlashingImport(connection.client(), plan, Duration.ofMinutes(2))
+            .run(service, command, folder);
+      } finally {
+        log.accept("starting " + name + " again");
+        connection.client().startContainerCmd(name).exec();
+      }
+    }
+  }
+
+  private static Optional<ClientProfile> profile(Service service) {
+    Optional<ConsensusClient> client = ConsensusClient.byId(service.client());
+    if (service.role() == Role.VALIDATOR) {
+      return client.flatMap(ClientProfiles::validator);
+    }
+    if (service.role() == Role.CONSENSUS) {
+      return client.map(ClientProfiles::beacon);
+    }
+    return Optional.empty();
+  }
+}
