@@ -5,7 +5,6 @@ import dev.ephemery.inventory.Address;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.inventory.InventoryCheck;
-import dev.ephemery.inventory.ValidatorChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +19,7 @@ public final class InventoryChecks {
   private InventoryChecks() {}
 
   public static List<InventoryCheck> all() {
-    return List.of(
-        InventoryChecks::sshFilesReadable, ValidatorChecks::required, ValidatorKeyFiles::check);
+    return List.of(InventoryChecks::sshFilesReadable, ValidatorKeyFiles::check);
   }
 
   /** Every problem the registered checks find, in registration order. */

@@ -102,6 +102,30 @@ public interface ClientProfile {
     return Optional.empty();
   }
 
+  /**
+   * How the validator's local keystores get into this client, for the upstream flavor; empty when
+   * the client reads them in place (teku, grandine) or runs no validator.
+   */
+  default Optional<KeyImport> keyImport(ClientContext context) {
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the client reads one password file per keystore ({@code validator.passwordsDir}); false
+   * for clients whose import takes one password for every keystore.
+   */
+  default boolean passwordPerKeystore() {
+    return false;
+  }
+
+  /**
+   * Secrets the tool generates once in the client's data dir (relative names, 32 random bytes as
+   * hex, kept across resets): a password the client needs but the operator has no use for.
+   */
+  default List<String> generatedSecrets() {
+    return List.of();
+  }
+
   /** What a reset deletes and keeps in the data dir (relative paths). */
   WipeRules wipeRules();
 

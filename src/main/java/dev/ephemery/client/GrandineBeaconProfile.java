@@ -53,8 +53,18 @@ public final class GrandineBeaconProfile extends BeaconProfile {
     ClientContext.ValidatorSettings validator = context.validator();
     if (validator != null) {
       // The validator runs inside the beacon node.
+      // Keys are read in place at each start, with one password file or one per keystore named
+      // <keystore stem>.txt (grandinetech/grandine grandine/src/grandine_args.rs ValidatorOptions,
+      // grandine/src/validators.rs): no import step.
       args.when(validator.hasKeys(), "--keystore-dir", ContainerPaths.KEYS)
-          .when(validator.hasKeys(), "--keystore-password-dir", ContainerPaths.KEYS)
+          .when(
+              validator.hasKeys() && validator.passwordFile() != null,
+              "--keystore-password-file",
+              validator.passwordFile())
+          .when(
+              validator.hasKeys() && validator.passwordsDir() != null,
+              "--keystore-password-dir",
+              validator.passwordsDir())
           .when(
               validator.feeRecipient() != null,
               "--suggested-fee-recipient",
@@ -119,6 +129,11 @@ public final class GrandineBeaconProfile extends BeaconProfile {
    */
   @Override
   public boolean startsWithoutCheckpoint() {
+    return true;
+  }
+
+  @Override
+  public boolean passwordPerKeystore() {
     return true;
   }
 }

@@ -152,4 +152,34 @@ public final class LighthouseValidatorProfile extends ValidatorProfile {
   public List<String> wrapperManagedFlags() {
     return List.of("--testnet-dir");
   }
+
+  /**
+   * {@code lighthouse account validator import --directory --reuse-password --password-file}
+   * (sigp/lighthouse account_manager/src/validator/import.rs: {@code DIR_FLAG}, {@code
+   * REUSE_PASSWORD_FLAG}, and {@code PASSWORD_FLAG = "password-file"} from wallet/create.rs; the
+   * folder is searched for {@code keystore-m_*.json}, a key already in {@code validators/} is
+   * skipped). It takes one password for every keystore.
+   */
+  @Override
+  public Optional<KeyImport> keyImport(ClientContext context) {
+    ClientContext.ValidatorSettings validator = context.validator();
+    if (context.wrapper() || validator == null || validator.passwordFile() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new KeyImport(
+            null,
+            null,
+            Args.of("lighthouse")
+                .flag("--testnet-dir", context.testnetDir())
+                .flag("--datadir", ContainerPaths.DATA)
+                .add("account")
+                .add("validator")
+                .add("import")
+                .flag("--directory", ContainerPaths.KEYS)
+                .add("--reuse-password")
+                .flag("--password-file", validator.passwordFile())
+                .build(),
+            "sigp/lighthouse account_manager/src/validator/import.rs"));
+  }
 }

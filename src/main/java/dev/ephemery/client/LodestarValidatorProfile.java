@@ -79,4 +79,30 @@ public final class LodestarValidatorProfile extends ValidatorProfile {
   public List<String> wrapperManagedFlags() {
     return List.of("--paramsFile");
   }
+
+  /**
+   * {@code lodestar validator import --importKeystores --importKeystoresPassword}
+   * (ChainSafe/lodestar packages/cli/src/cmds/validator/import.ts): writes {@code
+   * keystores/0x<pubkey>/} and {@code secrets/0x<pubkey>} (0600) into the data dir, skips a key it
+   * holds, and takes one password for every keystore; the validator then loads them from the data
+   * dir.
+   */
+  @Override
+  public Optional<KeyImport> keyImport(ClientContext context) {
+    ClientContext.ValidatorSettings validator = context.validator();
+    if (context.wrapper() || validator == null || validator.passwordFile() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new KeyImport(
+            null,
+            null,
+            Args.of("validator", "import")
+                .flag("--dataDir", ContainerPaths.DATA)
+                .flag("--paramsFile", context.testnetDir() + "/config.yaml")
+                .flag("--importKeystores", ContainerPaths.KEYS)
+                .flag("--importKeystoresPassword", validator.passwordFile())
+                .build(),
+            "ChainSafe/lodestar packages/cli/src/cmds/validator/import.ts"));
+  }
 }

@@ -90,4 +90,32 @@ public final class NimbusValidatorProfile extends ValidatorProfile {
         List.of("validators/slashing_protection.sqlite3"),
         false);
   }
+
+  /**
+   * {@code nimbus_beacon_node deposits import --data-dir DIR KEYS} (status-im/nimbus-eth2
+   * beacon_chain/conf.nim {@code DepositsCmd.import}; docs the_nimbus_book validator-client.md
+   * imports a separate validator client's keys this way). The validator client image has no import,
+   * so it runs the beacon node's image, as its user (1000). Nimbus has no password option: it tries
+   * each keystore with the password it last read from stdin, so one line serves every keystore; a
+   * key already under {@code validators/} is logged and skipped.
+   */
+  @Override
+  public Optional<KeyImport> keyImport(ClientContext context) {
+    ClientContext.ValidatorSettings validator = context.validator();
+    if (context.wrapper() || validator == null || validator.passwordFile() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new KeyImport(
+            new NimbusBeaconProfile().image(),
+            List.of("sh", "-c"),
+            List.of(
+                "exec /home/user/nimbus_beacon_node deposits import --data-dir="
+                    + ContainerPaths.DATA
+                    + " "
+                    + ContainerPaths.KEYS
+                    + " < "
+                    + validator.passwordFile()),
+            "status-im/nimbus-eth2 beacon_chain/conf.nim (deposits import)"));
+  }
 }

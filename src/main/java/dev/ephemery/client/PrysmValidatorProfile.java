@@ -46,6 +46,11 @@ public final class PrysmValidatorProfile extends ValidatorProfile {
       // params.LoadChainConfigFile), so it fails the same way on the release's own file.
       args.flag("--chain-config-file", context.testnetDir() + "/" + PrysmChainConfig.FILE);
     }
+    if (!context.wrapper()) {
+      // The wallet the import made opens with its password, or prysm prompts for it
+      // (validator/node/node.go: wallet.OpenWalletOrElseCli).
+      args.flag("--wallet-password-file", WALLET_PASSWORD);
+    }
     args.flag("--beacon-rpc-provider", context.beaconHost() + ":" + PrysmBeaconProfile.GRPC)
         .flag("--monitoring-host", "0.0.0.0")
         .flag("--monitoring-port", METRICS);
@@ -78,11 +83,49 @@ public final class PrysmValidatorProfile extends ValidatorProfile {
 
   @Override
   public WipeRules wipeRules() {
-    return new WipeRules(List.of("wallet"), List.of(), List.of("validator.db"), false);
+    return new WipeRules(
+        List.of("wallet", WALLET_PASSWORD_FILE), List.of(), List.of("validator.db"), false);
   }
 
   @Override
   public List<String> wrapperManagedFlags() {
     return List.of("--chain-config-file");
+  }
+
+  /** The wallet's password: the tool's own, made once; nobody types it. */
+  static final String WALLET_PASSWORD_FILE = "wallet-password.txt";
+
+  static final String WALLET_PASSWORD = ContainerPaths.DATA + "/" + WALLET_PASSWORD_FILE;
+
+  @Override
+  public List<String> generatedSecrets() {
+    return List.of(WALLET_PASSWORD_FILE);
+  }
+
+  /**
+   * {@code validator accounts import --wallet-dir --wallet-password-file --keys-dir
+   * --account-password-file --accept-terms-of-use} (OffchainLabs/prysm
+   * cmd/validator/accounts/accounts.go "import", cmd/validator/flags/flags.go): creates the wallet
+   * when there is none (a password of at least 8 characters, io/prompt/validate.go), skips a key
+   * the wallet holds, and takes one password for every keystore.
+   */
+  @Override
+  public Optional<KeyImport> keyImport(ClientContext context) {
+    ClientContext.ValidatorSettings validator = context.validator();
+    if (context.wrapper() || validator == null || validator.passwordFile() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new KeyImport(
+            null,
+            null,
+            Args.of("accounts", "import")
+                .add("--accept-terms-of-use")
+                .flag("--wallet-dir", ContainerPaths.DATA + "/wallet")
+                .flag("--wallet-password-file", WALLET_PASSWORD)
+                .flag("--keys-dir", ContainerPaths.KEYS)
+                .flag("--account-password-file", validator.passwordFile())
+                .build(),
+            "OffchainLabs/prysm cmd/validator/accounts/accounts.go (import)"));
   }
 }

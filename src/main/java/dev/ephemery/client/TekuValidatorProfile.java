@@ -41,8 +41,19 @@ public final class TekuValidatorProfile extends ValidatorProfile {
         .flag("--metrics-interface", "0.0.0.0")
         .flag("--metrics-port", METRICS)
         .flag("--metrics-host-allowlist", "*");
-    if (context.validator() != null && context.validator().hasKeys()) {
-      args.flag("--validator-keys", ContainerPaths.KEYS + ":" + ContainerPaths.KEYS);
+    ClientContext.ValidatorSettings validator = context.validator();
+    if (validator != null && validator.hasKeys()) {
+      // KEYS:PASSWORDS, a <keystore name>.txt per keystore (Consensys/teku 26.8.0
+      // validator/api/.../KeyStoreFilesLocator.java). Keystore locking writes <keystore>.lock
+      // beside each keystore, which the read-only keys mount refuses, and a lock left by a killed
+      // container blocks the next start (ValidatorOptions.java:84); the node runs one validator
+      // client per key set, which is what the lock guards.
+      args.flag(
+              "--validator-keys",
+              ContainerPaths.KEYS
+                  + ":"
+                  + (validator.passwordsDir() != null ? validator.passwordsDir() : PASSWORDS))
+          .flag("--validators-keystore-locking-enabled", "false");
     }
     return Validators.feeAndGraffiti(
         args, context, "--validators-proposer-default-fee-recipient", "--validators-graffiti");
@@ -89,5 +100,46 @@ public final class TekuValidatorProfile extends ValidatorProfile {
   @Override
   public List<String> wrapperManagedFlags() {
     return List.of("--network");
+  }
+
+  /** Where the import step writes a copy of the one password for each keystore. */
+  static final String PASSWORDS = ContainerPaths.DATA + "/validator-passwords";
+
+  @Override
+  public boolean passwordPerKeystore() {
+    return true;
+  }
+
+  /**
+   * Teku has no import: it reads each keystore in place with its own {@code <name>.txt}. With one
+   * {@code passwordFile}, this step lays that file out as teku expects, one copy per keystore under
+   * the data dir (0600, as teku's user), afresh each time the keys change.
+   */
+  @Override
+  public Optional<KeyImport> keyImport(ClientContext context) {
+    ClientContext.ValidatorSettings validator = context.validator();
+    if (context.wrapper() || validator == null || validator.passwordFile() == null) {
+      return Optional.empty();
+    }
+    String script =
+        "set -e; umask 077; rm -rf "
+            + PASSWORDS
+            + "; mkdir -p "
+            + PASSWORDS
+            + "; cd "
+            + ContainerPaths.KEYS
+            + "; find . -name '*.json' | while IFS= read -r f; do mkdir -p \""
+            + PASSWORDS
+            + "/$(dirname \"$f\")\"; cp "
+            + validator.passwordFile()
+            + " \""
+            + PASSWORDS
+            + "/${f%.json}.txt\"; done";
+    return Optional.of(
+        new KeyImport(
+            null,
+            List.of("sh", "-c"),
+            List.of(script),
+            "Consensys/teku 26.8.0 validator/api/.../KeyStoreFilesLocator.java"));
   }
 }

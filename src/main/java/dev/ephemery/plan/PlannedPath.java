@@ -33,7 +33,12 @@ public record PlannedPath(
     /** 32 random bytes as hex, created once and never replaced (the Engine API secret). */
     JWT_SECRET,
     /** The verified release's files, installed as a folder. */
-    RELEASE_FILES
+    RELEASE_FILES,
+    /**
+     * 32 random bytes as hex, created once and never replaced, like the JWT secret: a password the
+     * tool makes for a client that needs one of its own (prysm's wallet).
+     */
+    SECRET
   }
 
   /** A POSIX mode in JSON: written as octal text, read from octal text or a plain number. */

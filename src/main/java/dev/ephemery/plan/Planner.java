@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Turns an inventory and a verified release into the desired state of every host. Pure: the same
@@ -180,6 +181,13 @@ public final class Planner {
           new ClientContext(release, flavor, 0, null, beaconUrl, clName, null, validatorSettings);
       List<Mount> vcMounts = new ArrayList<>(layout.mounts(vc, flavor, false));
       vcMounts.addAll(keyMounts(validator));
+      List<String> vcAfter = new ArrayList<>(List.of(clName));
+      keyImport(layout, vc, vcContext, validator, vcMounts)
+          .ifPresent(
+              step -> {
+                services.add(step);
+                vcAfter.add(step.name());
+              });
       services.add(
           service(
               layout,
@@ -190,7 +198,7 @@ public final class Planner {
               vcContext,
               validator.extraArgs(),
               vcMounts,
-              List.of(clName),
+              vcAfter,
               Map.of()));
     }
 
@@ -210,6 +218,46 @@ public final class Planner {
         paths,
         services,
         flavor == Flavor.WRAPPER ? HostPlan.ResetOwner.WRAPPER : HostPlan.ResetOwner.TOOL);
+  }
+
+  /**
+   * The validator client's own import of the keystores as a one-shot step with the validator's
+   * mounts, run again by the runtime whenever the keys folder's content changes ({@link
+   * Service#inputs}); empty when the client reads its keys in place.
+   */
+  private static Optional<Service> keyImport(
+      Layout layout,
+      ClientProfile vc,
+      ClientContext context,
+      ValidatorSpec validator,
+      List<Mount> mounts) {
+    if (validator.keysDir() == null) {
+      return Optional.empty();
+    }
+    return vc.keyImport(context)
+        .map(
+            step ->
+                new Service(
+                    layout.serviceName(vc.id() + "-import-keys"),
+                    Role.INIT,
+                    vc.id(),
+                    step.image() != null
+                        ? step.image()
+                        : image(validator.image(), vc, Flavor.UPSTREAM),
+                    step.entrypoint(),
+                    step.command(),
+                    List.of(),
+                    mounts,
+                    Map.of(),
+                    layout.labels(Role.INIT, vc.id()),
+                    List.of(),
+                    true,
+                    null,
+                    "no",
+                    "2g",
+                    null,
+                    List.of(),
+                    List.of(validator.keysDir())));
   }
 
   /** The keystores and their passwords, read-only: the validator never writes them. */
@@ -510,6 +558,14 @@ public final class Planner {
                   PlannedPath.Kind.DIRECTORY,
                   profile.dataDirMode(),
                   profile.owner()));
+          for (String secret : profile.generatedSecrets()) {
+            paths.add(
+                new PlannedPath(
+                    dataDir(profile) + "/" + secret,
+                    PlannedPath.Kind.SECRET,
+                    0600,
+                    profile.owner()));
+          }
         }
       }
       return paths;

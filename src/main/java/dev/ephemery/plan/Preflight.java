@@ -12,6 +12,7 @@ import dev.ephemery.inventory.Flavor;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.inventory.MonitoringSpec;
+import dev.ephemery.inventory.ValidatorChecks;
 import dev.ephemery.inventory.ValidatorSpec;
 import dev.ephemery.network.Release;
 import java.util.ArrayList;
@@ -30,7 +31,9 @@ public final class Preflight {
   private Preflight() {}
 
   public static List<Problem> check(Inventory inventory, Release release) {
-    List<Problem> problems = new ArrayList<>();
+    // A validator without keys, password or fee recipient would run and sign nothing (or pay the
+    // rewards to nobody): plan and up refuse it, as check does.
+    List<Problem> problems = new ArrayList<>(ValidatorChecks.required(inventory));
     for (int i = 0; i < inventory.hosts().size(); i++) {
       problems.addAll(checkHost("hosts[" + i + "]", inventory.hosts().get(i), release));
     }
@@ -130,6 +133,9 @@ public final class Preflight {
                 "move them to consensus.extraArgs"));
       }
     }
+    if (validator != null && validator.enabled()) {
+      problems.addAll(passwordLayout(where + ".validator", host));
+    }
     String checkpoint = host.consensus().checkpointSyncUrl();
     if (checkpoint != null) {
       problems.addAll(checkpoint(where + ".consensus.checkpointSyncUrl", checkpoint));
@@ -227,6 +233,30 @@ public final class Preflight {
     return problems;
   }
 
+  /**
+   * One password file per keystore only for the clients that read keystores that way: the others'
+   * imports take one password for all (see each profile's keyImport).
+   */
+  private static List<Problem> passwordLayout(String where, Host host) {
+    ValidatorSpec validator = host.validator();
+    ConsensusClient client =
+        Objects.requireNonNullElse(validator.client(), host.consensus().client());
+    ClientProfile signer =
+        ClientProfiles.validator(client).orElse(ClientProfiles.beacon(host.consensus().client()));
+    if (validator.passwordsDir() == null || signer.passwordPerKeystore()) {
+      return List.of();
+    }
+    return List.of(
+        Problem.at(
+            where + ".passwordsDir",
+            0,
+            signer.id()
+                + " imports keystores with one password for all of them; it has no use for a"
+                + " password file per keystore",
+            "put the keystores' one password in a file and set validator.passwordFile to it"
+                + " instead"));
+  }
+
   private static ClientContext context(ClientProfile profile, Host host, Release release) {
     int p2p =
         switch (profile.kind()) {
@@ -238,10 +268,7 @@ public final class Preflight {
         };
     ValidatorSpec v = host.validator();
     ClientContext.ValidatorSettings settings =
-        v == null || !v.enabled()
-            ? null
-            : new ClientContext.ValidatorSettings(
-                v.keysDir() != null, v.feeRecipient(), v.graffiti());
+        v == null || !v.enabled() ? null : ClientContext.ValidatorSettings.of(v);
     ClientProfile el = ClientProfiles.execution(host.execution().client());
     ClientProfile cl = ClientProfiles.beacon(host.consensus().client());
     String clName = Planner.serviceName(host, cl.id());

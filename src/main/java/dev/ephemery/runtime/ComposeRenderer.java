@@ -201,6 +201,12 @@ public final class ComposeRenderer {
                 .append(" || (umask 077 && openssl rand -hex 32 | tr -d '\\n' > ")
                 .append(relative)
                 .append(")  # the Engine API secret, shared by EL and CL, mode 0600");
+        case SECRET ->
+            text.append("#   test -s ")
+                .append(relative)
+                .append(" || (umask 077 && openssl rand -hex 32 | tr -d '\\n' > ")
+                .append(relative)
+                .append(")  # a password the client keeps (prysm's wallet), mode 0600");
         default -> {
           continue;
         }

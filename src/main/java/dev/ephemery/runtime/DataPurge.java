@@ -57,6 +57,7 @@ final class DataPurge {
       }
       boolean keys =
           path.kind() == PlannedPath.Kind.JWT_SECRET
+              || path.kind() == PlannedPath.Kind.SECRET
               || holdsKeys(onHost)
               || mountedByValidator(onHost);
       if (keys && purge != DockerRuntime.Purge.DATA_AND_KEYS) {

@@ -67,7 +67,7 @@ final class HostFiles {
       String extra =
           switch (planned.kind()) {
             case DIRECTORY -> "echo -";
-            case JWT_SECRET ->
+            case JWT_SECRET, SECRET ->
                 "if tr -d ' \\n\\r' < "
                     + p
                     + " | grep -qE '^(0x)?[0-9a-fA-F]{64}$'; then echo valid; else echo invalid;"
@@ -112,7 +112,7 @@ final class HostFiles {
         String extra =
             switch (planned.kind()) {
               case DIRECTORY -> "-";
-              case JWT_SECRET -> validJwt(path) ? "valid" : "invalid";
+              case JWT_SECRET, SECRET -> validJwt(path) ? "valid" : "invalid";
               case RELEASE_FILES -> marker(path.resolve(RELEASE_MARKER));
             };
         observed.add(new Observed(true, mode, owner, extra));
@@ -198,10 +198,11 @@ final class HostFiles {
         changes.add(new Change("create", kindName(planned), where, "missing"));
         continue;
       }
-      if (planned.kind() == PlannedPath.Kind.JWT_SECRET && !seen.extra().equals("valid")) {
+      if (isSecret(planned) && !seen.extra().equals("valid")) {
         throw new OperationalException(
             plan.name() + ": " + where,
-            "the JWT secret exists but is not 32 bytes of hex",
+            (planned.kind() == PlannedPath.Kind.JWT_SECRET ? "the JWT secret" : "the secret")
+                + " exists but is not 32 bytes of hex",
             "it is never replaced automatically; remove it if nothing uses it, then run up again");
       }
       if (planned.kind() == PlannedPath.Kind.RELEASE_FILES
@@ -229,6 +230,11 @@ final class HostFiles {
     return changes;
   }
 
+  private static boolean isSecret(PlannedPath planned) {
+    return planned.kind() == PlannedPath.Kind.JWT_SECRET
+        || planned.kind() == PlannedPath.Kind.SECRET;
+  }
+
   private static boolean ownerMatches(String seen, String planned) {
     return planned.contains(":") ? seen.equals(planned) : seen.startsWith(planned + ":");
   }
@@ -237,6 +243,7 @@ final class HostFiles {
     return switch (planned.kind()) {
       case DIRECTORY -> "folder";
       case JWT_SECRET -> "jwt-secret";
+      case SECRET -> "secret";
       case RELEASE_FILES -> "release";
     };
   }
@@ -252,7 +259,7 @@ final class HostFiles {
       StringBuilder script = new StringBuilder("set -e\n");
       switch (planned.kind()) {
         case DIRECTORY -> script.append("mkdir -p ").append(q).append('\n');
-        case JWT_SECRET -> {
+        case JWT_SECRET, SECRET -> {
           if (!seen.exists()) {
             String staged = STAGING + "/jwt-" + hex(8);
             helper.shOrFail("staging", "mkdir -p " + staged);

@@ -27,6 +27,7 @@ class PlanJsonTest {
     List<String> init = new ArrayList<>(List.of("init", "--force", "-o", file.toString()));
     init.addAll(List.of(initArgs));
     assertThat(CliRun.of(init.toArray(String[]::new)).code()).isZero();
+    InitInventories.withValidatorKeys(file);
     Path release = Fixtures.releaseFolder(temp.resolve("release"));
     CliRun run =
         CliRun.of(
@@ -63,7 +64,8 @@ class PlanJsonTest {
         assertThat(mount.get("target").isTextual()).isTrue();
       }
     }
-    assertThat(roles).containsExactly("init", "execution", "consensus", "validator", "supervisor");
+    assertThat(roles)
+        .containsExactly("init", "execution", "consensus", "init", "validator", "supervisor");
   }
 
   @Test

@@ -45,4 +45,37 @@ class GrandineProfileTest {
         .containsExactly("testnet/validator/slashing_protection.sqlite");
     assertThat(grandine.wrapperImage()).isEmpty();
   }
+
+  @Test
+  void builtInValidatorReadsKeysInPlaceWithOneOrOnePerKeystorePassword() {
+    var bn = new GrandineBeaconProfile();
+    ClientContext base = ProfileTesting.validatorWithPasswords(Flavor.UPSTREAM, false);
+    ClientContext one =
+        new ClientContext(
+            base.release(),
+            Flavor.UPSTREAM,
+            9000,
+            "http://el:8551",
+            null,
+            null,
+            null,
+            base.validator());
+    assertThat(bn.command(one))
+        .contains("--keystore-dir=/keys", "--keystore-password-file=/keys-password.txt")
+        .noneMatch(a -> a.startsWith("--keystore-password-dir"));
+    ClientContext perKeystore =
+        new ClientContext(
+            base.release(),
+            Flavor.UPSTREAM,
+            9000,
+            "http://el:8551",
+            null,
+            null,
+            null,
+            ProfileTesting.validatorWithPasswords(Flavor.UPSTREAM, true).validator());
+    assertThat(bn.command(perKeystore))
+        .contains("--keystore-dir=/keys", "--keystore-password-dir=/keys-passwords");
+    assertThat(bn.keyImport(one)).isEmpty();
+    assertThat(bn.passwordPerKeystore()).isTrue();
+  }
 }

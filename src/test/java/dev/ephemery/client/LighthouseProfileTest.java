@@ -97,4 +97,26 @@ class LighthouseProfileTest {
         .as("the planned command never carries the flag")
         .doesNotContain("--init-slashing-protection");
   }
+
+  @Test
+  void keysAreImportedWithLighthousesOwnImportAndOnePassword() {
+    var vc = new LighthouseValidatorProfile();
+    KeyImport step =
+        vc.keyImport(ProfileTesting.validatorWithPasswords(Flavor.UPSTREAM, false)).orElseThrow();
+    assertThat(step.command())
+        .containsExactly(
+            "lighthouse",
+            "--testnet-dir=/testnet",
+            "--datadir=/data",
+            "account",
+            "validator",
+            "import",
+            "--directory=/keys",
+            "--reuse-password",
+            "--password-file=/keys-password.txt");
+    assertThat(vc.keyImport(ProfileTesting.validatorWithPasswords(Flavor.UPSTREAM, true)))
+        .as("lighthouse's import takes one password")
+        .isEmpty();
+    assertThat(vc.passwordPerKeystore()).isFalse();
+  }
 }

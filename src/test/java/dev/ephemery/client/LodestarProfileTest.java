@@ -28,4 +28,19 @@ class LodestarProfileTest {
     assertThat(vc.wipeRules().resetPerIteration()).containsExactly("validator-db/*");
     assertThat(vc.command(ProfileTesting.validator(Flavor.UPSTREAM)).get(0)).isEqualTo("validator");
   }
+
+  @Test
+  void keysAreImportedIntoTheDataDirWithLodestarsImport() {
+    var vc = new LodestarValidatorProfile();
+    KeyImport step =
+        vc.keyImport(ProfileTesting.validatorWithPasswords(Flavor.UPSTREAM, false)).orElseThrow();
+    assertThat(step.command())
+        .containsExactly(
+            "validator",
+            "import",
+            "--dataDir=/data",
+            "--paramsFile=/testnet/config.yaml",
+            "--importKeystores=/keys",
+            "--importKeystoresPassword=/keys-password.txt");
+  }
 }

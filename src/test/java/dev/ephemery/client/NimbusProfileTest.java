@@ -49,4 +49,17 @@ class NimbusProfileTest {
     assertThat(bn.dataDirMode()).isEqualTo(0700);
     assertThat(bn.wrapperImage()).isEmpty();
   }
+
+  @Test
+  void keysAreImportedWithTheBeaconNodeImageAndThePasswordOnStdin() {
+    var vc = new NimbusValidatorProfile();
+    KeyImport step =
+        vc.keyImport(ProfileTesting.validatorWithPasswords(Flavor.UPSTREAM, false)).orElseThrow();
+    assertThat(step.image()).isEqualTo(new NimbusBeaconProfile().image());
+    assertThat(step.entrypoint()).containsExactly("sh", "-c");
+    assertThat(step.command())
+        .containsExactly(
+            "exec /home/user/nimbus_beacon_node deposits import --data-dir=/data /keys"
+                + " < /keys-password.txt");
+  }
 }

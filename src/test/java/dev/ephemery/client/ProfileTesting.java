@@ -30,5 +30,25 @@ final class ProfileTesting {
             true, "0x000000000000000000000000000000000000dEaD", "ephemery"));
   }
 
+  /** A validator with local keys and one password file, or a password file per keystore. */
+  static ClientContext validatorWithPasswords(Flavor flavor, boolean perKeystore) {
+    return new ClientContext(
+        Fixtures.release153(),
+        flavor,
+        0,
+        null,
+        BN_URL,
+        "ephemery-node1-prysm",
+        null,
+        new ClientContext.ValidatorSettings(
+            true,
+            "0x000000000000000000000000000000000000dEaD",
+            "ephemery",
+            perKeystore ? null : ContainerPaths.PASSWORD_FILE,
+            perKeystore ? ContainerPaths.PASSWORDS_DIR : null,
+            null,
+            false));
+  }
+
   private ProfileTesting() {}
 }

@@ -65,7 +65,29 @@ class PrysmProfileTest {
     assertThat(vc.command(ProfileTesting.validator(Flavor.UPSTREAM)))
         .contains("--beacon-rpc-provider=ephemery-node1-prysm:4000", "--accept-terms-of-use");
     assertThat(vc.wipeRules().resetPerIteration()).containsExactly("validator.db");
-    assertThat(vc.wipeRules().keep()).containsExactly("wallet");
+    assertThat(vc.wipeRules().keep()).containsExactly("wallet", "wallet-password.txt");
+  }
+
+  @Test
+  void keysAreImportedIntoAWalletWhosePasswordTheToolMakesAndTheValidatorReads() {
+    var context = ProfileTesting.validatorWithPasswords(Flavor.UPSTREAM, false);
+    KeyImport step = vc.keyImport(context).orElseThrow();
+    assertThat(step.image()).isNull();
+    assertThat(step.command())
+        .containsExactly(
+            "accounts",
+            "import",
+            "--accept-terms-of-use",
+            "--wallet-dir=/data/wallet",
+            "--wallet-password-file=/data/wallet-password.txt",
+            "--keys-dir=/keys",
+            "--account-password-file=/keys-password.txt");
+    assertThat(vc.command(context)).contains("--wallet-password-file=/data/wallet-password.txt");
+    assertThat(vc.generatedSecrets()).containsExactly("wallet-password.txt");
+    assertThat(vc.passwordPerKeystore()).isFalse();
+    assertThat(vc.keyImport(ProfileTesting.validatorWithPasswords(Flavor.WRAPPER, false)))
+        .as("the wrapper image manages its own")
+        .isEmpty();
   }
 
   @Test

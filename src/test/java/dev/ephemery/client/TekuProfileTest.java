@@ -43,7 +43,25 @@ class TekuProfileTest {
   void validatorClientIsASubcommandOfTheSameImage() {
     var command = vc.command(ProfileTesting.validator(Flavor.UPSTREAM));
     assertThat(command.get(0)).isEqualTo("validator-client");
-    assertThat(command).contains("--validator-keys=/keys:/keys");
+    assertThat(command)
+        .contains(
+            "--validator-keys=/keys:/data/validator-passwords",
+            "--validators-keystore-locking-enabled=false");
     assertThat(vc.image()).isEqualTo(bn.image());
+  }
+
+  @Test
+  void onePasswordIsLaidOutAsOneFilePerKeystoreAndAPasswordsDirIsReadAsItIs() {
+    var one = ProfileTesting.validatorWithPasswords(Flavor.UPSTREAM, false);
+    KeyImport step = vc.keyImport(one).orElseThrow();
+    assertThat(step.entrypoint()).containsExactly("sh", "-c");
+    assertThat(step.command().get(0))
+        .contains("umask 077")
+        .contains("cp /keys-password.txt \"/data/validator-passwords/${f%.json}.txt\"");
+
+    var perKeystore = ProfileTesting.validatorWithPasswords(Flavor.UPSTREAM, true);
+    assertThat(vc.keyImport(perKeystore)).isEmpty();
+    assertThat(vc.command(perKeystore)).contains("--validator-keys=/keys:/keys-passwords");
+    assertThat(vc.passwordPerKeystore()).isTrue();
   }
 }

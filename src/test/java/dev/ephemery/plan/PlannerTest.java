@@ -129,14 +129,25 @@ class PlannerTest {
       expected.add(Role.INIT);
     }
     expected.addAll(List.of(Role.EXECUTION, Role.CONSENSUS));
+    // The validator's keys are imported in a one-shot step just before it, in the upstream
+    // flavor, by every separate validator client.
+    boolean importsKeys = flavor == Flavor.UPSTREAM && cl != ConsensusClient.GRANDINE;
+    if (importsKeys) {
+      expected.add(Role.INIT);
+    }
     if (cl != ConsensusClient.GRANDINE) {
       expected.add(Role.VALIDATOR);
     }
     expected.add(Role.SUPERVISOR);
     assertThat(roles).containsExactlyElementsOf(expected);
-    for (int i = 1; i < host.services().size(); i++) {
-      assertThat(host.services().get(i).dependsOn())
-          .containsExactly(host.services().get(i - 1).name());
+    List<Service> chain =
+        host.services().stream().filter(s -> !s.name().endsWith("-import-keys")).toList();
+    for (int i = 1; i < chain.size(); i++) {
+      List<String> after = new ArrayList<>(List.of(chain.get(i - 1).name()));
+      if (importsKeys && chain.get(i).role() == Role.VALIDATOR) {
+        after.add(chain.get(i).name().replace("-vc", "-import-keys"));
+      }
+      assertThat(chain.get(i).dependsOn()).containsExactlyElementsOf(after);
     }
   }
 
@@ -302,6 +313,43 @@ class PlannerTest {
             .inventory();
     assertThat(role(planner.plan(changed, RELEASE).hosts().get(0), Role.EXECUTION).planHash())
         .isNotEqualTo(geth.planHash());
+  }
+
+  @Test
+  void eachValidatorClientGetsItsKeysItsOwnWayAndTheImportRerunsWhenTheKeysChange() {
+    for (ConsensusClient cl : ConsensusClient.values()) {
+      HostPlan host = plan(ExecutionClient.GETH, cl, Flavor.UPSTREAM);
+      List<Service> imports =
+          host.services().stream().filter(s -> s.name().endsWith("-import-keys")).toList();
+      boolean imports_ =
+          cl == ConsensusClient.LIGHTHOUSE
+              || cl == ConsensusClient.PRYSM
+              || cl == ConsensusClient.NIMBUS
+              || cl == ConsensusClient.LODESTAR
+              // teku lays the one password out per keystore
+              || cl == ConsensusClient.TEKU;
+      assertThat(imports).as(cl.id()).hasSize(imports_ ? 1 : 0);
+      if (imports_) {
+        Service step = imports.get(0);
+        Service vc = role(host, Role.VALIDATOR);
+        assertThat(step.runOnce()).isTrue();
+        assertThat(step.inputs()).as("rerun when a keystore is added").containsExactly("/srv/keys");
+        assertThat(step.mounts())
+            .contains(
+                new Mount("/srv/keys", "/keys", true),
+                new Mount("/srv/keys.txt", "/keys-password.txt", true));
+        assertThat(vc.dependsOn()).contains(step.name());
+        assertThat(host.services().indexOf(step)).isLessThan(host.services().indexOf(vc));
+      }
+    }
+    HostPlan prysm = plan(ExecutionClient.GETH, ConsensusClient.PRYSM, Flavor.UPSTREAM);
+    assertThat(prysm.paths())
+        .contains(
+            new PlannedPath(
+                "/srv/ephemery/data/prysm-vc/wallet-password.txt",
+                PlannedPath.Kind.SECRET,
+                0600,
+                null));
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.ExecutionClient;
 import dev.ephemery.inventory.Flavor;
 import dev.ephemery.inventory.Inventory;
+import dev.ephemery.inventory.ValidatorSpec;
 import dev.ephemery.network.Release;
 import dev.ephemery.testing.Fixtures;
 import java.util.List;
@@ -593,5 +594,62 @@ class PreflightTest {
           .isInstanceOfSatisfying(
               InvalidInputException.class, e -> assertThat(e.problems()).hasSize(3));
     }
+  }
+
+  private static ValidatorSpec validator(
+      ConsensusClient client, String passwordFile, String passwordsDir) {
+    return new ValidatorSpec(
+        true,
+        client,
+        null,
+        List.of(),
+        "/srv/keys",
+        null,
+        "0x000000000000000000000000000000000000dEaD",
+        passwordFile,
+        passwordsDir,
+        null,
+        false);
+  }
+
+  @Test
+  void aPasswordFilePerKeystoreIsOnlyForClientsThatReadOnePerKeystore() {
+    for (ConsensusClient cl : ConsensusClient.values()) {
+      Inventory inventory =
+          Fixtures.host(ExecutionClient.GETH, cl)
+              .validator(validator(cl, null, "/srv/passwords"))
+              .inventory();
+      List<Problem> problems = Preflight.check(inventory, RELEASE);
+      if (cl == ConsensusClient.TEKU || cl == ConsensusClient.GRANDINE) {
+        assertThat(problems).as(cl.id()).isEmpty();
+      } else {
+        assertThat(problems)
+            .as(cl.id())
+            .singleElement()
+            .satisfies(
+                p -> {
+                  assertThat(p.where()).endsWith(".validator.passwordsDir");
+                  assertThat(p.message())
+                      .contains(cl.id() + " imports keystores with one password");
+                  assertThat(p.hint()).contains("validator.passwordFile");
+                });
+      }
+      Inventory onePassword =
+          Fixtures.host(ExecutionClient.GETH, cl)
+              .validator(validator(cl, "/srv/keys.txt", null))
+              .inventory();
+      assertThat(Preflight.check(onePassword, RELEASE)).as(cl.id()).isEmpty();
+    }
+  }
+
+  @Test
+  void planAndUpRefuseAValidatorWithKeysButNoPassword() {
+    Inventory inventory =
+        Fixtures.host(ExecutionClient.GETH, ConsensusClient.LIGHTHOUSE)
+            .validator(validator(ConsensusClient.LIGHTHOUSE, null, null))
+            .inventory();
+    assertThatThrownBy(() -> Preflight.require(inventory, RELEASE))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("passwordFile");
   }
 }

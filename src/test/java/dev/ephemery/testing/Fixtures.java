@@ -127,6 +127,7 @@ public final class Fixtures {
       return this;
     }
 
+    /** A validator with local keys in /srv/keys and their one password in /srv/keys.txt. */
     public HostBuilder validator(ConsensusClient client, String... extraArgs) {
       validator =
           new ValidatorSpec(
@@ -136,7 +137,16 @@ public final class Fixtures {
               List.of(extraArgs),
               "/srv/keys",
               "ephemery",
-              "0x000000000000000000000000000000000000dEaD");
+              "0x000000000000000000000000000000000000dEaD",
+              "/srv/keys.txt",
+              null,
+              null,
+              false);
+      return this;
+    }
+
+    public HostBuilder validator(ValidatorSpec value) {
+      validator = value;
       return this;
     }
 
