@@ -8,12 +8,11 @@ import dev.ephemery.common.Problem;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.network.Interchange;
+import dev.ephemery.ops.DockerSlashingImport;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -180,14 +179,16 @@ final class ValidatorCommand implements Runnable, DeclaredCommand {
       }
     }
 
-    /** A BeaconState begins with genesis_time (8 bytes) and genesis_validators_root (32). */
-    static String rootOf(Path testnet) throws IOException {
-      try (InputStream in = Files.newInputStream(testnet.resolve("genesis.ssz"))) {
-        byte[] head = in.readNBytes(40);
-        if (head.length < 40) {
-          throw new OperationalException(testnet + "/genesis.ssz", "too short", "", null);
-        }
-        return "0x" + HexFormat.of().formatHex(head, 8, 40);
+    /** The running chain's genesis_validators_root, read where the reset's import reads it. */
+    static String rootOf(Path testnet) {
+      try {
+        return DockerSlashingImport.genesisValidatorsRoot(testnet);
+      } catch (IOException e) {
+        throw new OperationalException(
+            testnet.resolve("genesis.ssz").toString(),
+            "cannot read the running chain's genesis_validators_root: " + e.getMessage(),
+            "run 'ephemery up' to install the iteration again",
+            e);
       }
     }
 
