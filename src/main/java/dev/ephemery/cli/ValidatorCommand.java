@@ -1,7 +1,5 @@
 package dev.ephemery.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.common.Problem;
@@ -12,7 +10,6 @@ import dev.ephemery.ops.DockerSlashingImport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -28,16 +25,21 @@ final class ValidatorCommand implements Runnable, DeclaredCommand {
 
   @Override
   public CommandSpec declare() {
-    spec = Specs.command(this, "validator", "Validator chores: slashing protection.");
+    spec =
+        Specs.command(
+            this,
+            "validator",
+            "Validator chores: the keys' state on the chain, slashing protection.");
     spec.addSubcommand("export-slashing", new ExportSlashing().declare());
     spec.addSubcommand("import-slashing", new ImportSlashing().declare());
+    spec.addSubcommand("status", new ValidatorStatusCommand().declare());
     return spec;
   }
 
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "a subcommand is required: export-slashing, import-slashing");
+        spec.commandLine(), "a subcommand is required: status, export-slashing, import-slashing");
   }
 
   static Host oneHost(Inventory inventory, String name) {
@@ -197,24 +199,7 @@ final class ValidatorCommand implements Runnable, DeclaredCommand {
       if (h.validator() == null || h.validator().keysDir() == null) {
         return List.of();
       }
-      List<String> keys = new ArrayList<>();
-      ObjectMapper json = new ObjectMapper();
-      try (Stream<Path> files = Files.list(Path.of(h.validator().keysDir()))) {
-        for (Path keystore : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-          try {
-            JsonNode pubkey = json.readTree(keystore.toFile()).path("pubkey");
-            // Only the public key is read out; nothing of the keystore is printed.
-            String hex = pubkey.asText();
-            String key = hex.startsWith("0x") ? hex : "0x" + hex;
-            if (Interchange.isPubkey(key)) {
-              keys.add(key);
-            }
-          } catch (IOException notAKeystore) {
-            // Another JSON file (deposit data): holds no key of the node.
-          }
-        }
-      }
-      return keys;
+      return ValidatorKeyFiles.pubkeys(Path.of(h.validator().keysDir()));
     }
   }
 }
