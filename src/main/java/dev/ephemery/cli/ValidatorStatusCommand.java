@@ -227,10 +227,11 @@ final class ValidatorStatusCommand extends BaseCommand {
       for (KeyState key : h.keys()) {
         printer.line(
             String.format(
-                "  %s  %-13s %s",
-                key.pubkey(),
-                key.state().label(),
-                key.status() == null ? "" : key.status() + ", index " + key.index()));
+                    "  %s  %-13s %s",
+                    key.pubkey(),
+                    key.state().label(),
+                    key.status() == null ? "" : key.status() + ", index " + key.index())
+                .stripTrailing());
       }
       if (h.needingDeposit() > 0) {
         printer.line("  " + Plural.of(h.needingDeposit(), "key") + " not deposited on this chain:");
