@@ -4,6 +4,7 @@ import dev.ephemery.client.ClientProfile;
 import dev.ephemery.client.ClientProfiles;
 import dev.ephemery.client.ContainerPaths;
 import dev.ephemery.client.SlashingImport;
+import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.Host;
@@ -35,8 +36,20 @@ final class SlashingImportRun {
       throws IOException {
     HostScope scope = new HostScope();
     scope.hosts = List.of(host.name());
+    Optional<dev.ephemery.plan.Plan> planned;
+    try {
+      planned = RuntimePlans.cachedOnly(inventoryFile, scope).plan();
+    } catch (InvalidInputException noRelease) {
+      // Planning's own wording names --release, which this command has not: the node's state is
+      // what is missing, not an input.
+      throw new OperationalException(
+          host.name(),
+          "no plan for the host: no release in the cache to plan from",
+          "run 'ephemery up' first",
+          noRelease);
+    }
     HostPlan plan =
-        HostScope.hostPlan(RuntimePlans.cachedOnly(inventoryFile, scope).plan(), host.name())
+        HostScope.hostPlan(planned, host.name())
             .orElseThrow(
                 () ->
                     new OperationalException(

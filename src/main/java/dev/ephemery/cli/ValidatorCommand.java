@@ -1,19 +1,15 @@
 package dev.ephemery.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.common.Problem;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.network.Interchange;
+import dev.ephemery.ops.DockerSlashingImport;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -29,16 +25,21 @@ final class ValidatorCommand implements Runnable, DeclaredCommand {
 
   @Override
   public CommandSpec declare() {
-    spec = Specs.command(this, "validator", "Validator chores: slashing protection.");
+    spec =
+        Specs.command(
+            this,
+            "validator",
+            "Validator chores: the keys' state on the chain, slashing protection.");
     spec.addSubcommand("export-slashing", new ExportSlashing().declare());
     spec.addSubcommand("import-slashing", new ImportSlashing().declare());
+    spec.addSubcommand("status", new ValidatorStatusCommand().declare());
     return spec;
   }
 
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "a subcommand is required: export-slashing, import-slashing");
+        spec.commandLine(), "a subcommand is required: status, export-slashing, import-slashing");
   }
 
   static Host oneHost(Inventory inventory, String name) {
@@ -180,14 +181,16 @@ final class ValidatorCommand implements Runnable, DeclaredCommand {
       }
     }
 
-    /** A BeaconState begins with genesis_time (8 bytes) and genesis_validators_root (32). */
-    static String rootOf(Path testnet) throws IOException {
-      try (InputStream in = Files.newInputStream(testnet.resolve("genesis.ssz"))) {
-        byte[] head = in.readNBytes(40);
-        if (head.length < 40) {
-          throw new OperationalException(testnet + "/genesis.ssz", "too short", "", null);
-        }
-        return "0x" + HexFormat.of().formatHex(head, 8, 40);
+    /** The running chain's genesis_validators_root, read where the reset's import reads it. */
+    static String rootOf(Path testnet) {
+      try {
+        return DockerSlashingImport.genesisValidatorsRoot(testnet);
+      } catch (IOException e) {
+        throw new OperationalException(
+            testnet.resolve("genesis.ssz").toString(),
+            "cannot read the running chain's genesis_validators_root: " + e.getMessage(),
+            "run 'ephemery up' to install the iteration again",
+            e);
       }
     }
 
@@ -196,24 +199,7 @@ final class ValidatorCommand implements Runnable, DeclaredCommand {
       if (h.validator() == null || h.validator().keysDir() == null) {
         return List.of();
       }
-      List<String> keys = new ArrayList<>();
-      ObjectMapper json = new ObjectMapper();
-      try (Stream<Path> files = Files.list(Path.of(h.validator().keysDir()))) {
-        for (Path keystore : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-          try {
-            JsonNode pubkey = json.readTree(keystore.toFile()).path("pubkey");
-            // Only the public key is read out; nothing of the keystore is printed.
-            String hex = pubkey.asText();
-            String key = hex.startsWith("0x") ? hex : "0x" + hex;
-            if (Interchange.isPubkey(key)) {
-              keys.add(key);
-            }
-          } catch (IOException notAKeystore) {
-            // Another JSON file (deposit data): holds no key of the node.
-          }
-        }
-      }
-      return keys;
+      return ValidatorKeyFiles.pubkeys(Path.of(h.validator().keysDir()));
     }
   }
 }

@@ -58,6 +58,28 @@ final class ValidatorKeyFiles {
         .toList();
   }
 
+  /**
+   * The {@code 0x} public key of each EIP-2335 keystore in {@code dir}, in file-name order; other
+   * files are left out ({@code check} names them). Only the public part is read out.
+   */
+  static List<String> pubkeys(Path dir) throws IOException {
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.json")) {
+      entries.forEach(files::add);
+    }
+    files.sort(null);
+    List<String> keys = new ArrayList<>();
+    for (Path file : files) {
+      if (!file.getFileName().toString().startsWith(".") && Files.isRegularFile(file)) {
+        Keystore.Parsed parsed = read(file);
+        if (parsed.valid()) {
+          keys.add("0x" + parsed.keystore().pubkey());
+        }
+      }
+    }
+    return keys;
+  }
+
   private void checkHost(String at, ValidatorSpec validator) {
     TreeMap<String, Keystore> keystores = keystores(at + "keysDir", Path.of(validator.keysDir()));
     if (validator.passwordFile() != null) {

@@ -237,22 +237,33 @@ public final class ReleaseParser {
     if (bytes.isEmpty() || bytes.get().length == 0) {
       return null;
     }
-    byte[] head = bytes.get();
-    if (head.length < SSZ_HEAD_BYTES) {
+    Optional<SszHead> head = sszHead(bytes.get());
+    if (head.isEmpty()) {
       problems.add(
           new ReleaseProblem(
               Kind.UNPARSABLE,
               "genesis.ssz",
-              "shorter than a BeaconState header (" + head.length + " bytes)"));
+              "shorter than a BeaconState header (" + bytes.get().length + " bytes)"));
       return null;
+    }
+    return head.get();
+  }
+
+  /**
+   * genesis_time and genesis_validators_root from the first {@link #SSZ_HEAD_BYTES} bytes of a
+   * BeaconState (more may be given), or empty when fewer are given. The caller reads the bytes:
+   * whoever needs the running chain's root (the slashing import) asks here, not in a copy.
+   */
+  public static Optional<SszHead> sszHead(byte[] head) {
+    if (head.length < SSZ_HEAD_BYTES) {
+      return Optional.empty();
     }
     long genesisTime = 0;
     for (int i = 7; i >= 0; i--) {
       genesisTime = (genesisTime << 8) | (head[i] & 0xFF);
     }
-    byte[] root = new byte[32];
-    System.arraycopy(head, 8, root, 0, 32);
-    return new SszHead(genesisTime, "0x" + HexFormat.of().formatHex(root));
+    return Optional.of(
+        new SszHead(genesisTime, "0x" + HexFormat.of().formatHex(head, 8, SSZ_HEAD_BYTES)));
   }
 
   private static List<String> enrs(ReleaseFiles files, Map<String, String> nodevars) {

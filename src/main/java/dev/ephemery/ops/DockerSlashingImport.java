@@ -10,6 +10,7 @@ import dev.ephemery.client.ContainerPaths;
 import dev.ephemery.client.SlashingImport;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.network.Interchange;
+import dev.ephemery.network.ReleaseParser;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Mount;
 import dev.ephemery.plan.Service;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -129,14 +129,16 @@ public final class DockerSlashingImport {
     return binds;
   }
 
-  /** A BeaconState begins with genesis_time (8 bytes) and genesis_validators_root (32 bytes). */
-  static String genesisValidatorsRoot(Path testnetDir) throws IOException {
-    try (InputStream in = Files.newInputStream(testnetDir.resolve("genesis.ssz"))) {
-      byte[] head = in.readNBytes(40);
-      if (head.length < 40) {
-        throw new IOException(testnetDir.resolve("genesis.ssz") + " is too short");
-      }
-      return "0x" + HexFormat.of().formatHex(head, 8, 40);
+  /**
+   * The genesis_validators_root of the chain a testnet folder holds, from its genesis.ssz (only the
+   * head is read; {@link ReleaseParser#sszHead(byte[])} parses it, for the release checks too).
+   */
+  public static String genesisValidatorsRoot(Path testnetDir) throws IOException {
+    Path ssz = testnetDir.resolve("genesis.ssz");
+    try (InputStream in = Files.newInputStream(ssz)) {
+      return ReleaseParser.sszHead(in.readNBytes(ReleaseParser.SSZ_HEAD_BYTES))
+          .orElseThrow(() -> new IOException(ssz + " is too short"))
+          .genesisValidatorsRoot();
     }
   }
 

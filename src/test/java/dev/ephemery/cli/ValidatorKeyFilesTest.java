@@ -169,6 +169,10 @@ class ValidatorKeyFilesTest {
         CliRun.of(
             "plan", "-f", file.toString(), "--release", release.toString(), "--output", "json"));
     runs.add(CliRun.of("init", "--validator", "-o", temp.resolve("init.yaml").toString()));
+    // No beacon node listens there: the keys are listed, then the node is found unreachable.
+    runs.add(
+        CliRun.of(
+            "validator", "status", "-f", file.toString(), "--beacon-url", "http://127.0.0.1:1"));
     // A secret where a keystore belongs must not be echoed either.
     privateFile(keys.resolve("oops.json"), PASSWORD);
     runs.add(CliRun.of("check", "--no-probe", "-f", file.toString()));
@@ -176,6 +180,7 @@ class ValidatorKeyFilesTest {
     for (CliRun run : runs.subList(0, 4)) {
       assertThat(run.code()).as(run.all()).isZero();
     }
+    assertThat(runs.get(5).code()).as(runs.get(5).all()).isEqualTo(1);
     assertThat(runs.get(2).out()).contains(keys.toString()); // the plan does show the mounts
     for (CliRun run : runs) {
       assertNoSecret(run.all());

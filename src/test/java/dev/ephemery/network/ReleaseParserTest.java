@@ -162,4 +162,18 @@ class ReleaseParserTest {
         .extracting(ReleaseProblem::kind)
         .containsExactly(ReleaseProblem.Kind.UNPARSABLE);
   }
+
+  @Test
+  void sszHeadOfBytesReadsTimeAndRootAndRefusesAShortHead() {
+    byte[] head = new byte[ReleaseParser.SSZ_HEAD_BYTES + 3];
+    head[0] = 0x10; // little-endian genesis_time 0x0110 = 272
+    head[1] = 0x01;
+    for (int i = 8; i < 40; i++) {
+      head[i] = (byte) 0xcd;
+    }
+    ParsedRelease.SszHead parsedHead = ReleaseParser.sszHead(head).orElseThrow();
+    assertThat(parsedHead.genesisTime()).isEqualTo(272);
+    assertThat(parsedHead.genesisValidatorsRoot()).isEqualTo("0x" + "cd".repeat(32));
+    assertThat(ReleaseParser.sszHead(new byte[39])).isEmpty();
+  }
 }

@@ -29,7 +29,14 @@ import java.util.concurrent.Executors;
  *       initialized;
  *   <li>{@code GET /eth/v1/node/syncing}: {@code {"data":{"head_slot":"..","sync_distance":"..",
  *       "is_syncing":..,"is_optimistic":..,"el_offline":..}}};
- *   <li>{@code GET /eth/v1/node/version}: {@code {"data":{"version":"..."}}}.
+ *   <li>{@code GET /eth/v1/node/version}: {@code {"data":{"version":"..."}}};
+ *   <li>{@code GET /eth/v1/beacon/states/head/validators?id=..&id=..} (apis/beacon/states/
+ *       validators.yaml): {@code {"execution_optimistic":false,"finalized":false,"data":[{"index":
+ *       "<uint64>","balance":"<gwei>","status":"<ValidatorStatus>","validator":{"pubkey","
+ *       withdrawal_credentials","effective_balance","slashed","activation_eligibility_epoch",
+ *       "activation_epoch","exit_epoch","withdrawable_epoch"}}]}}, only the keys given with {@link
+ *       #validator} and asked for (repeated or comma-separated ids); 400 for an id that is not a 0x
+ *       bytes48 nor an index, 414 for more than 64 ids.
  * </ul>
  *
  * Errors use the spec's {@code {"code":N,"message":"..."}} body. Each test configures the state it
@@ -42,6 +49,10 @@ public final class BeaconApiStandIn implements AutoCloseable {
   public static final String HEALTH = "/eth/v1/node/health";
   public static final String SYNCING = "/eth/v1/node/syncing";
   public static final String VERSION = "/eth/v1/node/version";
+  public static final String VALIDATORS = "/eth/v1/beacon/states/head/validators";
+
+  /** The spec's FAR_FUTURE_EPOCH, 2^64-1. */
+  private static final String FAR_FUTURE = Long.toUnsignedString(-1L);
 
   /** A placeholder; tests that care set their own with {@link #genesis}. */
   public static final String DEFAULT_FORK_VERSION = "0x00000001";
@@ -64,6 +75,7 @@ public final class BeaconApiStandIn implements AutoCloseable {
   private volatile boolean optimistic = false;
   private volatile boolean elOffline = false;
   private volatile String version = "StandIn/v0.0.1-test/linux-x86_64";
+  private final Map<String, String> validators = new java.util.concurrent.ConcurrentSkipListMap<>();
 
   private BeaconApiStandIn(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -170,6 +182,18 @@ public final class BeaconApiStandIn implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Puts a validator into the head state with the spec status given (e.g. {@code active_ongoing},
+   * {@code pending_queued}, {@code exited_slashed}); its index is its order of addition.
+   */
+  public BeaconApiStandIn validator(String pubkey, String status) {
+    String key = pubkey.toLowerCase(java.util.Locale.ROOT);
+    String index =
+        validators.containsKey(key) ? validators.get(key).split(" ")[0] : "" + validators.size();
+    validators.put(key, index + " " + status);
+    return this;
+  }
+
   /** Replaces the answer on {@code path} (e.g. a 500, or malformed JSON) until {@link #reset}. */
   public BeaconApiStandIn respond(String path, int status, String body) {
     overrides.put(path, new Canned(status, body));
@@ -210,6 +234,7 @@ public final class BeaconApiStandIn implements AutoCloseable {
           case HEALTH -> health(exchange, uri.getRawQuery());
           case SYNCING -> send(exchange, 200, syncingJson());
           case VERSION -> send(exchange, 200, "{\"data\":{\"version\":\"" + version + "\"}}");
+          case VALIDATORS -> validators(exchange, uri.getRawQuery());
           default -> send(exchange, 404, error(404, "no such endpoint in the stand-in: " + path));
         }
       }
@@ -254,6 +279,60 @@ public final class BeaconApiStandIn implements AutoCloseable {
     }
     exchange.getResponseHeaders().set("Content-Length", "0");
     exchange.sendResponseHeaders(status, -1);
+  }
+
+  private void validators(HttpExchange exchange, String query) throws IOException {
+    List<String> ids = new java.util.ArrayList<>();
+    for (String pair : query == null ? new String[0] : query.split("&")) {
+      String[] kv = pair.split("=", 2);
+      if (kv[0].equals("id") && kv.length > 1) {
+        for (String id : java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8).split(",")) {
+          ids.add(id.toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+    }
+    if (ids.size() > 64) {
+      send(exchange, 414, error(414, "Too many validator IDs in request"));
+      return;
+    }
+    StringBuilder data = new StringBuilder();
+    for (String id : ids) {
+      if (!id.matches("0x[0-9a-f]{96}|[0-9]+")) {
+        send(exchange, 400, error(400, "Invalid validator ID: " + id));
+        return;
+      }
+      String entry = validators.get(id);
+      if (entry == null) {
+        continue; // the spec: an unknown key is left out, not an error
+      }
+      String[] indexAndStatus = entry.split(" ", 2);
+      String status = indexAndStatus[1];
+      boolean slashed = status.contains("slashed") && !status.contains("unslashed");
+      data.append(data.length() == 0 ? "" : ",")
+          .append("{\"index\":\"")
+          .append(indexAndStatus[0])
+          .append("\",\"balance\":\"32000000000\",\"status\":\"")
+          .append(status)
+          .append("\",\"validator\":{\"pubkey\":\"")
+          .append(id)
+          .append("\",\"withdrawal_credentials\":\"0x01")
+          .append("00".repeat(11))
+          .append("ab".repeat(20))
+          .append("\",\"effective_balance\":\"32000000000\",\"slashed\":")
+          .append(slashed)
+          .append(",\"activation_eligibility_epoch\":\"0\",\"activation_epoch\":\"")
+          .append(status.startsWith("pending") ? FAR_FUTURE : "0")
+          .append("\",\"exit_epoch\":\"")
+          .append(
+              status.startsWith("pending") || status.equals("active_ongoing") ? FAR_FUTURE : "10")
+          .append("\",\"withdrawable_epoch\":\"")
+          .append(FAR_FUTURE)
+          .append("\"}}");
+    }
+    send(
+        exchange,
+        200,
+        "{\"execution_optimistic\":false,\"finalized\":false,\"data\":[" + data + "]}");
   }
 
   private String syncingJson() {
