@@ -57,7 +57,7 @@ class PlanCommandTest {
         .contains("iteration 155 (chain id 39438155) is current at 2026-01-20T00:00:00Z");
   }
 
-  Path inventory(String el, String cl, String flavor) throws java.io.IOException {
+  Path inventory(String el, String cl, String flavor) {
     Path file = temp.resolve(el + "-" + cl + "-" + flavor + ".yaml");
     CliRun init =
         CliRun.of(
@@ -73,7 +73,11 @@ class PlanCommandTest {
             "-o",
             file.toString());
     assertThat(init.code()).as(init.err()).isZero();
-    return InitInventories.withValidatorKeys(file);
+    try {
+      return InitInventories.withValidatorKeys(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static Stream<Arguments> pairs() {
