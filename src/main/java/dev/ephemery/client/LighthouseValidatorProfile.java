@@ -162,24 +162,22 @@ public final class LighthouseValidatorProfile extends ValidatorProfile {
    */
   @Override
   public Optional<KeyImport> keyImport(ClientContext context) {
-    ClientContext.ValidatorSettings validator = context.validator();
-    if (context.wrapper() || validator == null || validator.passwordFile() == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new KeyImport(
-            null,
-            null,
-            Args.of("lighthouse")
-                .flag("--testnet-dir", context.testnetDir())
-                .flag("--datadir", ContainerPaths.DATA)
-                .add("account")
-                .add("validator")
-                .add("import")
-                .flag("--directory", ContainerPaths.KEYS)
-                .add("--reuse-password")
-                .flag("--password-file", validator.passwordFile())
-                .build(),
-            "sigp/lighthouse account_manager/src/validator/import.rs"));
+    return Validators.onePasswordFile(context)
+        .map(
+            password ->
+                new KeyImport(
+                    null,
+                    null,
+                    Args.of("lighthouse")
+                        .flag("--testnet-dir", context.testnetDir())
+                        .flag("--datadir", ContainerPaths.DATA)
+                        .add("account")
+                        .add("validator")
+                        .add("import")
+                        .flag("--directory", ContainerPaths.KEYS)
+                        .add("--reuse-password")
+                        .flag("--password-file", password)
+                        .build(),
+                    "sigp/lighthouse account_manager/src/validator/import.rs"));
   }
 }

@@ -89,20 +89,18 @@ public final class LodestarValidatorProfile extends ValidatorProfile {
    */
   @Override
   public Optional<KeyImport> keyImport(ClientContext context) {
-    ClientContext.ValidatorSettings validator = context.validator();
-    if (context.wrapper() || validator == null || validator.passwordFile() == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new KeyImport(
-            null,
-            null,
-            Args.of("validator", "import")
-                .flag("--dataDir", ContainerPaths.DATA)
-                .flag("--paramsFile", context.testnetDir() + "/config.yaml")
-                .flag("--importKeystores", ContainerPaths.KEYS)
-                .flag("--importKeystoresPassword", validator.passwordFile())
-                .build(),
-            "ChainSafe/lodestar packages/cli/src/cmds/validator/import.ts"));
+    return Validators.onePasswordFile(context)
+        .map(
+            password ->
+                new KeyImport(
+                    null,
+                    null,
+                    Args.of("validator", "import")
+                        .flag("--dataDir", ContainerPaths.DATA)
+                        .flag("--paramsFile", context.testnetDir() + "/config.yaml")
+                        .flag("--importKeystores", ContainerPaths.KEYS)
+                        .flag("--importKeystoresPassword", password)
+                        .build(),
+                    "ChainSafe/lodestar packages/cli/src/cmds/validator/import.ts"));
   }
 }

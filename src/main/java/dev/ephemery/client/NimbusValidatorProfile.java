@@ -101,21 +101,19 @@ public final class NimbusValidatorProfile extends ValidatorProfile {
    */
   @Override
   public Optional<KeyImport> keyImport(ClientContext context) {
-    ClientContext.ValidatorSettings validator = context.validator();
-    if (context.wrapper() || validator == null || validator.passwordFile() == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new KeyImport(
-            new NimbusBeaconProfile().image(),
-            List.of("sh", "-c"),
-            List.of(
-                "exec /home/user/nimbus_beacon_node deposits import --data-dir="
-                    + ContainerPaths.DATA
-                    + " "
-                    + ContainerPaths.KEYS
-                    + " < "
-                    + validator.passwordFile()),
-            "status-im/nimbus-eth2 beacon_chain/conf.nim (deposits import)"));
+    return Validators.onePasswordFile(context)
+        .map(
+            password ->
+                new KeyImport(
+                    new NimbusBeaconProfile().image(),
+                    List.of("sh", "-c"),
+                    List.of(
+                        "exec /home/user/nimbus_beacon_node deposits import --data-dir="
+                            + ContainerPaths.DATA
+                            + " "
+                            + ContainerPaths.KEYS
+                            + " < "
+                            + password),
+                    "status-im/nimbus-eth2 beacon_chain/conf.nim (deposits import)"));
   }
 }

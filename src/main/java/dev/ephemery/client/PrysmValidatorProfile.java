@@ -111,21 +111,19 @@ public final class PrysmValidatorProfile extends ValidatorProfile {
    */
   @Override
   public Optional<KeyImport> keyImport(ClientContext context) {
-    ClientContext.ValidatorSettings validator = context.validator();
-    if (context.wrapper() || validator == null || validator.passwordFile() == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new KeyImport(
-            null,
-            null,
-            Args.of("accounts", "import")
-                .add("--accept-terms-of-use")
-                .flag("--wallet-dir", ContainerPaths.DATA + "/wallet")
-                .flag("--wallet-password-file", WALLET_PASSWORD)
-                .flag("--keys-dir", ContainerPaths.KEYS)
-                .flag("--account-password-file", validator.passwordFile())
-                .build(),
-            "OffchainLabs/prysm cmd/validator/accounts/accounts.go (import)"));
+    return Validators.onePasswordFile(context)
+        .map(
+            password ->
+                new KeyImport(
+                    null,
+                    null,
+                    Args.of("accounts", "import")
+                        .add("--accept-terms-of-use")
+                        .flag("--wallet-dir", ContainerPaths.DATA + "/wallet")
+                        .flag("--wallet-password-file", WALLET_PASSWORD)
+                        .flag("--keys-dir", ContainerPaths.KEYS)
+                        .flag("--account-password-file", password)
+                        .build(),
+                    "OffchainLabs/prysm cmd/validator/accounts/accounts.go (import)"));
   }
 }

@@ -117,10 +117,10 @@ public final class TekuValidatorProfile extends ValidatorProfile {
    */
   @Override
   public Optional<KeyImport> keyImport(ClientContext context) {
-    ClientContext.ValidatorSettings validator = context.validator();
-    if (context.wrapper() || validator == null || validator.passwordFile() == null) {
-      return Optional.empty();
-    }
+    return Validators.onePasswordFile(context).map(TekuValidatorProfile::passwordsPerKeystore);
+  }
+
+  private static KeyImport passwordsPerKeystore(String password) {
     String script =
         "set -e; umask 077; rm -rf "
             + PASSWORDS
@@ -131,15 +131,14 @@ public final class TekuValidatorProfile extends ValidatorProfile {
             + "; find . -name '*.json' | while IFS= read -r f; do mkdir -p \""
             + PASSWORDS
             + "/$(dirname \"$f\")\"; cp "
-            + validator.passwordFile()
+            + password
             + " \""
             + PASSWORDS
             + "/${f%.json}.txt\"; done";
-    return Optional.of(
-        new KeyImport(
-            null,
-            List.of("sh", "-c"),
-            List.of(script),
-            "Consensys/teku 26.8.0 validator/api/.../KeyStoreFilesLocator.java"));
+    return new KeyImport(
+        null,
+        List.of("sh", "-c"),
+        List.of(script),
+        "Consensys/teku 26.8.0 validator/api/.../KeyStoreFilesLocator.java");
   }
 }

@@ -15,5 +15,18 @@ final class Validators {
     return args.build();
   }
 
+  /**
+   * The one password file of local keys in the upstream flavor, which every import here takes;
+   * empty without local keys, with a password per keystore, or under the wrapper flavor (its image
+   * manages the client itself).
+   */
+  static java.util.Optional<String> onePasswordFile(ClientContext context) {
+    ClientContext.ValidatorSettings validator = context.validator();
+    if (context.wrapper() || validator == null || !validator.hasKeys()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.ofNullable(validator.passwordFile());
+  }
+
   private Validators() {}
 }
