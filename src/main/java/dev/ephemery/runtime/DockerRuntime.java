@@ -143,6 +143,8 @@ public final class DockerRuntime {
     // keeps its downtime short.
     Map<String, FutureTask<String>> prepared = new LinkedHashMap<>();
     List<Decision> decisions = new ArrayList<>();
+    Set<String> rerunSteps = new LinkedHashSet<>();
+    Map<String, List<String>> stopBefore = new LinkedHashMap<>();
     for (Service service : ordered) {
       String name = Labels.containerName(plan, service);
       String hash = PlanHash.of(plan, service);
@@ -177,12 +179,20 @@ public final class DockerRuntime {
         if (service.role() == Role.SUPERVISOR && supervisorFilesChanged) {
           changes.add(new Change("restart", "container", name, "its jar or inventory changed"));
           decision = Decision.RESTART;
+        } else if (stopForRerun(service, rerunSteps, stopBefore, found.getId())) {
+          // A validator holds its keys and slashing DB while it runs: lighthouse's import refuses
+          // to run beside it, and no client loads keys imported after its start.
+          changes.add(new Change("restart", "container", name, "a step before it runs again"));
+          decision = Decision.START;
         }
       } else {
         changes.add(new Change("start", "container", name, found.getState()));
         decision = Decision.START;
       }
       decisions.add(decision);
+      if (service.runOnce() && decision != Decision.KEEP) {
+        rerunSteps.add(service.name());
+      }
       boolean replaceNow =
           decision == Decision.CREATE
               || (decision == Decision.REPLACE && !"running".equals(found.getState()));
@@ -250,6 +260,7 @@ public final class DockerRuntime {
           }
         }
       }
+      stopFirst(stopBefore.getOrDefault(service.name(), List.of()));
       start(id, name);
       if (service.runOnce()) {
         awaitCompletion(plan, name, id, options.waitTimeout());
@@ -755,6 +766,34 @@ public final class DockerRuntime {
       text = text.substring(0, text.length() - 1);
     }
     return Long.parseLong(text) * unit;
+  }
+
+  /**
+   * True when {@code service} depends on a run-once step that runs in this {@code up}: its
+   * container is then stopped just before that step and started at its own turn.
+   */
+  private static boolean stopForRerun(
+      Service service,
+      Set<String> rerunSteps,
+      Map<String, List<String>> stopBefore,
+      String containerId) {
+    for (String step : service.dependsOn() == null ? List.<String>of() : service.dependsOn()) {
+      if (rerunSteps.contains(step)) {
+        stopBefore.computeIfAbsent(step, s -> new ArrayList<>()).add(containerId);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void stopFirst(List<String> containerIds) {
+    for (String id : containerIds) {
+      try {
+        docker.stopContainerCmd(id).withTimeout((int) STOP_GRACE.toSeconds()).exec();
+      } catch (NotModifiedException | NotFoundException alreadyStopped) {
+        // fine
+      }
+    }
   }
 
   private void start(String id, String name) {

@@ -239,6 +239,25 @@ abstract class DockerRuntimeContract {
             null,
             List.of(),
             List.of(keys.toString())));
+    // What the import serves: it must not run beside it, and starts again after it.
+    services.add(
+        new Service(
+            "vc",
+            Role.VALIDATOR,
+            "busybox",
+            image,
+            List.of("sh", "-c"),
+            List.of("echo vc-start >> /data/imports && exec sleep 3600"),
+            List.of(),
+            List.of(new Mount("data/el", "/data", false)),
+            Map.of(),
+            Map.of(),
+            List.of("cl", "import"),
+            false,
+            null,
+            "unless-stopped",
+            null,
+            "SIGKILL"));
     return new HostPlan(
         base.name(),
         base.address(),
@@ -262,16 +281,21 @@ abstract class DockerRuntimeContract {
     UpReport third = runtime.up(planWithImport(keys), options(false));
     assertThat(third.changes())
         .containsExactly(
-            new Change("rerun", "container", node + "-import", "its input folders changed"));
+            new Change("rerun", "container", node + "-import", "its input folders changed"),
+            new Change("restart", "container", node + "-vc", "a step before it runs again"));
 
     Files.writeString(keys.resolve("keystore-1.json"), "{\"changed\": true}");
-    assertThat(runtime.up(planWithImport(keys), options(false)).changes()).hasSize(1);
+    assertThat(runtime.up(planWithImport(keys), options(false)).changes()).hasSize(2);
     assertThat(runtime.up(planWithImport(keys), options(false)).changes()).isEmpty();
+    // The validator stopped before each rerun and started after it, never beside it.
     assertThat(Files.readAllLines(baseDir.resolve("data/el/imports")))
         .containsExactly(
             "keystore-0.json ",
+            "vc-start",
             "keystore-0.json keystore-1.json ",
-            "keystore-0.json keystore-1.json ");
+            "vc-start",
+            "keystore-0.json keystore-1.json ",
+            "vc-start");
   }
 
   @Test

@@ -264,7 +264,7 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
     Files.writeString(keys.resolve("keystore-2.json"), "{}");
     assertThat(runtime.up(planWithImport(keys), localFiles()).changes())
         .extracting(Change::action)
-        .containsExactly("rerun");
+        .containsExactly("rerun", "restart");
     assertThat(runtime.up(planWithImport(keys), options(false)).changes()).isEmpty();
   }
 
