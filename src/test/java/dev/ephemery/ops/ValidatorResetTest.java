@@ -202,12 +202,19 @@ class ValidatorResetTest {
     assertEndState(node, setup, runtime, end, kept, slashing);
   }
 
+  /** Every crash point of a reset, and one between the files of the slashing DB. */
+  static List<String> crashPoints() {
+    List<String> points = new ArrayList<>(ResetFaultInjectionTest.crashPoints());
+    points.add(points.indexOf("exit:" + ResetState.WIPING), Wiper.MID_SLASHING_DB);
+    return points;
+  }
+
   /**
    * Killed at every point of the reset and rerun from the journal, a validator client whose
    * slashing DB has side files ends as an uninterrupted reset does, with nothing lost.
    */
   @ParameterizedTest(name = "nimbus VC killed at {0}")
-  @MethodSource("dev.ephemery.ops.ResetFaultInjectionTest#crashPoints")
+  @MethodSource("crashPoints")
   void aResetKilledAnywhereEndsTheSameWithNothingLost(String point, @TempDir Path root) {
     Setup setup = setups().stream().filter(s -> "nimbus".equals(s.vc())).findFirst().orElseThrow();
     NodeFixture node = NodeFixture.withValidator(root, setup.cl(), setup.vc());
