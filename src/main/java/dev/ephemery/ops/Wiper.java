@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,9 @@ import java.util.stream.Stream;
  * more: what is kept is never a candidate, and archives are only ever added.
  */
 public final class Wiper {
+
+  /** A crash point: right after the first file of a slashing DB was deleted. */
+  static final String MID_SLASHING_DB = "mid:" + ResetState.WIPING + ":slashing-db";
 
   private final NodeLayout layout;
   private final ConfinedPaths paths;
@@ -69,9 +73,10 @@ public final class Wiper {
   }
 
   /**
-   * Archives, then deletes; calls {@code faults} after the first deletion (a mid-wipe crash). The
-   * archived copies are flushed to disk before anything is deleted, so that a power loss cannot
-   * leave the deletion durable and the copy not: the source is the only copy until then.
+   * Archives, then deletes; calls {@code faults} after the first deletion (a mid-wipe crash) and
+   * after the first deletion of a slashing DB's file ({@link #MID_SLASHING_DB}). The archived
+   * copies are flushed to disk before anything is deleted, so that a power loss cannot leave the
+   * deletion durable and the copy not: the source is the only copy until then.
    */
   public WipePlan execute(String oldIteration, FaultInjector faults) {
     WipePlan plan = plan(oldIteration);
@@ -82,11 +87,20 @@ public final class Wiper {
       paths.sync(item.target());
     }
     boolean first = true;
+    boolean firstArchived = true;
+    Set<Path> archived = new HashSet<>();
+    plan.archive().forEach(item -> archived.add(item.source()));
     for (Path path : plan.delete()) {
       paths.delete(path);
       if (first) {
         faults.at("mid:" + ResetState.WIPING);
         first = false;
+      }
+      // The first deletion is usually the execution client's chain data; this point lands
+      // between the files of a slashing DB (its first side file gone, the database not yet).
+      if (firstArchived && archived.contains(path)) {
+        faults.at(MID_SLASHING_DB);
+        firstArchived = false;
       }
     }
     return plan;

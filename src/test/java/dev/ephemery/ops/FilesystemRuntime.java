@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -24,6 +26,13 @@ public final class FilesystemRuntime implements NodeRuntime {
   public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
   public final Set<String> running = new HashSet<>();
+
+  /**
+   * The files (relative to baseDir) in each container's data folder at its first start call: the
+   * new iteration's folder as the client first sees it, before it creates anything itself.
+   */
+  public final Map<String, Set<String>> filesAtFirstStart = new HashMap<>();
+
   private final NodeFixture node;
   RuntimeException failNext;
 
@@ -132,6 +141,7 @@ public final class FilesystemRuntime implements NodeRuntime {
   @Override
   public void start(Component component) {
     maybeFail("start " + component.name());
+    filesAtFirstStart.computeIfAbsent(component.name(), n -> node.files(component.dataDir()));
     ProfileRules.profile(component.role(), component.client())
         .flatMap(p -> p.votingKeysFile())
         .filter(keys -> Files.exists(component.dataDir().resolve(keys)))

@@ -33,7 +33,9 @@ public final class NodeFixture {
     List<Component> components = new ArrayList<>();
     components.add(component("execution", Role.EXECUTION, el));
     components.add(component("consensus", Role.CONSENSUS, cl));
-    components.add(component("validator", Role.VALIDATOR, vc));
+    if (vc != null) {
+      components.add(component("validator", Role.VALIDATOR, vc));
+    }
     this.layout = layoutFor(154, wrapper, components);
   }
 
@@ -53,6 +55,18 @@ public final class NodeFixture {
     return fixture;
   }
 
+  /**
+   * A geth node with beacon node {@code cl} and validator client {@code vc} (null: no separate one,
+   * the beacon node's built-in validator), its releases and the execution client's files laid out;
+   * the consensus and validator files are the caller's to lay out.
+   */
+  public static NodeFixture withValidator(Path root, String cl, String vc) {
+    NodeFixture fixture = new NodeFixture(root, "geth", cl, vc, false);
+    fixture.layOutReleases();
+    fixture.layOutExecution();
+    return fixture;
+  }
+
   private Component component(String name, Role role, String client) {
     return new Component(
         name, role, client, baseDir.resolve("data").resolve(name), ProfileRules.of(role, client));
@@ -63,9 +77,18 @@ public final class NodeFixture {
   }
 
   private void layOut() {
+    layOutReleases();
+    layOutExecution();
+    layOutConsensus();
+  }
+
+  private void layOutReleases() {
     release(153, baseDir.resolve("testnet/ephemery-153"));
     release(154, releaseCache.resolve("ephemery-154"));
     release(155, releaseCache.resolve("ephemery-155"));
+  }
+
+  private void layOutExecution() {
     switch (el) {
       case "geth" -> {
         file("execution", "geth/nodekey");
@@ -89,6 +112,9 @@ public final class NodeFixture {
       }
       default -> throw new IllegalArgumentException(el);
     }
+  }
+
+  private void layOutConsensus() {
     switch (cl) {
       case "lighthouse" -> {
         file("consensus", "beacon/network/key");
