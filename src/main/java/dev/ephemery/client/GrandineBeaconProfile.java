@@ -102,8 +102,8 @@ public final class GrandineBeaconProfile extends BeaconProfile {
   /**
    * {@code grandine ... interchange import FILE} (grandinetech/grandine grandine/src/commands.rs
    * {@code InterchangeCommand::Import}, grandine/src/main.rs): offline, with the node's network
-   * options before the subcommand as for the export; the genesis validators root it checks the
-   * file against comes from the configuration folder's genesis.ssz.
+   * options before the subcommand as for the export; the genesis validators root it checks the file
+   * against comes from the configuration folder's genesis.ssz.
    */
   @Override
   public Optional<SlashingImport> slashingImport(String testnetDir) {

@@ -80,9 +80,9 @@ public final class TekuValidatorProfile extends ValidatorProfile {
   /**
    * {@code teku slashing-protection import --data-path --from} (Consensys/teku 26.8.0
    * teku/src/main/java/tech/pegasys/teku/cli/slashingprotection/ImportCommand.java {@code --from};
-   * {@code --data-path} from cli/options/DataOptions.java through ValidatorClientDataOptions): writes
-   * the per-key records under {@code <data-path>/validator/slashprotection}, creating the folder;
-   * needs no network.
+   * {@code --data-path} from cli/options/DataOptions.java through ValidatorClientDataOptions):
+   * writes the per-key records under {@code <data-path>/validator/slashprotection}, creating the
+   * folder; needs no network.
    */
   @Override
   public Optional<SlashingImport> slashingImport(String testnetDir) {
