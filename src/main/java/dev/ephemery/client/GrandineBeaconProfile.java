@@ -99,6 +99,28 @@ public final class GrandineBeaconProfile extends BeaconProfile {
             "grandinetech/grandine grandine/src/commands.rs, book/src/slashing_protection.md"));
   }
 
+  /**
+   * {@code grandine ... interchange import FILE} (grandinetech/grandine grandine/src/commands.rs
+   * {@code InterchangeCommand::Import}, grandine/src/main.rs): offline, with the node's network
+   * options before the subcommand as for the export; the genesis validators root it checks the file
+   * against comes from the configuration folder's genesis.ssz.
+   */
+  @Override
+  public Optional<SlashingImport> slashingImport(String testnetDir) {
+    return Optional.of(
+        new SlashingImport(
+            null,
+            Args.of()
+                .flag("--network", "custom")
+                .flag("--configuration-directory", testnetDir)
+                .flag("--data-dir", ContainerPaths.DATA)
+                .add("interchange")
+                .add("import")
+                .add(SlashingImport.FILE)
+                .build(),
+            "grandinetech/grandine grandine/src/commands.rs, grandine/src/main.rs"));
+  }
+
   @Override
   public String entrypointBinary(Flavor flavor) {
     return "grandine";

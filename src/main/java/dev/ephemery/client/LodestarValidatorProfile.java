@@ -59,6 +59,28 @@ public final class LodestarValidatorProfile extends ValidatorProfile {
             "ChainSafe/lodestar packages/cli/src/cmds/validator/slashingProtection/export.ts"));
   }
 
+  /**
+   * {@code lodestar validator slashing-protection import --file} (ChainSafe/lodestar
+   * packages/cli/src/cmds/validator/slashingProtection/import.ts), with the data and network
+   * options of the export. It takes the genesis validators root from the validator DB, where the
+   * validator stores it at its first start (packages/validator/src/validator.ts {@code
+   * setGenesisValidatorsRoot}), and otherwise asks a beacon node (slashingProtection/utils.ts),
+   * which the import's container, without network, cannot reach: the validator must have started
+   * once on this iteration.
+   */
+  @Override
+  public Optional<SlashingImport> slashingImport(String testnetDir) {
+    return Optional.of(
+        new SlashingImport(
+            null,
+            Args.of("validator", "slashing-protection", "import")
+                .flag("--dataDir", ContainerPaths.DATA)
+                .flag("--paramsFile", testnetDir + "/config.yaml")
+                .flag("--file", SlashingImport.FILE)
+                .build(),
+            "ChainSafe/lodestar packages/cli/src/cmds/validator/slashingProtection/import.ts"));
+  }
+
   @Override
   public String entrypointBinary(Flavor flavor) {
     return "lodestar";

@@ -61,6 +61,25 @@ public final class NimbusValidatorProfile extends ValidatorProfile {
             "status-im/nimbus-eth2 beacon_chain/conf.nim (slashingdb export)"));
   }
 
+  /**
+   * {@code nimbus_beacon_node slashingdb import FILE --data-dir} (status-im/nimbus-eth2
+   * beacon_chain/conf.nim {@code SlashProtCmd.import}, {@code importedInterchangeFile};
+   * beacon_chain/nimbus_beacon_node.nim {@code doSlashingImport}): opens or creates {@code
+   * <data-dir>/validators/slashing_protection.sqlite3} for the file's genesis validators root. Like
+   * the export, it runs the beacon node's image: the validator client image has no {@code
+   * slashingdb} command.
+   */
+  @Override
+  public Optional<SlashingImport> slashingImport(String testnetDir) {
+    return Optional.of(
+        new SlashingImport(
+            new NimbusBeaconProfile().image(),
+            Args.of("slashingdb", "import", SlashingImport.FILE)
+                .flag("--data-dir", ContainerPaths.DATA)
+                .build(),
+            "status-im/nimbus-eth2 beacon_chain/conf.nim (slashingdb import)"));
+  }
+
   @Override
   public List<String> tunableDefaults() {
     // Off because a new iteration has no twin to detect; an operator may still want it on.

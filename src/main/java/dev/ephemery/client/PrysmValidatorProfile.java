@@ -76,6 +76,28 @@ public final class PrysmValidatorProfile extends ValidatorProfile {
             "prysmaticlabs/prysm cmd/validator/slashing-protection/slashing-protection.go"));
   }
 
+  /**
+   * {@code validator slashing-protection-history import --datadir --slashing-protection-json-file
+   * --accept-terms-of-use} (OffchainLabs/prysm cmd/validator/slashing-protection/
+   * slashing-protection.go, import.go; the flag in cmd/validator/flags/flags.go {@code
+   * SlashingProtectionJSONFileFlag}). Without {@code --accept-terms-of-use} it stops at a prompt.
+   * It searches {@code validator.db} below {@code --datadir} ({@code file.RecursiveFileFind}), so
+   * the data folder serves the wrapper's sub-folder too, and it refuses to run where there is none
+   * yet ("nothing to import"): the validator must have started once on this iteration.
+   */
+  @Override
+  public Optional<SlashingImport> slashingImport(String testnetDir) {
+    return Optional.of(
+        new SlashingImport(
+            null,
+            Args.of("slashing-protection-history", "import")
+                .add("--accept-terms-of-use")
+                .flag("--datadir", ContainerPaths.DATA)
+                .flag("--slashing-protection-json-file", SlashingImport.FILE)
+                .build(),
+            "OffchainLabs/prysm cmd/validator/slashing-protection/slashing-protection.go"));
+  }
+
   @Override
   public String entrypointBinary(Flavor flavor) {
     return "validator";

@@ -77,6 +77,26 @@ public final class TekuValidatorProfile extends ValidatorProfile {
             "Consensys/teku docs reference/cli/subcommands/slashing-protection"));
   }
 
+  /**
+   * {@code teku slashing-protection import --data-path --from} (Consensys/teku 26.8.0
+   * teku/src/main/java/tech/pegasys/teku/cli/slashingprotection/ImportCommand.java {@code --from};
+   * {@code --data-path} from cli/options/DataOptions.java through ValidatorClientDataOptions):
+   * writes the per-key records under {@code <data-path>/validator/slashprotection}, creating the
+   * folder; needs no network.
+   */
+  @Override
+  public Optional<SlashingImport> slashingImport(String testnetDir) {
+    return Optional.of(
+        new SlashingImport(
+            null,
+            Args.of("slashing-protection", "import")
+                .flag("--data-path", ContainerPaths.DATA)
+                .flag("--from", SlashingImport.FILE)
+                .build(),
+            "Consensys/teku 26.8.0 teku/src/main/java/tech/pegasys/teku/cli/slashingprotection/"
+                + "ImportCommand.java"));
+  }
+
   @Override
   public String entrypointBinary(Flavor flavor) {
     return "teku";
