@@ -199,7 +199,8 @@ class ValidatorKeysIT {
     ownKeys(setup);
     HostPlan plan = standIns(setup);
     Service validator = validator(setup, plan);
-    Service step = plan.services().stream().filter(s -> !s.inputs().isEmpty()).findFirst().orElse(null);
+    Service step =
+        plan.services().stream().filter(s -> !s.inputs().isEmpty()).findFirst().orElse(null);
     assertThat(step != null).as("an import step is planned").isEqualTo(setup != Setup.GRANDINE);
 
     UpReport first = runtime.up(plan, options);
@@ -393,8 +394,7 @@ class ValidatorKeysIT {
           files.add(store);
         }
         case TEKU ->
-            files.add(
-                data.resolve("validator-passwords/" + k.fileName().replace(".json", ".txt")));
+            files.add(data.resolve("validator-passwords/" + k.fileName().replace(".json", ".txt")));
         case NIMBUS -> {
           files.add(data.resolve("validators/" + pk + "/keystore.json"));
           files.add(data.resolve("secrets/" + pk));
@@ -447,7 +447,9 @@ class ValidatorKeysIT {
         Duration.ofMillis(250),
         waited -> {},
         () -> logs(service).contains(line),
-        () -> new IllegalStateException(service.name() + " did not log '" + line + "': " + logs(service)));
+        () ->
+            new IllegalStateException(
+                service.name() + " did not log '" + line + "': " + logs(service)));
   }
 
   /** Builds a stand-in from the busybox image: lib.sh, the client's script at its path. */
@@ -485,7 +487,8 @@ class ValidatorKeysIT {
   }
 
   private static byte[] resource(String name) {
-    try (InputStream in = ValidatorKeysIT.class.getResourceAsStream("/validator-standins/" + name)) {
+    try (InputStream in =
+        ValidatorKeysIT.class.getResourceAsStream("/validator-standins/" + name)) {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
