@@ -1,8 +1,10 @@
 package dev.ephemery.cli;
 
+import dev.ephemery.client.ClientProfiles;
 import dev.ephemery.client.Keystore;
 import dev.ephemery.common.Problem;
 import dev.ephemery.inventory.Address;
+import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.inventory.ValidatorSpec;
@@ -32,6 +34,20 @@ final class ValidatorKeyFiles {
 
   private final List<Problem> problems = new ArrayList<>();
 
+  /**
+   * The uid:gid the host's validator reads its keys as (teku and nimbus run as 1000), or null when
+   * it runs as root, which reads any file.
+   */
+  private String reader;
+
+  private static String readerOwner(Host host) {
+    ConsensusClient client =
+        java.util.Objects.requireNonNullElse(host.validator().client(), host.consensus().client());
+    return ClientProfiles.validator(client)
+        .orElse(ClientProfiles.beacon(host.consensus().client()))
+        .owner();
+  }
+
   private ValidatorKeyFiles() {}
 
   static List<Problem> check(Inventory inventory) {
@@ -43,6 +59,7 @@ final class ValidatorKeyFiles {
           && validator.enabled()
           && host.address() instanceof Address.Local
           && validator.localKeys()) {
+        files.reader = readerOwner(host);
         files.checkHost("hosts[" + i + "].validator.", validator);
       }
     }
@@ -183,12 +200,45 @@ final class ValidatorKeyFiles {
     if (mode.contains(PosixFilePermission.GROUP_READ)
         || mode.contains(PosixFilePermission.OTHERS_READ)) {
       problem(where, file + " (" + what + ") is readable by other users", "chmod 600 " + file);
+    } else {
+      readableByTheClient(where, file);
     }
   }
 
   private void privateDirectory(String where, Path dir) {
     if (mode(dir).contains(PosixFilePermission.OTHERS_READ)) {
       problem(where, "'" + dir + "' can be listed by other users", "chmod 700 " + dir);
+    } else {
+      readableByTheClient(where, dir);
+    }
+  }
+
+  /**
+   * A private file (0600) or folder (0700) is the owner's alone: a client that runs as another uid
+   * than root cannot read it (teku and nimbus run as 1000, and their containers see the host's
+   * numeric owners through the bind mount).
+   */
+  private void readableByTheClient(String where, Path path) {
+    if (reader == null) {
+      return;
+    }
+    String uid = reader.split(":")[0];
+    try {
+      Object owner = Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+      if (!uid.equals(String.valueOf(owner))) {
+        problem(
+            where,
+            "'"
+                + path
+                + "' belongs to uid "
+                + owner
+                + ", and the validator client reads it as uid "
+                + uid
+                + ": with its private mode it cannot",
+            "chown " + reader + " " + path);
+      }
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      // no numeric owners here: nothing to judge
     }
   }
 

@@ -65,14 +65,24 @@ class InventoryCliIT {
     assertThat(init.code()).as(init.err()).isZero();
     assertThat(dir.resolve("ephemery.yaml")).exists();
 
+    // init names the validator keys it cannot know; check asks for exactly those.
+    assertThat(init.out()).contains("next: set validator.feeRecipient, and validator.keysDir");
     Run checkAgain = run("check");
-    assertThat(checkAgain.code()).isZero();
-    assertThat(checkAgain.out())
-        .startsWith("inventory OK: 1 host from ./ephemery.yaml")
-        .contains("reth + nimbus, validator nimbus");
+    assertThat(checkAgain.code()).isEqualTo(2);
+    assertThat(checkAgain.err())
+        .contains("hosts[0].validator.feeRecipient")
+        .contains("hosts[0].validator.keysDir")
+        .contains("inventory INVALID: 2 problems in ./ephemery.yaml");
 
     Run again = run("init");
     assertThat(again.code()).isEqualTo(2);
+    Run withoutValidator = run("init", "--el", "reth", "--cl", "nimbus", "--force");
+    assertThat(withoutValidator.code()).as(withoutValidator.err()).isZero();
+    Run checkOk = run("check");
+    assertThat(checkOk.code()).as(checkOk.err()).isZero();
+    assertThat(checkOk.out())
+        .startsWith("inventory OK: 1 host from ./ephemery.yaml")
+        .contains("reth + nimbus, validator off");
   }
 
   @Test

@@ -54,16 +54,19 @@ class ValidatorKeyFilesTest {
             address: %s
             baseDir: %s
             execution: { client: geth }
-            consensus: { client: teku }
+            consensus: { client: %s }
             validator:
               enabled: true
               keysDir: %s
               %s
               feeRecipient: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
         """
-            .formatted(address, temp.resolve("node"), keys, passwordKey));
+            .formatted(address, temp.resolve("node"), client, keys, passwordKey));
     return file;
   }
+
+  /** Grandine's beacon node reads the keys as root, as most clients do. */
+  String client = "grandine";
 
   @Test
   void wellKeptKeysPass() throws IOException {
@@ -74,6 +77,34 @@ class ValidatorKeyFilesTest {
             "-f",
             inventory("local", "passwordsDir: " + passwords).toString());
     assertThat(check.code()).as(check.all()).isZero();
+  }
+
+  @Test
+  void keysAClientRunningAsUid1000CannotReadAreReportedWithTheChown() throws IOException {
+    int uid = (Integer) Files.getAttribute(keys, "unix:uid");
+    org.junit.jupiter.api.Assumptions.assumeTrue(uid != 1000, "the files must not be uid 1000's");
+    client = "teku";
+    CliRun check =
+        CliRun.of(
+            "check",
+            "--no-probe",
+            "-f",
+            inventory("local", "passwordsDir: " + passwords).toString());
+    assertThat(check.code()).isEqualTo(2);
+    assertThat(check.err())
+        .contains("'" + keys + "' belongs to uid " + uid)
+        .contains("the validator client reads it as uid 1000: with its private mode it cannot")
+        .contains("chown 1000:1000 " + keys.resolve(scrypt.fileName()))
+        .contains("chown 1000:1000 " + passwords);
+
+    client = "grandine";
+    CliRun root =
+        CliRun.of(
+            "check",
+            "--no-probe",
+            "-f",
+            inventory("local", "passwordsDir: " + passwords).toString());
+    assertThat(root.code()).as(root.all()).isZero();
   }
 
   @Test
