@@ -111,6 +111,14 @@ public interface ClientProfile {
   }
 
   /**
+   * Whether the client can sign through a Web3Signer given by its URL ({@code
+   * validator.remoteSigner}); false for a client that cannot, or only per key.
+   */
+  default boolean takesRemoteSigner() {
+    return false;
+  }
+
+  /**
    * Whether the client reads one password file per keystore ({@code validator.passwordsDir}); false
    * for clients whose import takes one password for every keystore.
    */

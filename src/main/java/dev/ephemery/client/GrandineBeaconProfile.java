@@ -69,7 +69,11 @@ public final class GrandineBeaconProfile extends BeaconProfile {
               validator.feeRecipient() != null,
               "--suggested-fee-recipient",
               validator.feeRecipient())
-          .when(validator.graffiti() != null, "--graffiti", validator.graffiti());
+          .when(validator.graffiti() != null, "--graffiti", validator.graffiti())
+          // grandine_args.rs: --web3signer-urls; --detect-doppelgangers requires --track-liveness.
+          .when(validator.remoteSigner() != null, "--web3signer-urls", validator.remoteSigner())
+          .when(validator.doppelganger(), "--track-liveness")
+          .when(validator.doppelganger(), "--detect-doppelgangers");
     }
     return args.build();
   }
@@ -156,6 +160,11 @@ public final class GrandineBeaconProfile extends BeaconProfile {
 
   @Override
   public boolean passwordPerKeystore() {
+    return true;
+  }
+
+  @Override
+  public boolean takesRemoteSigner() {
     return true;
   }
 }

@@ -61,6 +61,8 @@ public final class LighthouseValidatorProfile extends ValidatorProfile {
         .add("--metrics")
         .flag("--metrics-address", "0.0.0.0")
         .flag("--metrics-port", METRICS);
+    // sigp/lighthouse validator_client/src/cli.rs: off unless given.
+    args.when(Validators.doppelganger(context), "--enable-doppelganger-protection");
     return Validators.feeAndGraffiti(args, context, "--suggested-fee-recipient", "--graffiti");
   }
 

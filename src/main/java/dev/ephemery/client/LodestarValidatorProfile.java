@@ -37,6 +37,12 @@ public final class LodestarValidatorProfile extends ValidatorProfile {
         .add("--metrics")
         .flag("--metrics.address", "0.0.0.0")
         .flag("--metrics.port", METRICS);
+    // packages/cli/src/cmds/validator/options.ts: externalSigner.url with externalSigner.fetch
+    // (the keys listed by the signer); doppelgangerProtection, false by default.
+    Validators.remoteSigner(context)
+        .ifPresent(
+            signer -> args.flag("--externalSigner.url", signer).add("--externalSigner.fetch"));
+    args.when(Validators.doppelganger(context), "--doppelgangerProtection", "true");
     return Validators.feeAndGraffiti(args, context, "--suggestedFeeRecipient", "--graffiti");
   }
 
@@ -124,5 +130,10 @@ public final class LodestarValidatorProfile extends ValidatorProfile {
                         .flag("--importKeystoresPassword", password)
                         .build(),
                     "ChainSafe/lodestar packages/cli/src/cmds/validator/import.ts"));
+  }
+
+  @Override
+  public boolean takesRemoteSigner() {
+    return true;
   }
 }

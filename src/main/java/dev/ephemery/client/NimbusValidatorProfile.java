@@ -37,10 +37,14 @@ public final class NimbusValidatorProfile extends ValidatorProfile {
         Args.of()
             .flag("--data-dir", ContainerPaths.DATA)
             .flag("--beacon-node", context.beaconEndpoint())
-            .flag("--doppelganger-detection", "false")
+            // beacon_chain/conf.nim: on by default; Ephemery's fresh chain has no earlier signer.
+            .flag("--doppelganger-detection", Validators.doppelganger(context))
             .add("--metrics")
             .flag("--metrics-address", "0.0.0.0")
             .flag("--metrics-port", METRICS);
+    // beacon_chain/conf.nim web3Signers: "Remote Web3Signer URL that will be used as a source of
+    // validators".
+    Validators.remoteSigner(context).ifPresent(signer -> args.flag("--web3-signer-url", signer));
     return Validators.feeAndGraffiti(args, context, "--suggested-fee-recipient", "--graffiti");
   }
 
@@ -134,5 +138,10 @@ public final class NimbusValidatorProfile extends ValidatorProfile {
                             + " < "
                             + password),
                     "status-im/nimbus-eth2 beacon_chain/conf.nim (deposits import)"));
+  }
+
+  @Override
+  public boolean takesRemoteSigner() {
+    return true;
   }
 }

@@ -46,11 +46,21 @@ public final class PrysmValidatorProfile extends ValidatorProfile {
       // params.LoadChainConfigFile), so it fails the same way on the release's own file.
       args.flag("--chain-config-file", context.testnetDir() + "/" + PrysmChainConfig.FILE);
     }
-    if (!context.wrapper()) {
+    if (!context.wrapper() && context.validator() != null && context.validator().hasKeys()) {
       // The wallet the import made opens with its password, or prysm prompts for it
       // (validator/node/node.go: wallet.OpenWalletOrElseCli).
       args.flag("--wallet-password-file", WALLET_PASSWORD);
     }
+    // cmd/validator/flags/flags.go: the signer's URL and where to list its keys (a URL is
+    // accepted); config/features/flags.go: --enable-doppelganger, off unless given.
+    Validators.remoteSigner(context)
+        .ifPresent(
+            signer ->
+                args.flag("--validators-external-signer-url", signer)
+                    .flag(
+                        "--validators-external-signer-public-keys",
+                        Validators.publicKeysUrl(signer)));
+    args.when(Validators.doppelganger(context), "--enable-doppelganger");
     args.flag("--beacon-rpc-provider", context.beaconHost() + ":" + PrysmBeaconProfile.GRPC)
         .flag("--monitoring-host", "0.0.0.0")
         .flag("--monitoring-port", METRICS);
@@ -147,5 +157,10 @@ public final class PrysmValidatorProfile extends ValidatorProfile {
                         .flag("--account-password-file", password)
                         .build(),
                     "OffchainLabs/prysm cmd/validator/accounts/accounts.go (import)"));
+  }
+
+  @Override
+  public boolean takesRemoteSigner() {
+    return true;
   }
 }

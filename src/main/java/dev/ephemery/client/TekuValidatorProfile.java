@@ -55,6 +55,16 @@ public final class TekuValidatorProfile extends ValidatorProfile {
                   + (validator.passwordsDir() != null ? validator.passwordsDir() : PASSWORDS))
           .flag("--validators-keystore-locking-enabled", "false");
     }
+    // 26.8.0 ValidatorKeysOptions.java: the signer and its keys (a list, or a URL to load them
+    // from); ValidatorOptions.java: --doppelganger-detection-enabled, false by default.
+    Validators.remoteSigner(context)
+        .ifPresent(
+            signer ->
+                args.flag("--validators-external-signer-url", signer)
+                    .flag(
+                        "--validators-external-signer-public-keys",
+                        Validators.publicKeysUrl(signer)));
+    args.when(Validators.doppelganger(context), "--doppelganger-detection-enabled", "true");
     return Validators.feeAndGraffiti(
         args, context, "--validators-proposer-default-fee-recipient", "--validators-graffiti");
   }
@@ -160,5 +170,10 @@ public final class TekuValidatorProfile extends ValidatorProfile {
         List.of("sh", "-c"),
         List.of(script),
         "Consensys/teku 26.8.0 validator/api/.../KeyStoreFilesLocator.java");
+  }
+
+  @Override
+  public boolean takesRemoteSigner() {
+    return true;
   }
 }

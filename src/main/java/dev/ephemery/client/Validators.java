@@ -28,5 +28,24 @@ final class Validators {
     return java.util.Optional.ofNullable(validator.passwordFile());
   }
 
+  /** Whether the inventory asked for doppelganger protection (off by default on Ephemery). */
+  static boolean doppelganger(ClientContext context) {
+    return context.validator() != null && context.validator().doppelganger();
+  }
+
+  /** The Web3Signer URL that signs instead of local keys, when there is one. */
+  static java.util.Optional<String> remoteSigner(ClientContext context) {
+    return java.util.Optional.ofNullable(context.validator())
+        .map(ClientContext.ValidatorSettings::remoteSigner);
+  }
+
+  /**
+   * Web3Signer's list of the keys it holds (its eth2 API, GET /api/v1/eth2/publicKeys), for the
+   * clients that take the keys to validate from a URL.
+   */
+  static String publicKeysUrl(String signer) {
+    return signer.replaceAll("/+$", "") + "/api/v1/eth2/publicKeys";
+  }
+
   private Validators() {}
 }

@@ -234,8 +234,9 @@ public final class Preflight {
   }
 
   /**
-   * One password file per keystore only for the clients that read keystores that way: the others'
-   * imports take one password for all (see each profile's keyImport).
+   * A remote signer only for the clients that take one by URL, and one password file per keystore
+   * only for the clients that read keystores that way: the others' imports take one password for
+   * all (see each profile's keyImport).
    */
   private static List<Problem> passwordLayout(String where, Host host) {
     ValidatorSpec validator = host.validator();
@@ -243,6 +244,17 @@ public final class Preflight {
         Objects.requireNonNullElse(validator.client(), host.consensus().client());
     ClientProfile signer =
         ClientProfiles.validator(client).orElse(ClientProfiles.beacon(host.consensus().client()));
+    if (validator.remoteSigner() != null && !signer.takesRemoteSigner()) {
+      return List.of(
+          Problem.at(
+              where + ".remoteSigner",
+              0,
+              signer.id()
+                  + "'s validator client takes a Web3Signer only as one validator_definitions.yml"
+                  + " entry per key, which the tool does not write",
+              "use local keys (keysDir with passwordFile), or a validator client that lists the"
+                  + " signer's keys itself (teku, prysm, nimbus, lodestar)"));
+    }
     if (validator.passwordsDir() == null || signer.passwordPerKeystore()) {
       return List.of();
     }

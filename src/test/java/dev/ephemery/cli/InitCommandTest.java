@@ -2,12 +2,14 @@ package dev.ephemery.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ephemery.client.ClientProfiles;
 import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.ExecutionClient;
 import dev.ephemery.inventory.Flavor;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.inventory.InventoryParser;
+import dev.ephemery.testkit.TestKeystores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,8 +72,26 @@ class InitCommandTest {
         .contains("hosts[0].validator.keysDir")
         .contains("inventory INVALID: 2 problems");
 
-    Files.writeString(
-        file, Files.readString(file).replaceAll("# (remoteSigner|feeRecipient):", "$1:"));
+    if (ClientProfiles.validator(cl).orElse(ClientProfiles.beacon(cl)).takesRemoteSigner()) {
+      Files.writeString(
+          file, Files.readString(file).replaceAll("# (remoteSigner|feeRecipient):", "$1:"));
+    } else {
+      // Lighthouse takes no signer by URL: local keys, as an operator would put them there.
+      Path keys = Files.createDirectory(dir.resolve("keys"), owner("rwx------"));
+      TestKeystores.Generated keystore =
+          TestKeystores.generate(TestKeystores.Kdf.fastPbkdf2(), "init-test", 7);
+      Files.writeString(
+          Files.createFile(keys.resolve(keystore.fileName()), owner("rw-------")), keystore.json());
+      Path password =
+          Files.writeString(
+              Files.createFile(dir.resolve("password.txt"), owner("rw-------")), "init-test");
+      Files.writeString(
+          file,
+          Files.readString(file)
+              .replaceAll("# keysDir: \\S+", "keysDir: " + keys)
+              .replaceAll("# passwordFile: \\S+", "passwordFile: " + password)
+              .replaceAll("# feeRecipient:", "feeRecipient:"));
+    }
     CliRun check = CliRun.of("check", "-f", file.toString());
     assertThat(check.code()).as(check.all()).isZero();
     assertThat(check.out()).startsWith("inventory OK: 1 host from " + file);
@@ -162,5 +182,10 @@ class InitCommandTest {
     CliRun run = CliRun.of("init", "-o", file.toString(), "--output", "json");
     assertThat(run.code()).isZero();
     assertThat(run.out()).contains("\"written\" : \"" + file + "\"");
+  }
+
+  private static java.nio.file.attribute.FileAttribute<?> owner(String mode) {
+    return java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+        java.nio.file.attribute.PosixFilePermissions.fromString(mode));
   }
 }

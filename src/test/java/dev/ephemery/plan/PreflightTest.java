@@ -652,4 +652,50 @@ class PreflightTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("passwordFile");
   }
+
+  @Test
+  void aRemoteSignerIsRefusedForLighthouseWhichTakesOneOnlyPerKey() {
+    ValidatorSpec signer =
+        new ValidatorSpec(
+            true,
+            ConsensusClient.LIGHTHOUSE,
+            null,
+            List.of(),
+            null,
+            null,
+            "0x000000000000000000000000000000000000dEaD",
+            null,
+            null,
+            "http://127.0.0.1:9000",
+            false);
+    List<Problem> problems =
+        Preflight.check(
+            Fixtures.host(ExecutionClient.GETH, ConsensusClient.LIGHTHOUSE)
+                .validator(signer)
+                .inventory(),
+            RELEASE);
+    assertThat(problems)
+        .singleElement()
+        .satisfies(p -> assertThat(p.where()).endsWith(".validator.remoteSigner"));
+    ValidatorSpec teku =
+        new ValidatorSpec(
+            true,
+            ConsensusClient.TEKU,
+            null,
+            List.of(),
+            null,
+            null,
+            "0x000000000000000000000000000000000000dEaD",
+            null,
+            null,
+            "http://127.0.0.1:9000",
+            false);
+    assertThat(
+            Preflight.check(
+                Fixtures.host(ExecutionClient.GETH, ConsensusClient.TEKU)
+                    .validator(teku)
+                    .inventory(),
+                RELEASE))
+        .isEmpty();
+  }
 }
