@@ -20,6 +20,7 @@ import dev.ephemery.ops.ResetMachine;
 import dev.ephemery.ops.RetryPolicy;
 import dev.ephemery.ops.TestnetInstaller;
 import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Planner;
 import dev.ephemery.release.Downloader;
 import dev.ephemery.release.GitHubReleases;
@@ -31,7 +32,6 @@ import dev.ephemery.runtime.DockerConnection;
 import dev.ephemery.runtime.DockerRuntime;
 import dev.ephemery.runtime.DockerSocket;
 import dev.ephemery.runtime.DockerTarget;
-import dev.ephemery.runtime.Labels;
 import dev.ephemery.supervisor.AutoRecovery;
 import dev.ephemery.supervisor.ChildReleasePoll;
 import dev.ephemery.supervisor.ChildResets;
@@ -379,8 +379,8 @@ final class RunCommand extends BaseCommand {
     Map<String, Boolean> up = new LinkedHashMap<>();
     try {
       for (DockerSocket.ContainerSummary c : socket.containers(node)) {
-        if (!c.labels().containsKey(Labels.HELPER)) {
-          up.put(c.labels().getOrDefault(Labels.SERVICE, c.name()), "running".equals(c.state()));
+        if (!c.labels().containsKey(LabelKeys.HELPER)) {
+          up.put(c.labels().getOrDefault(LabelKeys.SERVICE, c.name()), "running".equals(c.state()));
         }
       }
     } catch (IOException | RuntimeException e) {

@@ -2,10 +2,10 @@ package dev.ephemery.ops;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Role;
 import dev.ephemery.runtime.ContainerLogs;
 import dev.ephemery.runtime.DockerSocket;
-import dev.ephemery.runtime.Labels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ public final class DockerContainerWatch implements ContainerWatch {
         DockerSocket.ContainerDetail detail = socket.inspect(c.id());
         seen.add(
             new Observation(
-                c.labels().get(Labels.SERVICE),
+                c.labels().get(LabelKeys.SERVICE),
                 c.state(),
                 detail.restartCount(),
                 detail.exitCode()));
@@ -55,16 +55,16 @@ public final class DockerContainerWatch implements ContainerWatch {
 
   private List<DockerSocket.ContainerSummary> containers() throws IOException {
     return socket.containers(node).stream()
-        .filter(c -> c.labels().get(Labels.SERVICE) != null)
-        .filter(c -> !c.labels().containsKey(Labels.HELPER))
-        .filter(c -> !Role.INIT.id().equals(c.labels().get(Labels.ROLE)))
+        .filter(c -> c.labels().get(LabelKeys.SERVICE) != null)
+        .filter(c -> !c.labels().containsKey(LabelKeys.HELPER))
+        .filter(c -> !Role.INIT.id().equals(c.labels().get(LabelKeys.ROLE)))
         .toList();
   }
 
   private String id(String service) {
     try {
       return containers().stream()
-          .filter(c -> service.equals(c.labels().get(Labels.SERVICE)))
+          .filter(c -> service.equals(c.labels().get(LabelKeys.SERVICE)))
           .map(DockerSocket.ContainerSummary::id)
           .findFirst()
           .orElseThrow(() -> new IllegalStateException("no container for " + service));

@@ -16,7 +16,7 @@ public final class PlanHash {
 
   public static String of(Service service) {
     Map<String, String> labels = new TreeMap<>(service.labels());
-    labels.remove(Service.PLAN_HASH_LABEL);
+    labels.remove(LabelKeys.PLAN_HASH);
     StringBuilder text = new StringBuilder();
     field(text, "name", service.name());
     field(text, "role", service.role().id());

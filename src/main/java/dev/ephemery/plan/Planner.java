@@ -322,10 +322,10 @@ public final class Planner {
     String jar = SUPERVISOR_DIR + "/" + SUPERVISOR_JAR;
     String inventory = SUPERVISOR_DIR + "/" + SUPERVISOR_INVENTORY;
     Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("ephemery.node", host.name());
-    labels.put("ephemery.role", Role.SUPERVISOR.id());
-    labels.put("ephemery.client", "ephemery");
-    labels.put("ephemery.iteration", Integer.toString(iteration));
+    labels.put(LabelKeys.NODE, host.name());
+    labels.put(LabelKeys.ROLE, Role.SUPERVISOR.id());
+    labels.put(LabelKeys.CLIENT, "ephemery");
+    labels.put(LabelKeys.ITERATION, Integer.toString(iteration));
     String image = host.supervisor().image();
     return new Service(
         layout.serviceName("supervisor"),
@@ -524,11 +524,11 @@ public final class Planner {
 
     Map<String, String> labels(Role role, String client) {
       Map<String, String> labels = new LinkedHashMap<>();
-      labels.put("ephemery.node", host.name());
-      labels.put("ephemery.role", role.id());
-      labels.put("ephemery.client", client);
-      labels.put("ephemery.iteration", Integer.toString(release.iteration().number()));
-      labels.put("ephemery.flavor", host.flavor().id());
+      labels.put(LabelKeys.NODE, host.name());
+      labels.put(LabelKeys.ROLE, role.id());
+      labels.put(LabelKeys.CLIENT, client);
+      labels.put(LabelKeys.ITERATION, Integer.toString(release.iteration().number()));
+      labels.put(LabelKeys.FLAVOR, host.flavor().id());
       return labels;
     }
 

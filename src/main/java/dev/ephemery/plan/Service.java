@@ -122,9 +122,6 @@ public record Service(
         List.of());
   }
 
-  /** The label a runtime sets to {@link #planHash()} to tell whether a container is current. */
-  public static final String PLAN_HASH_LABEL = "ephemery.plan-hash";
-
   public Service(
       String name,
       Role role,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Mount;
 import dev.ephemery.plan.PlannedPath;
 import dev.ephemery.plan.PortBinding;
@@ -128,7 +129,7 @@ public final class ComposeRenderer {
     }
     yaml.put("volumes", volumes);
     Map<String, String> labels = new LinkedHashMap<>(service.labels());
-    labels.put(Service.PLAN_HASH_LABEL, service.planHash());
+    labels.put(LabelKeys.PLAN_HASH, service.planHash());
     yaml.put("labels", labels);
     yaml.put("networks", List.of(NETWORK_KEY));
     if (!service.dependsOn().isEmpty()) {

@@ -20,6 +20,7 @@ import com.github.dockerjava.api.model.Volume;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Planner;
 import dev.ephemery.plan.PortBinding;
 import dev.ephemery.plan.Role;
@@ -67,7 +68,7 @@ public final class DockerRuntime {
 
   private static Map<String, String> withInputs(Map<String, String> labels, String inputsHash) {
     if (inputsHash != null) {
-      labels.put(Labels.INPUTS_HASH, inputsHash);
+      labels.put(LabelKeys.INPUTS_HASH, inputsHash);
     }
     return labels;
   }
@@ -154,7 +155,7 @@ public final class DockerRuntime {
         checkNoForeignContainer(plan, name);
         changes.add(new Change(service.runOnce() ? "run" : "create", "container", name, "missing"));
         decision = Decision.CREATE;
-      } else if (!hash.equals(found.getLabels().get(Labels.PLAN_HASH))) {
+      } else if (!hash.equals(found.getLabels().get(LabelKeys.PLAN_HASH))) {
         changes.add(
             new Change(
                 service.runOnce() ? "rerun" : "recreate", "container", name, "plan changed"));
@@ -316,7 +317,7 @@ public final class DockerRuntime {
       }
       if (found == null) {
         checkNoForeignContainer(plan, name);
-      } else if (hash.equals(found.getLabels().get(Labels.PLAN_HASH))
+      } else if (hash.equals(found.getLabels().get(LabelKeys.PLAN_HASH))
           || !Set.of("exited", "created", "dead").contains(found.getState())) {
         continue;
       } else {
@@ -499,7 +500,7 @@ public final class DockerRuntime {
             .findFirst();
     if (found.isPresent()) {
       Map<String, String> labels = found.get().getLabels();
-      if (labels == null || !plan.name().equals(labels.get(Labels.NODE))) {
+      if (labels == null || !plan.name().equals(labels.get(LabelKeys.NODE))) {
         throw new OperationalException(
             plan.name(),
             "network '" + plan.network() + "' exists but was not created for this node",
@@ -618,7 +619,7 @@ public final class DockerRuntime {
             .withShowAll(true)
             .withLabelFilter(Labels.nodeFilter(node))
             .exec()) {
-      if (container.getLabels() != null && !container.getLabels().containsKey(Labels.HELPER)) {
+      if (container.getLabels() != null && !container.getLabels().containsKey(LabelKeys.HELPER)) {
         byName.put(containerName(container), container);
       }
     }
@@ -634,7 +635,7 @@ public final class DockerRuntime {
     try {
       InspectContainerResponse other = docker.inspectContainerCmd(name).exec();
       Map<String, String> labels = other.getConfig().getLabels();
-      if (labels == null || !plan.name().equals(labels.get(Labels.NODE))) {
+      if (labels == null || !plan.name().equals(labels.get(LabelKeys.NODE))) {
         throw new OperationalException(
             plan.name(),
             "a container named '" + name + "' exists that this tool did not create",
@@ -673,7 +674,7 @@ public final class DockerRuntime {
       Service service, Container found, Map<String, String> inputs) {
     String now = inputs.get(service.name());
     return now != null
-        && (found.getLabels() == null || !now.equals(found.getLabels().get(Labels.INPUTS_HASH)));
+        && (found.getLabels() == null || !now.equals(found.getLabels().get(LabelKeys.INPUTS_HASH)));
   }
 
   private String create(
@@ -932,7 +933,7 @@ public final class DockerRuntime {
           states.add(
               state(
                   found,
-                  PlanHash.of(plan, service).equals(found.getLabels().get(Labels.PLAN_HASH))));
+                  PlanHash.of(plan, service).equals(found.getLabels().get(LabelKeys.PLAN_HASH))));
         }
       }
     }
@@ -950,9 +951,9 @@ public final class DockerRuntime {
       exitCode = code == null ? null : code.intValue();
     }
     return new ServiceState(
-        labels.getOrDefault(Labels.SERVICE, containerName(container)),
+        labels.getOrDefault(LabelKeys.SERVICE, containerName(container)),
         containerName(container),
-        labels.getOrDefault(Labels.ROLE, ""),
+        labels.getOrDefault(LabelKeys.ROLE, ""),
         container.getImage(),
         container.getState(),
         container.getStatus(),
@@ -980,11 +981,12 @@ public final class DockerRuntime {
     List<Container> byRoleOrClient = new ArrayList<>();
     for (Container container : ourContainers(node).values()) {
       String name = containerName(container);
-      if (service.equals(container.getLabels().get(Labels.SERVICE)) || service.equals(name)) {
+      if (service.equals(container.getLabels().get(LabelKeys.SERVICE)) || service.equals(name)) {
         return container.getId();
       }
       // Operators say `logs geth` or `logs consensus`, not the full container name.
-      if (service.equals(container.getLabels().get(Labels.ROLE)) || name.endsWith("-" + service)) {
+      if (service.equals(container.getLabels().get(LabelKeys.ROLE))
+          || name.endsWith("-" + service)) {
         byRoleOrClient.add(container);
       }
     }

@@ -2,31 +2,18 @@ package dev.ephemery.runtime;
 
 import dev.ephemery.inventory.Host;
 import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Service;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The labels every object the tool creates carries. They are how the tool finds its own objects,
- * and the only objects it ever changes or removes are the ones carrying {@link #NODE}.
+ * The labels every object the tool creates carries (keys in {@link LabelKeys}). They are how the
+ * tool finds its own objects, and the only objects it ever changes or removes are the ones carrying
+ * {@link LabelKeys#NODE}.
  */
 public final class Labels {
-
-  public static final String NODE = "ephemery.node";
-  public static final String ROLE = "ephemery.role";
-  public static final String SERVICE = "ephemery.service";
-  public static final String ITERATION = "ephemery.iteration";
-  public static final String PLAN_HASH = "ephemery.plan-hash";
-
-  /**
-   * The digest of a run-once step's input folders' content when it last ran ({@link
-   * dev.ephemery.plan.Service#inputs}); a different digest runs it again.
-   */
-  public static final String INPUTS_HASH = "ephemery.inputs-hash";
-
-  /** Marks the short-lived helper containers (file work, self-tests). */
-  public static final String HELPER = "ephemery.helper";
 
   private Labels() {}
 
@@ -35,29 +22,29 @@ public final class Labels {
     if (service.labels() != null) {
       labels.putAll(service.labels());
     }
-    labels.put(NODE, host.name());
-    labels.put(ROLE, service.role().id());
-    labels.put(SERVICE, service.name());
-    labels.put(ITERATION, Integer.toString(host.iteration()));
-    labels.put(PLAN_HASH, planHash);
+    labels.put(LabelKeys.NODE, host.name());
+    labels.put(LabelKeys.ROLE, service.role().id());
+    labels.put(LabelKeys.SERVICE, service.name());
+    labels.put(LabelKeys.ITERATION, Integer.toString(host.iteration()));
+    labels.put(LabelKeys.PLAN_HASH, planHash);
     return labels;
   }
 
   public static Map<String, String> forNetwork(HostPlan host) {
     Map<String, String> labels = new LinkedHashMap<>();
-    labels.put(NODE, host.name());
-    labels.put(ITERATION, Integer.toString(host.iteration()));
-    labels.put(PLAN_HASH, PlanHash.ofNetwork(host));
+    labels.put(LabelKeys.NODE, host.name());
+    labels.put(LabelKeys.ITERATION, Integer.toString(host.iteration()));
+    labels.put(LabelKeys.PLAN_HASH, PlanHash.ofNetwork(host));
     return labels;
   }
 
   public static Map<String, String> forHelper(String node, String purpose) {
-    return Map.of(NODE, node, HELPER, purpose);
+    return Map.of(LabelKeys.NODE, node, LabelKeys.HELPER, purpose);
   }
 
   /** The {@code label=} filter values that select one node's objects. */
   public static List<String> nodeFilter(String node) {
-    return List.of(NODE + "=" + node);
+    return List.of(LabelKeys.NODE + "=" + node);
   }
 
   /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
 import java.security.MessageDigest;
@@ -35,7 +36,7 @@ public final class PlanHash {
     if (service.role() == Role.SUPERVISOR) {
       // The supervisor performs the resets: a new iteration must not recreate it mid-reset.
       if (fields.get("labels") instanceof ObjectNode labels) {
-        labels.remove(Labels.ITERATION);
+        labels.remove(LabelKeys.ITERATION);
       }
       return digest(List.of(host.name(), host.network(), fields));
     }

@@ -3,6 +3,7 @@ package dev.ephemery.runtime;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import dev.ephemery.common.OperationalException;
+import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Planner;
 import dev.ephemery.plan.Role;
 import java.time.Duration;
@@ -57,7 +58,7 @@ public final class SupervisorExec {
         docker
             .listContainersCmd()
             .withShowAll(true)
-            .withLabelFilter(Map.of(Labels.NODE, node, Labels.ROLE, Role.SUPERVISOR.id()))
+            .withLabelFilter(Map.of(LabelKeys.NODE, node, LabelKeys.ROLE, Role.SUPERVISOR.id()))
             .exec();
     if (found.isEmpty()) {
       throw new OperationalException(

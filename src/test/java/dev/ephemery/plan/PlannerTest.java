@@ -60,9 +60,9 @@ class PlannerTest {
           .filteredOn(p -> p.host() != null && !p.bind().equals("127.0.0.1"))
           .allSatisfy(p -> assertThat(p.name()).isIn("p2p", "p2p-udp", "quic", "discovery"));
       assertThat(service.labels())
-          .containsEntry("ephemery.node", "node1")
-          .containsEntry("ephemery.iteration", "153")
-          .containsEntry("ephemery.role", service.role().id());
+          .containsEntry(LabelKeys.NODE, "node1")
+          .containsEntry(LabelKeys.ITERATION, "153")
+          .containsEntry(LabelKeys.ROLE, service.role().id());
       assertThat(service.image()).doesNotContain(" ");
     }
     assertThat(host.paths())

@@ -10,6 +10,7 @@ import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.ExecutionClient;
 import dev.ephemery.inventory.Flavor;
 import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Planner;
 import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
@@ -51,7 +52,7 @@ class ComposeRendererTest {
       List<String> command = new ArrayList<>();
       yaml.get("command").forEach(a -> command.add(a.asText()));
       assertThat(command).isEqualTo(service.command());
-      assertThat(yaml.get("labels").get(Service.PLAN_HASH_LABEL).asText())
+      assertThat(yaml.get("labels").get(LabelKeys.PLAN_HASH).asText())
           .isEqualTo(service.planHash());
       assertThat(yaml.get("networks").get(0).asText()).isEqualTo("node");
     }

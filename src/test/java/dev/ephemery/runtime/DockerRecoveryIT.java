@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.RestartPolicy;
 import dev.ephemery.ops.ContainerWatch.Observation;
 import dev.ephemery.ops.DockerContainerWatch;
+import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.supervisor.AutoRecovery;
 import dev.ephemery.supervisor.RecoveryPolicy;
 import java.io.IOException;
@@ -59,9 +60,9 @@ class DockerRecoveryIT {
             .withCmd("sh", "-c", script)
             .withLabels(
                 Map.of(
-                    Labels.NODE, node,
-                    Labels.SERVICE, service,
-                    Labels.ROLE, role))
+                    LabelKeys.NODE, node,
+                    LabelKeys.SERVICE, service,
+                    LabelKeys.ROLE, role))
             .withHostConfig(host)
             .exec()
             .getId();

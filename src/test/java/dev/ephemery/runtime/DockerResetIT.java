@@ -17,6 +17,7 @@ import dev.ephemery.ops.ResetMachine;
 import dev.ephemery.ops.ResetState;
 import dev.ephemery.ops.RetryPolicy;
 import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Mount;
 import dev.ephemery.plan.PlannedPath;
 import dev.ephemery.plan.PlannedPath.Kind;
@@ -362,7 +363,7 @@ class DockerResetIT {
         .withSince(Long.toString(from.getEpochSecond()))
         .withUntil(Long.toString(Instant.now().getEpochSecond() + 1))
         .withEventFilter("start")
-        .withLabelFilter(Labels.NODE + "=" + node, Labels.HELPER + "=slashing-export")
+        .withLabelFilter(LabelKeys.NODE + "=" + node, LabelKeys.HELPER + "=slashing-export")
         .exec(
             new ResultCallback.Adapter<Event>() {
               @Override

@@ -12,6 +12,7 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.Network;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Mount;
 import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
@@ -114,20 +115,20 @@ abstract class DockerRuntimeContract {
         .containsExactlyInAnyOrder(node + "-init", node + "-el", node + "-cl");
     for (Container c : ours) {
       assertThat(c.getLabels())
-          .containsEntry(Labels.NODE, node)
-          .containsEntry(Labels.ITERATION, "153")
-          .containsKeys(Labels.ROLE, Labels.PLAN_HASH, Labels.SERVICE);
+          .containsEntry(LabelKeys.NODE, node)
+          .containsEntry(LabelKeys.ITERATION, "153")
+          .containsKeys(LabelKeys.ROLE, LabelKeys.PLAN_HASH, LabelKeys.SERVICE);
     }
     InspectContainerResponse el = connection.client().inspectContainerCmd(node + "-el").exec();
     assertThat(el.getState().getRunning()).isTrue();
-    assertThat(el.getConfig().getLabels()).containsEntry(Labels.ROLE, "execution");
+    assertThat(el.getConfig().getLabels()).containsEntry(LabelKeys.ROLE, "execution");
     assertThat(el.getNetworkSettings().getNetworks()).containsOnlyKeys(node + "-net");
     assertThat(el.getNetworkSettings().getNetworks().get(node + "-net").getAliases())
         .contains("el");
     InspectContainerResponse init = connection.client().inspectContainerCmd(node + "-init").exec();
     assertThat(init.getState().getExitCodeLong()).isZero();
     Network network = connection.client().inspectNetworkCmd().withNetworkId(node + "-net").exec();
-    assertThat(network.getLabels()).containsEntry(Labels.NODE, node);
+    assertThat(network.getLabels()).containsEntry(LabelKeys.NODE, node);
 
     Path jwt = baseDir.resolve("jwt.hex");
     assertThat(Files.readString(jwt)).matches("[0-9a-f]{64}");
@@ -145,7 +146,7 @@ abstract class DockerRuntimeContract {
                 .client()
                 .listContainersCmd()
                 .withShowAll(true)
-                .withLabelFilter(List.of(Labels.HELPER + "=files", Labels.NODE + "=" + node))
+                .withLabelFilter(List.of(LabelKeys.HELPER + "=files", LabelKeys.NODE + "=" + node))
                 .exec())
         .as("helper containers are removed")
         .isEmpty();
@@ -439,7 +440,7 @@ abstract class DockerRuntimeContract {
         .withSince(Long.toString(from.getEpochSecond()))
         .withUntil(Long.toString(to.getEpochSecond() + 1))
         .withEventFilter("create")
-        .withLabelFilter(Labels.NODE + "=" + node, Labels.HELPER + "=" + purpose)
+        .withLabelFilter(LabelKeys.NODE + "=" + node, LabelKeys.HELPER + "=" + purpose)
         .exec(
             new ResultCallback.Adapter<Event>() {
               @Override

@@ -3,6 +3,7 @@ package dev.ephemery.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.ephemery.plan.LabelKeys;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +46,8 @@ class DockerSocketIT {
             .createContainerCmd(image)
             .withName(owner + "-" + service)
             .withCmd("sh", "-c", script)
-            .withLabels(Map.of(Labels.NODE, owner, Labels.SERVICE, service, Labels.ROLE, service))
+            .withLabels(
+                Map.of(LabelKeys.NODE, owner, LabelKeys.SERVICE, service, LabelKeys.ROLE, service))
             .exec()
             .getId();
     docker.startContainerCmd(id).exec();
@@ -74,8 +76,8 @@ class DockerSocketIT {
         containers.stream().filter(c -> c.id().equals(exited)).findFirst().orElseThrow();
     assertThat(execution.state()).isEqualTo("exited");
     assertThat(execution.labels())
-        .containsEntry(Labels.NODE, node)
-        .containsEntry(Labels.SERVICE, "execution");
+        .containsEntry(LabelKeys.NODE, node)
+        .containsEntry(LabelKeys.SERVICE, "execution");
     var inspected = connection.client().inspectContainerCmd(exited).exec();
     assertThat(socket.inspect(exited))
         .isEqualTo(

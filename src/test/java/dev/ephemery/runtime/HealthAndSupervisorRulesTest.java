@@ -6,6 +6,7 @@ import dev.ephemery.client.HealthCheck;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.InventoryParser;
 import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Planner;
 import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
@@ -149,7 +150,7 @@ class HealthAndSupervisorRulesTest {
             "/srv/eph:/srv/eph:false",
             "/var/run/docker.sock:/var/run/docker.sock:false");
     assertThat(supervisor.restartPolicy()).isEqualTo("unless-stopped");
-    assertThat(supervisor.labels()).containsEntry("ephemery.role", "supervisor");
+    assertThat(supervisor.labels()).containsEntry(LabelKeys.ROLE, "supervisor");
     assertThat(supervisor.env())
         .isEqualTo(Map.of("EPHEMERY_RELEASE_CACHE", "/srv/eph/supervisor/releases"));
   }

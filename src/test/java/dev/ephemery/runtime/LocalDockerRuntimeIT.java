@@ -12,6 +12,7 @@ import dev.ephemery.common.OperationalException;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.InventoryParser;
 import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.PlannedPath;
 import dev.ephemery.plan.Planner;
 import dev.ephemery.plan.Service;
@@ -98,7 +99,7 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
                 .client()
                 .listContainersCmd()
                 .withShowAll(true)
-                .withLabelFilter(List.of(Labels.HELPER + "=health", Labels.NODE + "=" + node))
+                .withLabelFilter(List.of(LabelKeys.HELPER + "=health", LabelKeys.NODE + "=" + node))
                 .exec())
         .as("the probe container is removed")
         .isEmpty();
@@ -164,9 +165,9 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
       InspectContainerResponse container = docker.inspectContainerCmd(name).exec();
       assertThat(container.getState().getRunning()).isTrue();
       assertThat(container.getConfig().getLabels())
-          .containsEntry(Labels.ROLE, "supervisor")
-          .containsEntry(Labels.NODE, node)
-          .containsKey(Labels.PLAN_HASH);
+          .containsEntry(LabelKeys.ROLE, "supervisor")
+          .containsEntry(LabelKeys.NODE, node)
+          .containsKey(LabelKeys.PLAN_HASH);
       assertThat(container.getHostConfig().getBinds())
           .extracting(b -> b.getPath() + ":" + b.getVolume().getPath() + ":" + b.getAccessMode())
           .contains(
@@ -343,7 +344,7 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
     InspectContainerResponse el = docker.inspectContainerCmd(node + "-el").exec();
     assertThat(el.getId()).isEqualTo(elId);
     assertThat(el.getState().getRunning()).isTrue();
-    assertThat(el.getConfig().getLabels()).containsEntry(Labels.ITERATION, "154");
+    assertThat(el.getConfig().getLabels()).containsEntry(LabelKeys.ITERATION, "154");
     assertThat(docker.inspectContainerCmd(node + "-cl").exec().getId()).isNotEqualTo(runningCl);
   }
 }

@@ -89,7 +89,12 @@ class PlanHashTest {
             List.of("/opt/ephemery/validator-keys"));
     HostPlan plan =
         new HostPlan(
-            "node1", "10.0.0.1", "/opt/ephemery", 153, "ephemery-node1", List.of(),
+            "node1",
+            "10.0.0.1",
+            "/opt/ephemery",
+            153,
+            "ephemery-node1",
+            List.of(),
             List.of(keys, geth, supervisor));
     // Pinned from the algorithm up used before the compose export shared it.
     assertThat(PlanHash.of(plan, geth)).isEqualTo("12c022c7eeb9f26c");

@@ -9,6 +9,7 @@ import dev.ephemery.ops.Component;
 import dev.ephemery.ops.DockerNodeRuntime;
 import dev.ephemery.ops.NodeLayouts;
 import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Mount;
 import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
@@ -171,7 +172,7 @@ class SlashingExportIT {
                 .client()
                 .listContainersCmd()
                 .withShowAll(true)
-                .withLabelFilter(Map.of(Labels.NODE, node))
+                .withLabelFilter(Map.of(LabelKeys.NODE, node))
                 .exec())
         .isEmpty();
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.dockerjava.api.DockerClient;
 import dev.ephemery.cli.Main;
 import dev.ephemery.common.OperationalException;
+import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Role;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,7 +51,7 @@ class SupervisorExecIT {
         docker
             .createContainerCmd(image)
             .withName(node + "-supervisor")
-            .withLabels(Map.of(Labels.NODE, node, Labels.ROLE, Role.SUPERVISOR.id()))
+            .withLabels(Map.of(LabelKeys.NODE, node, LabelKeys.ROLE, Role.SUPERVISOR.id()))
             .withCmd("sh", "-c", STUB)
             .exec()
             .getId();

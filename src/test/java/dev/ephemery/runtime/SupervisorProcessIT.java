@@ -3,6 +3,7 @@ package dev.ephemery.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.ephemery.plan.LabelKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +64,9 @@ class SupervisorProcessIT {
             .createContainerCmd(image)
             .withName(node + "-geth")
             .withCmd("sh", "-c", TestPlans.TERM + "sleep 3600 & wait")
-            .withLabels(Map.of(Labels.NODE, node, Labels.SERVICE, "geth", Labels.ROLE, "execution"))
+            .withLabels(
+                Map.of(
+                    LabelKeys.NODE, node, LabelKeys.SERVICE, "geth", LabelKeys.ROLE, "execution"))
             .exec()
             .getId();
     docker.startContainerCmd(id).exec();
