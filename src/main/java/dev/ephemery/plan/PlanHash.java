@@ -1,81 +1,56 @@
 package dev.ephemery.plan;
 
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The SHA-256 of a service's canonical form (maps sorted, the plan-hash label itself left out), so
- * a runtime recreates a container exactly when its plan changed.
+ * A short digest of everything that defines a created object: the one plan hash. Stored in the
+ * {@link LabelKeys#PLAN_HASH} label by {@code up} and by the compose export alike, it tells {@code
+ * up} whether an existing container still matches the plan without comparing Docker's normalised
+ * view of it field by field, so a node deployed from the export is current to {@code up}. Existing
+ * containers carry these digests: a change to the algorithm recreates every one of them.
  */
 public final class PlanHash {
 
-  public static String of(Service service) {
-    Map<String, String> labels = new TreeMap<>(service.labels());
-    labels.remove(LabelKeys.PLAN_HASH);
-    StringBuilder text = new StringBuilder();
-    field(text, "name", service.name());
-    field(text, "role", service.role().id());
-    field(text, "client", service.client());
-    field(text, "image", service.image());
-    field(text, "entrypoint", list(service.entrypoint()));
-    field(text, "command", list(service.command()));
-    for (PortBinding port : service.ports()) {
-      field(
-          text,
-          "port",
-          port.name()
-              + "|"
-              + port.container()
-              + "|"
-              + port.host()
-              + "|"
-              + port.bind()
-              + "|"
-              + port.protocol());
-    }
-    for (Mount mount : service.mounts()) {
-      field(text, "mount", mount.source() + "|" + mount.target() + "|" + mount.readOnly());
-    }
-    new TreeMap<>(service.env()).forEach((k, v) -> field(text, "env", k + "=" + v));
-    labels.forEach((k, v) -> field(text, "label", k + "=" + v));
-    field(text, "dependsOn", list(service.dependsOn()));
-    field(text, "runOnce", Boolean.toString(service.runOnce()));
-    field(text, "user", service.user());
-    field(text, "restart", service.restartPolicy());
-    field(text, "memory", service.memoryLimit());
-    field(text, "stopSignal", service.stopSignal());
-    if (!service.inputs().isEmpty()) {
-      // Only where there are some: the hashes of every other service stay what they were.
-      field(text, "inputs", list(service.inputs()));
-    }
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-  }
-
-  private static String list(List<String> values) {
-    // Length-prefixed, so ["a b"] and ["a", "b"] differ.
-    if (values == null) {
-      return "null";
-    }
-    StringBuilder text = new StringBuilder();
-    values.forEach(v -> text.append(v.length()).append(':').append(v).append(';'));
-    return text.toString();
-  }
-
-  private static void field(StringBuilder text, String name, String value) {
-    text.append(name).append('=').append(value == null ? "null" : value).append('\n');
-  }
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private PlanHash() {}
+
+  public static String of(HostPlan host, Service service) {
+    // Health checks say how to probe a container, not what it is: they do not recreate it.
+    ObjectNode fields = JSON.valueToTree(service);
+    fields.remove("health");
+    if (service.inputs().isEmpty()) {
+      // Containers created before services had inputs keep their hash, so nothing is recreated.
+      fields.remove("inputs");
+    }
+    if (service.role() == Role.SUPERVISOR) {
+      // The supervisor performs the resets: a new iteration must not recreate it mid-reset.
+      if (fields.get("labels") instanceof ObjectNode labels) {
+        labels.remove(LabelKeys.ITERATION);
+      }
+      return digest(List.of(host.name(), host.network(), fields));
+    }
+    return digest(List.of(host.name(), host.network(), host.iteration(), fields));
+  }
+
+  public static String ofNetwork(HostPlan host) {
+    return digest(List.of(host.name(), host.network()));
+  }
+
+  private static String digest(Object value) {
+    try {
+      byte[] bytes = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(value));
+      return HexFormat.of().formatHex(bytes, 0, 8);
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot hash the plan", e);
+    }
+  }
 }

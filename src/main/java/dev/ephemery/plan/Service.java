@@ -156,9 +156,4 @@ public record Service(
         memoryLimit,
         null);
   }
-
-  /** A stable hash of everything that defines this container: equal plans, equal hashes. */
-  public String planHash() {
-    return PlanHash.of(this);
-  }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Mount;
+import dev.ephemery.plan.PlanHash;
 import dev.ephemery.plan.PlannedPath;
 import dev.ephemery.plan.PortBinding;
 import dev.ephemery.plan.Role;
@@ -129,7 +130,8 @@ public final class ComposeRenderer {
     }
     yaml.put("volumes", volumes);
     Map<String, String> labels = new LinkedHashMap<>(service.labels());
-    labels.put(LabelKeys.PLAN_HASH, service.planHash());
+    // The hash up computes, so up finds a node deployed from this file current.
+    labels.put(LabelKeys.PLAN_HASH, PlanHash.of(plan, service));
     yaml.put("labels", labels);
     yaml.put("networks", List.of(NETWORK_KEY));
     if (!service.dependsOn().isEmpty()) {

@@ -21,6 +21,7 @@ import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.LabelKeys;
+import dev.ephemery.plan.PlanHash;
 import dev.ephemery.plan.Planner;
 import dev.ephemery.plan.PortBinding;
 import dev.ephemery.plan.Role;

@@ -3,6 +3,7 @@ package dev.ephemery.runtime;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.LabelKeys;
+import dev.ephemery.plan.PlanHash;
 import dev.ephemery.plan.Service;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -275,8 +275,10 @@ class PlannerTest {
   void rpcPortMovesOnlyTheLoopbackHostSideOfTheJsonRpcApi(ExecutionClient el) {
     var usual = Fixtures.host(el, ConsensusClient.LIGHTHOUSE).build();
     var moved = Fixtures.host(el, ConsensusClient.LIGHTHOUSE).elRpc(18546).build();
-    Service before = role(planner.planHost(usual, RELEASE), Role.EXECUTION);
-    Service after = role(planner.planHost(moved, RELEASE), Role.EXECUTION);
+    HostPlan usualPlan = planner.planHost(usual, RELEASE);
+    HostPlan movedPlan = planner.planHost(moved, RELEASE);
+    Service before = role(usualPlan, Role.EXECUTION);
+    Service after = role(movedPlan, Role.EXECUTION);
 
     assertThat(before.ports())
         .filteredOn(p -> p.name().equals(Planner.RPC_PORT_NAME))
@@ -295,7 +297,7 @@ class PlannerTest {
         .filteredOn(p -> p.name().equals(Planner.ENGINE_PORT_NAME))
         .singleElement()
         .satisfies(p -> assertThat(p.host()).isNull());
-    assertThat(after.planHash()).isNotEqualTo(before.planHash());
+    assertThat(PlanHash.of(movedPlan, after)).isNotEqualTo(PlanHash.of(usualPlan, before));
     assertThat(role(planner.planHost(moved, RELEASE), Role.CONSENSUS).ports())
         .isEqualTo(role(planner.planHost(usual, RELEASE), Role.CONSENSUS).ports());
   }
@@ -305,14 +307,14 @@ class PlannerTest {
     HostPlan a = plan(ExecutionClient.GETH, ConsensusClient.LIGHTHOUSE, Flavor.UPSTREAM);
     HostPlan b = plan(ExecutionClient.GETH, ConsensusClient.LIGHTHOUSE, Flavor.UPSTREAM);
     Service geth = role(a, Role.EXECUTION);
-    assertThat(geth.planHash()).isEqualTo(role(b, Role.EXECUTION).planHash()).hasSize(64);
+    assertThat(PlanHash.of(a, geth)).isEqualTo(PlanHash.of(b, role(b, Role.EXECUTION))).hasSize(16);
     var changed =
         Fixtures.host(ExecutionClient.GETH, ConsensusClient.LIGHTHOUSE)
             .validator(ConsensusClient.LIGHTHOUSE)
             .elArgs("--cache=2048")
             .inventory();
-    assertThat(role(planner.plan(changed, RELEASE).hosts().get(0), Role.EXECUTION).planHash())
-        .isNotEqualTo(geth.planHash());
+    HostPlan c = planner.plan(changed, RELEASE).hosts().get(0);
+    assertThat(PlanHash.of(c, role(c, Role.EXECUTION))).isNotEqualTo(PlanHash.of(a, geth));
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.InventoryParser;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.LabelKeys;
+import dev.ephemery.plan.PlanHash;
 import dev.ephemery.plan.Planner;
 import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;

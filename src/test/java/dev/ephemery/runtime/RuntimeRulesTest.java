@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.PlanHash;
 import dev.ephemery.plan.PortBinding;
 import dev.ephemery.plan.Service;
 import java.util.ArrayList;

@@ -1,13 +1,8 @@
-package dev.ephemery.runtime;
+package dev.ephemery.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ephemery.client.HealthCheck;
-import dev.ephemery.plan.HostPlan;
-import dev.ephemery.plan.Mount;
-import dev.ephemery.plan.PortBinding;
-import dev.ephemery.plan.Role;
-import dev.ephemery.plan.Service;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
