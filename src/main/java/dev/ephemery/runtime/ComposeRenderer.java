@@ -79,6 +79,9 @@ public final class ComposeRenderer {
     }
     Map<String, Object> network = new LinkedHashMap<>();
     network.put("name", plan.network());
+    // The labels up gives the network it creates: with them up takes over a node deployed from
+    // this file instead of refusing the network as someone else's.
+    network.put("labels", Labels.forNetwork(plan));
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("services", services);
     doc.put("networks", Map.of(NETWORK_KEY, network));

@@ -78,6 +78,12 @@ class ComposeRendererTest {
             .as(service.name())
             .isEqualTo(up);
       }
+      // The network carries the labels up looks for before it takes a network as the node's.
+      JsonNode network = parse(renderer.render(plan)).at("/networks").elements().next();
+      Labels.forNetwork(plan)
+          .forEach(
+              (key, value) ->
+                  assertThat(network.at("/labels").get(key).asText()).as(key).isEqualTo(value));
     }
   }
 
