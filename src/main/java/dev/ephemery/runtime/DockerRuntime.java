@@ -93,30 +93,9 @@ public final class DockerRuntime {
     List<HealthWait.Endpoint> health =
         options.waitForHealth() ? HealthWait.endpoints(plan, ordered) : List.of();
     checkEngineNotPublished(plan);
-    if (plan.paths().stream()
-        .anyMatch(p -> p.kind() == dev.ephemery.plan.PlannedPath.Kind.JWT_SECRET)) {
-      List<dev.ephemery.common.Problem> problems = EngineSelfTest.sharedSecretProblems(plan);
-      if (!problems.isEmpty()) {
-        throw new InvalidInputException(problems);
-      }
-    }
+    checkSharedSecret(plan);
     HostFiles files = new HostFiles(plan, options.releaseDir());
-    List<Change> changes = new ArrayList<>();
-
-    Set<String> images = new LinkedHashSet<>();
-    ordered.forEach(s -> images.add(s.image()));
-    if (!plan.paths().isEmpty() || !health.isEmpty()) {
-      images.add(options.helperImage());
-    }
-    for (String image : images) {
-      if (!imagePresent(image)) {
-        changes.add(new Change("pull", "image", image, "missing"));
-        if (!options.dryRun()) {
-          pull(plan.name(), image, options.waitTimeout().multipliedBy(10));
-        }
-      }
-    }
-
+    List<Change> changes = new ArrayList<>(pullMissingImages(plan, ordered, health, options));
     changes.addAll(ensureNetwork(plan, options.dryRun()));
     List<Change> fileChanges = ensurePaths(plan, files, ordered, options);
     changes.addAll(fileChanges);
@@ -126,153 +105,240 @@ public final class DockerRuntime {
     Map<String, String> inputs = inputDigests(plan, ordered, options);
     containersReady.run();
     Map<String, Container> existing = ourContainers(plan.name());
-    Set<String> planned = new LinkedHashSet<>();
-    all.forEach(s -> planned.add(Labels.containerName(plan, s)));
-    for (Container container : existing.values()) {
-      String name = containerName(container);
-      if (!planned.contains(name)) {
-        changes.add(new Change("remove", "container", name, "no longer planned"));
-        if (!options.dryRun()) {
-          remove(container.getId(), name);
-        }
+    Reconcile.Actions actions =
+        Reconcile.decide(
+            desired(plan, all, ordered, inputs, supervisorFilesChanged),
+            observe(plan, ordered, existing));
+    changes.addAll(actions.changes());
+    if (!options.dryRun()) {
+      for (String name : actions.remove()) {
+        remove(existing.get(name).getId(), name);
       }
     }
-
-    // Containers to (re)create that are not running are replaced in the background: only the
-    // starts below must follow the start order, and each waits for its own container only (the
-    // later ones are created while the first ones start). Nothing after an init step is created
-    // before that step succeeded. A running container is replaced just before its start, which
-    // keeps its downtime short.
-    Map<String, FutureTask<String>> prepared = new LinkedHashMap<>();
-    List<Decision> decisions = new ArrayList<>();
-    Set<String> rerunSteps = new LinkedHashSet<>();
-    Map<String, List<String>> stopBefore = new LinkedHashMap<>();
-    for (Service service : ordered) {
-      String name = Labels.containerName(plan, service);
-      String hash = PlanHash.of(plan, service);
-      Container found = existing.get(name);
-      Decision decision;
-      if (found == null) {
-        checkNoForeignContainer(plan, name);
-        changes.add(new Change(service.runOnce() ? "run" : "create", "container", name, "missing"));
-        decision = Decision.CREATE;
-      } else if (!hash.equals(found.getLabels().get(LabelKeys.PLAN_HASH))) {
-        changes.add(
-            new Change(
-                service.runOnce() ? "rerun" : "recreate", "container", name, "plan changed"));
-        decision = Decision.REPLACE;
-      } else if (service.runOnce()) {
-        if ("created".equals(found.getState())) {
-          // Created ahead (a reset does that while the node stops) and never run: run it.
-          changes.add(new Change("run", "container", name, "created"));
-          decision = Decision.RUN;
-        } else if (isExitedOk(found.getId())) {
-          decision = Decision.KEEP;
-          if (inputsChanged(service, found, inputs)) {
-            changes.add(new Change("rerun", "container", name, "its input folders changed"));
-            decision = Decision.REPLACE;
-          }
-        } else {
-          changes.add(new Change("rerun", "container", name, "did not complete"));
-          decision = Decision.REPLACE;
-        }
-      } else if ("running".equals(found.getState())) {
-        decision = Decision.KEEP;
-        if (service.role() == Role.SUPERVISOR && supervisorFilesChanged) {
-          changes.add(new Change("restart", "container", name, "its jar or inventory changed"));
-          decision = Decision.RESTART;
-        } else if (stopForRerun(service, rerunSteps, stopBefore, found.getId())) {
-          // A validator holds its keys and slashing DB while it runs: lighthouse's import refuses
-          // to run beside it, and no client loads keys imported after its start.
-          changes.add(new Change("restart", "container", name, "a step before it runs again"));
-          decision = Decision.START;
-        }
-      } else {
-        changes.add(new Change("start", "container", name, found.getState()));
-        decision = Decision.START;
-      }
-      decisions.add(decision);
-      if (service.runOnce() && decision != Decision.KEEP) {
-        rerunSteps.add(service.name());
-      }
-      boolean replaceNow =
-          decision == Decision.CREATE
-              || (decision == Decision.REPLACE && !"running".equals(found.getState()));
-      if (replaceNow && !options.dryRun()) {
-        FutureTask<String> task =
-            new FutureTask<>(
-                () -> {
-                  if (found != null) {
-                    remove(found.getId(), name);
-                  }
-                  return create(plan, service, hash, name, inputs.get(service.name()));
-                });
-        prepared.put(name, task);
+    for (Reconcile.Step step : actions.steps()) {
+      if (step.action() == Reconcile.Action.CREATE) {
+        checkNoForeignContainer(plan, step.planned().container());
       }
     }
     if (options.dryRun()) {
       return new UpReport(plan.name(), true, changes);
     }
+    List<String> toWaitFor = converge(plan, actions.steps(), existing, inputs, options);
+    if (options.verifyStarted()) {
+      verifyStarted(plan, toWaitFor, health, options);
+    }
+    return new UpReport(plan.name(), false, changes);
+  }
 
+  /** A planned JWT secret must be the one every service of the node reads. */
+  private static void checkSharedSecret(HostPlan plan) {
+    if (plan.paths().stream()
+        .anyMatch(p -> p.kind() == dev.ephemery.plan.PlannedPath.Kind.JWT_SECRET)) {
+      List<dev.ephemery.common.Problem> problems = EngineSelfTest.sharedSecretProblems(plan);
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
+    }
+  }
+
+  /** Pulls the images of {@code services} (and the helper's, when one runs) that are missing. */
+  private List<Change> pullMissingImages(
+      HostPlan plan,
+      List<Service> services,
+      List<HealthWait.Endpoint> health,
+      RuntimeOptions options) {
+    Set<String> images = new LinkedHashSet<>();
+    services.forEach(s -> images.add(s.image()));
+    if (!plan.paths().isEmpty() || !health.isEmpty()) {
+      images.add(options.helperImage());
+    }
+    List<Change> changes = new ArrayList<>();
+    for (String image : images) {
+      if (!imagePresent(image)) {
+        changes.add(new Change("pull", "image", image, "missing"));
+        if (!options.dryRun()) {
+          pull(plan.name(), image, options.waitTimeout().multipliedBy(10));
+        }
+      }
+    }
+    return changes;
+  }
+
+  private static Reconcile.Desired desired(
+      HostPlan plan,
+      List<Service> all,
+      List<Service> ordered,
+      Map<String, String> inputs,
+      boolean supervisorFilesChanged) {
+    List<Reconcile.Planned> services = new ArrayList<>();
+    for (Service service : ordered) {
+      services.add(
+          new Reconcile.Planned(
+              service, Labels.containerName(plan, service), PlanHash.of(plan, service)));
+    }
+    Set<String> planned = new LinkedHashSet<>();
+    all.forEach(s -> planned.add(Labels.containerName(plan, s)));
+    return new Reconcile.Desired(services, planned, inputs, supervisorFilesChanged);
+  }
+
+  /**
+   * The node's containers as {@link Reconcile} sees them. Whether a planned run-once step exited 0
+   * takes an inspect each; the other containers are not inspected.
+   */
+  private Map<String, Reconcile.Observed> observe(
+      HostPlan plan, List<Service> services, Map<String, Container> existing) {
+    Set<String> runOnce = new LinkedHashSet<>();
+    services.stream()
+        .filter(Service::runOnce)
+        .forEach(s -> runOnce.add(Labels.containerName(plan, s)));
+    Map<String, Reconcile.Observed> observed = new LinkedHashMap<>();
+    existing.forEach(
+        (name, container) -> {
+          Map<String, String> labels = container.getLabels();
+          boolean exitedOk =
+              runOnce.contains(name)
+                  && !"created".equals(container.getState())
+                  && isExitedOk(container.getId());
+          observed.put(
+              name,
+              new Reconcile.Observed(
+                  container.getState(),
+                  labels.get(LabelKeys.PLAN_HASH),
+                  labels.get(LabelKeys.INPUTS_HASH),
+                  exitedOk));
+        });
+    return observed;
+  }
+
+  /**
+   * Carries out the steps in start order.
+   *
+   * <p>Containers to (re)create that are not running are replaced in the background: only the
+   * starts must follow the start order, and each waits for its own container only (the later ones
+   * are created while the first ones start). Nothing after an init step is created before that step
+   * succeeded. A running container is replaced just before its start, which keeps its downtime
+   * short.
+   *
+   * @return the long-running containers started, to wait for
+   */
+  private List<String> converge(
+      HostPlan plan,
+      List<Reconcile.Step> steps,
+      Map<String, Container> existing,
+      Map<String, String> inputs,
+      RuntimeOptions options) {
+    Map<String, FutureTask<String>> prepared = new LinkedHashMap<>();
+    for (Reconcile.Step step : steps) {
+      String name = step.planned().container();
+      Container found = existing.get(name);
+      boolean replaceNow =
+          step.action() == Reconcile.Action.CREATE
+              || (step.action() == Reconcile.Action.REPLACE && !"running".equals(found.getState()));
+      if (replaceNow) {
+        prepared.put(
+            name,
+            new FutureTask<>(
+                () -> {
+                  if (found != null) {
+                    remove(found.getId(), name);
+                  }
+                  return create(plan, step.planned(), inputs);
+                }));
+      }
+    }
     List<String> toWaitFor = new ArrayList<>();
     Set<String> launched = new LinkedHashSet<>();
-    for (int i = 0; i < ordered.size(); i++) {
-      Service service = ordered.get(i);
-      String name = Labels.containerName(plan, service);
-      Container found = existing.get(name);
-      if (prepared.containsKey(name) && !launched.contains(name)) {
-        // This container and, unless it is an init step, the ones after it up to the next one.
-        int end = i + 1;
-        while (!service.runOnce() && end < ordered.size() && !ordered.get(end).runOnce()) {
-          end++;
-        }
-        List<Runnable> batch = new ArrayList<>();
-        for (Service next : ordered.subList(i, end)) {
-          String nextName = Labels.containerName(plan, next);
-          if (prepared.containsKey(nextName) && launched.add(nextName)) {
-            batch.add(prepared.get(nextName));
-          }
-        }
-        runInBackground(batch);
-      }
-      String id;
-      switch (decisions.get(i)) {
-        case KEEP -> {
-          continue;
-        }
-        case RESTART -> {
-          docker.restartContainerCmd(found.getId()).withTimeout(30).exec();
-          toWaitFor.add(name);
-          continue;
-        }
-        case START -> {
-          start(found.getId(), name);
-          toWaitFor.add(name);
-          continue;
-        }
-        case RUN -> id = found.getId();
-        default -> {
-          Future<String> ready = prepared.get(name);
-          if (ready != null) {
-            id = result(ready);
-          } else {
-            remove(found.getId(), name);
-            id =
-                create(plan, service, PlanHash.of(plan, service), name, inputs.get(service.name()));
-          }
-        }
-      }
-      stopFirst(stopBefore.getOrDefault(service.name(), List.of()));
-      start(id, name);
-      if (service.runOnce()) {
-        awaitCompletion(plan, name, id, options.waitTimeout());
-      } else {
-        toWaitFor.add(name);
+    for (int i = 0; i < steps.size(); i++) {
+      launchPrepared(steps, i, prepared, launched);
+      if (carryOut(plan, steps.get(i), existing, prepared, inputs, options.waitTimeout())) {
+        toWaitFor.add(steps.get(i).planned().container());
       }
     }
-    if (!options.verifyStarted()) {
-      return new UpReport(plan.name(), false, changes);
+    return toWaitFor;
+  }
+
+  /**
+   * Starts creating step {@code i}'s container if it is prepared and, unless it is an init step,
+   * those of the steps after it up to the next init step.
+   */
+  private static void launchPrepared(
+      List<Reconcile.Step> steps,
+      int i,
+      Map<String, FutureTask<String>> prepared,
+      Set<String> launched) {
+    String name = steps.get(i).planned().container();
+    if (!prepared.containsKey(name) || launched.contains(name)) {
+      return;
     }
+    int end = i + 1;
+    while (!steps.get(i).planned().service().runOnce()
+        && end < steps.size()
+        && !steps.get(end).planned().service().runOnce()) {
+      end++;
+    }
+    List<Runnable> batch = new ArrayList<>();
+    for (Reconcile.Step next : steps.subList(i, end)) {
+      String nextName = next.planned().container();
+      if (prepared.containsKey(nextName) && launched.add(nextName)) {
+        batch.add(prepared.get(nextName));
+      }
+    }
+    runInBackground(batch);
+  }
+
+  /**
+   * Carries out one step at its turn: an init step runs to completion here.
+   *
+   * @return whether a long-running container was started that {@code up} waits for
+   */
+  private boolean carryOut(
+      HostPlan plan,
+      Reconcile.Step step,
+      Map<String, Container> existing,
+      Map<String, FutureTask<String>> prepared,
+      Map<String, String> inputs,
+      Duration timeout) {
+    String name = step.planned().container();
+    Container found = existing.get(name);
+    String id;
+    switch (step.action()) {
+      case KEEP -> {
+        return false;
+      }
+      case RESTART -> {
+        docker.restartContainerCmd(found.getId()).withTimeout(30).exec();
+        return true;
+      }
+      case START -> {
+        start(found.getId(), name);
+        return true;
+      }
+      case RUN -> id = found.getId();
+      default -> {
+        Future<String> ready = prepared.get(name);
+        if (ready != null) {
+          id = result(ready);
+        } else {
+          remove(found.getId(), name);
+          id = create(plan, step.planned(), inputs);
+        }
+      }
+    }
+    stopFirst(step.stopFirst().stream().map(n -> existing.get(n).getId()).toList());
+    start(id, name);
+    if (step.planned().service().runOnce()) {
+      awaitCompletion(plan, name, id, timeout);
+      return false;
+    }
+    return true;
+  }
+
+  /** Waits for the started containers, the EL-CL link and the health endpoints. */
+  private void verifyStarted(
+      HostPlan plan,
+      List<String> toWaitFor,
+      List<HealthWait.Endpoint> health,
+      RuntimeOptions options) {
     for (String name : toWaitFor) {
       awaitRunning(plan, name, options.waitTimeout());
     }
@@ -289,7 +355,6 @@ public final class DockerRuntime {
       HealthWait.await(
           docker, plan, health, options.helperImage(), options.waitTimeout(), progress);
     }
-    return new UpReport(plan.name(), options.dryRun(), changes);
   }
 
   /**
@@ -330,17 +395,6 @@ public final class DockerRuntime {
       created.add(name);
     }
     return created;
-  }
-
-  /** What {@code up} does with one planned container. */
-  private enum Decision {
-    KEEP,
-    START,
-    RESTART,
-    /** An init step created but never run. */
-    RUN,
-    CREATE,
-    REPLACE
   }
 
   /** Starts independent Docker calls side by side (the daemon does them concurrently). */
@@ -671,11 +725,10 @@ public final class DockerRuntime {
     return InputDigest.of(docker, plan, services, options.helperImage(), options.localFiles());
   }
 
-  private static boolean inputsChanged(
-      Service service, Container found, Map<String, String> inputs) {
-    String now = inputs.get(service.name());
-    return now != null
-        && (found.getLabels() == null || !now.equals(found.getLabels().get(LabelKeys.INPUTS_HASH)));
+  private String create(HostPlan plan, Reconcile.Planned planned, Map<String, String> inputs) {
+    Service service = planned.service();
+    return create(
+        plan, service, planned.planHash(), planned.container(), inputs.get(service.name()));
   }
 
   private String create(
@@ -768,24 +821,6 @@ public final class DockerRuntime {
       text = text.substring(0, text.length() - 1);
     }
     return Long.parseLong(text) * unit;
-  }
-
-  /**
-   * True when {@code service} depends on a run-once step that runs in this {@code up}: its
-   * container is then stopped just before that step and started at its own turn.
-   */
-  private static boolean stopForRerun(
-      Service service,
-      Set<String> rerunSteps,
-      Map<String, List<String>> stopBefore,
-      String containerId) {
-    for (String step : service.dependsOn() == null ? List.<String>of() : service.dependsOn()) {
-      if (rerunSteps.contains(step)) {
-        stopBefore.computeIfAbsent(step, s -> new ArrayList<>()).add(containerId);
-        return true;
-      }
-    }
-    return false;
   }
 
   private void stopFirst(List<String> containerIds) {
