@@ -53,13 +53,7 @@ public final class PrysmValidatorProfile extends ValidatorProfile {
     }
     // cmd/validator/flags/flags.go: the signer's URL and where to list its keys (a URL is
     // accepted); config/features/flags.go: --enable-doppelganger, off unless given.
-    Validators.remoteSigner(context)
-        .ifPresent(
-            signer ->
-                args.flag("--validators-external-signer-url", signer)
-                    .flag(
-                        "--validators-external-signer-public-keys",
-                        Validators.publicKeysUrl(signer)));
+    Validators.externalSigner(args, context);
     args.when(Validators.doppelganger(context), "--enable-doppelganger");
     args.flag("--beacon-rpc-provider", context.beaconHost() + ":" + PrysmBeaconProfile.GRPC)
         .flag("--monitoring-host", "0.0.0.0")

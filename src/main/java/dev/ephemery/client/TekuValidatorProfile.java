@@ -57,13 +57,7 @@ public final class TekuValidatorProfile extends ValidatorProfile {
     }
     // 26.8.0 ValidatorKeysOptions.java: the signer and its keys (a list, or a URL to load them
     // from); ValidatorOptions.java: --doppelganger-detection-enabled, false by default.
-    Validators.remoteSigner(context)
-        .ifPresent(
-            signer ->
-                args.flag("--validators-external-signer-url", signer)
-                    .flag(
-                        "--validators-external-signer-public-keys",
-                        Validators.publicKeysUrl(signer)));
+    Validators.externalSigner(args, context);
     args.when(Validators.doppelganger(context), "--doppelganger-detection-enabled", "true");
     return Validators.feeAndGraffiti(
         args, context, "--validators-proposer-default-fee-recipient", "--validators-graffiti");

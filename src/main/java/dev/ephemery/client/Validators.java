@@ -40,6 +40,18 @@ final class Validators {
   }
 
   /**
+   * Prysm's and teku's options for a Web3Signer, spelled alike: its URL, and where to list the keys
+   * it holds (both take a URL there as well as the keys themselves).
+   */
+  static void externalSigner(Args args, ClientContext context) {
+    remoteSigner(context)
+        .ifPresent(
+            signer ->
+                args.flag("--validators-external-signer-url", signer)
+                    .flag("--validators-external-signer-public-keys", publicKeysUrl(signer)));
+  }
+
+  /**
    * Web3Signer's list of the keys it holds (its eth2 API, GET /api/v1/eth2/publicKeys), for the
    * clients that take the keys to validate from a URL.
    */
