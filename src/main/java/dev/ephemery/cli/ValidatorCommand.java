@@ -7,6 +7,8 @@ import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.network.Interchange;
 import dev.ephemery.ops.DockerSlashingImport;
+import dev.ephemery.ops.NodeLayout;
+import dev.ephemery.ops.ResetMachine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +19,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ephemery validator}: the validator's slashing protection across iterations. */
 final class ValidatorCommand implements Runnable, DeclaredCommand {
-
-  /** The reset's EIP-3076 export, beside each archived slashing DB (ResetMachine.EIP3076_FILE). */
-  static final String EXPORT_FILE = "slashing-protection-eip3076.json";
 
   CommandSpec spec;
 
@@ -84,7 +83,7 @@ final class ValidatorCommand implements Runnable, DeclaredCommand {
     @Override
     public Integer call() throws IOException {
       Host h = oneHost(InventoryLoader.system().load(common.file()), host);
-      Path archives = Path.of(h.baseDir()).resolve("slashing-protection");
+      Path archives = NodeLayout.archives(Path.of(h.baseDir()));
       List<Path> found = exports(archives);
       Optional<Path> chosen =
           found.stream()
@@ -110,15 +109,15 @@ final class ValidatorCommand implements Runnable, DeclaredCommand {
       }
       try (Stream<Path> files = Files.find(archives, 3, (p, a) -> a.isRegularFile())) {
         return files
-            .filter(p -> p.getFileName().toString().equals(EXPORT_FILE))
-            .filter(p -> p.getParent().getParent().getFileName().toString().matches("\\d{1,9}"))
+            .filter(p -> p.getFileName().toString().equals(ResetMachine.EIP3076_FILE))
+            .filter(p -> NodeLayout.archivedIteration(p.getParent()).isPresent())
             .sorted()
             .toList();
       }
     }
 
     static int iterationOf(Path export) {
-      return Integer.parseInt(export.getParent().getParent().getFileName().toString());
+      return NodeLayout.archivedIteration(export.getParent()).orElseThrow();
     }
   }
 

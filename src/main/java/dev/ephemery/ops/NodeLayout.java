@@ -21,7 +21,12 @@ public record NodeLayout(
   }
 
   public Path slashingArchive(String oldIteration, Component component) {
-    return baseDir.resolve(ARCHIVES).resolve(oldIteration).resolve(component.name());
+    return archives(baseDir).resolve(oldIteration).resolve(component.name());
+  }
+
+  /** The folder below baseDir that holds every iteration's {@link #slashingArchive}. */
+  public static Path archives(Path baseDir) {
+    return baseDir.resolve(ARCHIVES);
   }
 
   /** The iteration a {@link #slashingArchive} folder belongs to; empty for any other folder. */

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 public final class ResetMachine {
 
   /** The validator's EIP-3076 export, beside its archived slashing DB. */
-  static final String EIP3076_FILE = "slashing-protection-eip3076.json";
+  public static final String EIP3076_FILE = "slashing-protection-eip3076.json";
 
   private final NodeLayout layout;
   private final NodeRuntime runtime;

@@ -163,7 +163,7 @@ class ValidatorSlashingCommandTest {
     for (int iteration : List.of(151, 152)) {
       Path kept =
           Files.createDirectories(archives.resolve(iteration + "/lighthouse-validator"))
-              .resolve(ValidatorCommand.EXPORT_FILE);
+              .resolve(dev.ephemery.ops.ResetMachine.EIP3076_FILE);
       Files.writeString(kept, "iteration " + iteration);
     }
     Path out = temp.resolve("out.json");
@@ -218,7 +218,7 @@ class ValidatorSlashingCommandTest {
     // What a reset keeps when the chain did not change (same root): export, then import it back.
     Path kept =
         Files.createDirectories(node.resolve("slashing-protection/153/lighthouse-validator"))
-            .resolve(ValidatorCommand.EXPORT_FILE);
+            .resolve(dev.ephemery.ops.ResetMachine.EIP3076_FILE);
     Files.writeString(kept, Interchange.registration(RUNNING_ROOT, held));
     Path out = temp.resolve("exported.json");
     CliRun export =
