@@ -3,17 +3,14 @@ package dev.ephemery.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import dev.ephemery.client.ContainerPaths;
 import dev.ephemery.client.SlashingExport;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Mount;
 import dev.ephemery.plan.Service;
-import dev.ephemery.runtime.Labels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -24,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -66,7 +62,6 @@ final class DockerSlashingExport {
     }
     Path folder = target.getParent();
     Path written = folder.resolve(Path.of(export.get().outputFile()).getFileName().toString());
-    String name = Labels.containerName(plan, service) + "-slashing-export";
     ConfinedPaths paths = new ConfinedPaths(Path.of(plan.baseDir()));
     Path copy = real(paths, scratch);
     try {
@@ -75,39 +70,19 @@ final class DockerSlashingExport {
       likeDataFolder(copy, real(paths, validator.dataDir()));
       giveTree(copy, service.user());
       giveTo(folder, service.user());
-      remove(name);
-      var create =
-          docker
-              .createContainerCmd(
-                  export.get().image() != null ? export.get().image() : service.image())
-              .withName(name)
-              .withLabels(Labels.forHelper(plan.name(), "slashing-export"))
-              .withCmd(export.get().command())
-              .withHostConfig(
-                  HostConfig.newHostConfig()
-                      .withNetworkMode("none")
-                      .withBinds(binds(service, copy, oldTestnet, folder)));
-      // The validator's entrypoint, unless the export runs another image (nimbus).
-      if (export.get().image() == null && service.entrypoint() != null) {
-        create.withEntrypoint(service.entrypoint());
-      }
-      if (service.user() != null) {
-        create.withUser(service.user());
-      }
-      String id = create.exec().getId();
-      try {
-        docker.startContainerCmd(id).exec();
-        Integer code =
-            docker
-                .waitContainerCmd(id)
-                .start()
-                .awaitStatusCode(timeout.toSeconds(), TimeUnit.SECONDS);
-        if (code == null || code != 0) {
-          log.accept(validator.name() + ": EIP-3076 export exited with " + code);
-          return false;
-        }
-      } finally {
-        remove(name);
+      Integer code =
+          OneShotContainer.run(
+              docker,
+              plan,
+              service,
+              "slashing-export",
+              export.get().image(),
+              export.get().command(),
+              binds(service, copy, oldTestnet, folder),
+              timeout);
+      if (code == null || code != 0) {
+        log.accept(validator.name() + ": EIP-3076 export exited with " + code);
+        return false;
       }
       if (!isInterchange(written)) {
         log.accept(validator.name() + ": EIP-3076 export wrote no interchange file at " + written);
@@ -228,14 +203,6 @@ final class DockerSlashingExport {
       }
     } catch (NumberFormatException | UnsupportedOperationException | SecurityException e) {
       // A user name, or not root: the export then fails and is logged; the DB is archived anyway.
-    }
-  }
-
-  private void remove(String name) {
-    try {
-      docker.removeContainerCmd(name).withForce(true).exec();
-    } catch (NotFoundException alreadyGone) {
-      // nothing left from an earlier attempt
     }
   }
 }

@@ -1,10 +1,8 @@
 package dev.ephemery.ops;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import dev.ephemery.client.ContainerPaths;
 import dev.ephemery.client.SlashingImport;
@@ -14,7 +12,6 @@ import dev.ephemery.network.ReleaseParser;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Mount;
 import dev.ephemery.plan.Service;
-import dev.ephemery.runtime.Labels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a validator's own EIP-3076 import ({@link SlashingImport}) in a one-shot container with the
@@ -78,41 +74,22 @@ public final class DockerSlashingImport {
 
   /** Runs {@code command} on the file {@code folder} holds; throws when it exits non-zero. */
   public void run(Service service, SlashingImport command, Path folder) {
-    String name = Labels.containerName(plan, service) + "-slashing-import";
-    remove(name);
-    var create =
-        docker
-            .createContainerCmd(command.image() != null ? command.image() : service.image())
-            .withName(name)
-            .withLabels(Labels.forHelper(plan.name(), "slashing-import"))
-            .withCmd(command.command())
-            .withHostConfig(
-                HostConfig.newHostConfig()
-                    .withNetworkMode("none")
-                    .withBinds(binds(service, folder)));
-    if (command.image() == null && service.entrypoint() != null) {
-      create.withEntrypoint(service.entrypoint());
-    }
-    if (service.user() != null) {
-      create.withUser(service.user());
-    }
-    String id = create.exec().getId();
-    try {
-      docker.startContainerCmd(id).exec();
-      Integer code =
-          docker
-              .waitContainerCmd(id)
-              .start()
-              .awaitStatusCode(timeout.toSeconds(), TimeUnit.SECONDS);
-      if (code == null || code != 0) {
-        throw new OperationalException(
-            service.name(),
-            "the client's slashing-protection import exited with " + code,
-            "run it again with --debug",
-            null);
-      }
-    } finally {
-      remove(name);
+    Integer code =
+        OneShotContainer.run(
+            docker,
+            plan,
+            service,
+            "slashing-import",
+            command.image(),
+            command.command(),
+            binds(service, folder),
+            timeout);
+    if (code == null || code != 0) {
+      throw new OperationalException(
+          service.name(),
+          "the client's slashing-protection import exited with " + code,
+          "run it again with --debug",
+          null);
     }
   }
 
@@ -139,14 +116,6 @@ public final class DockerSlashingImport {
       return ReleaseParser.sszHead(in.readNBytes(ReleaseParser.SSZ_HEAD_BYTES))
           .orElseThrow(() -> new IOException(ssz + " is too short"))
           .genesisValidatorsRoot();
-    }
-  }
-
-  private void remove(String name) {
-    try {
-      docker.removeContainerCmd(name).withForce(true).exec();
-    } catch (NotFoundException alreadyGone) {
-      // nothing left from an earlier attempt
     }
   }
 }
