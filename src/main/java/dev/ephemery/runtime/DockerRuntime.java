@@ -67,13 +67,6 @@ public final class DockerRuntime {
 
   // ------------------------------------------------------------------ up
 
-  private static Map<String, String> withInputs(Map<String, String> labels, String inputsHash) {
-    if (inputsHash != null) {
-      labels.put(LabelKeys.INPUTS_HASH, inputsHash);
-    }
-    return labels;
-  }
-
   public UpReport up(HostPlan plan, RuntimeOptions options) {
     return up(plan, options, () -> {});
   }
@@ -324,7 +317,7 @@ public final class DockerRuntime {
         }
       }
     }
-    stopFirst(step.stopFirst().stream().map(n -> existing.get(n).getId()).toList());
+    step.stopFirst().forEach(n -> stop(existing.get(n).getId()));
     start(id, name);
     if (step.planned().service().runOnce()) {
       awaitCompletion(plan, name, id, timeout);
@@ -786,7 +779,7 @@ public final class DockerRuntime {
         docker
             .createContainerCmd(service.image())
             .withName(name)
-            .withLabels(withInputs(Labels.forService(plan, service, hash), inputsHash))
+            .withLabels(Labels.forService(plan, service, hash, inputsHash))
             .withEnv(env)
             .withExposedPorts(exposed)
             .withHostConfig(hostConfig)
@@ -823,13 +816,11 @@ public final class DockerRuntime {
     return Long.parseLong(text) * unit;
   }
 
-  private void stopFirst(List<String> containerIds) {
-    for (String id : containerIds) {
-      try {
-        docker.stopContainerCmd(id).withTimeout((int) STOP_GRACE.toSeconds()).exec();
-      } catch (NotModifiedException | NotFoundException alreadyStopped) {
-        // fine
-      }
+  private void stop(String id) {
+    try {
+      docker.stopContainerCmd(id).withTimeout((int) STOP_GRACE.toSeconds()).exec();
+    } catch (NotModifiedException | NotFoundException alreadyStopped) {
+      // fine
     }
   }
 
@@ -843,17 +834,8 @@ public final class DockerRuntime {
   }
 
   private void remove(String id, String name) {
-    try {
-      docker.stopContainerCmd(id).withTimeout((int) STOP_GRACE.toSeconds()).exec();
-    } catch (NotModifiedException | NotFoundException alreadyStopped) {
-      // fine
-    }
-    try {
-      docker.removeContainerCmd(id).withForce(true).exec();
-      LOG.info("removed container {}", name);
-    } catch (NotFoundException alreadyGone) {
-      // fine
-    }
+    stop(id);
+    removeStopped(id, name);
   }
 
   private void removeStopped(String id, String name) {

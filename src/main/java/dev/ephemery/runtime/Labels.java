@@ -31,6 +31,19 @@ public final class Labels {
     return labels;
   }
 
+  /**
+   * {@link #forService(HostPlan, Service, String)} plus, for a run-once step with inputs, the
+   * digest of their content it ran with ({@code inputsHash}, null for none).
+   */
+  public static Map<String, String> forService(
+      HostPlan host, Service service, String planHash, String inputsHash) {
+    Map<String, String> labels = forService(host, service, planHash);
+    if (inputsHash != null) {
+      labels.put(LabelKeys.INPUTS_HASH, inputsHash);
+    }
+    return labels;
+  }
+
   public static Map<String, String> forNetwork(HostPlan host) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(LabelKeys.NODE, host.name());
