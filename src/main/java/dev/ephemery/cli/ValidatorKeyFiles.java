@@ -80,14 +80,9 @@ final class ValidatorKeyFiles {
    * files are left out ({@code check} names them). Only the public part is read out.
    */
   static List<String> pubkeys(Path dir) throws IOException {
-    List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.json")) {
-      entries.forEach(files::add);
-    }
-    files.sort(null);
     List<String> keys = new ArrayList<>();
-    for (Path file : files) {
-      if (!file.getFileName().toString().startsWith(".") && Files.isRegularFile(file)) {
+    for (Path file : jsonFiles(dir)) {
+      if (keystoreCandidate(file)) {
         Keystore.Parsed parsed = read(file);
         if (parsed.valid()) {
           keys.add("0x" + parsed.keystore().pubkey());
@@ -145,17 +140,16 @@ final class ValidatorKeyFiles {
       return found;
     }
     privateDirectory(where, dir);
-    List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.json")) {
-      entries.forEach(files::add);
+    List<Path> files;
+    try {
+      files = jsonFiles(dir);
     } catch (IOException e) {
       problem(where, "cannot list '" + dir + "'", "check its permissions");
       return found;
     }
-    files.sort(null);
     for (Path file : files) {
       String name = file.getFileName().toString();
-      if (name.startsWith(".") || !Files.isRegularFile(file)) {
+      if (!keystoreCandidate(file)) {
         continue;
       }
       Keystore.Parsed parsed = read(file);
@@ -176,6 +170,21 @@ final class ValidatorKeyFiles {
           "copy the keystore-*.json files of your validators there");
     }
     return found;
+  }
+
+  /** Every {@code *.json} in {@code dir}, in name order, as the clients find keystores. */
+  private static List<Path> jsonFiles(Path dir) throws IOException {
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.json")) {
+      entries.forEach(files::add);
+    }
+    files.sort(null);
+    return files;
+  }
+
+  /** A keystore candidate: a regular file, not a hidden one (editors leave those). */
+  private static boolean keystoreCandidate(Path file) {
+    return !file.getFileName().toString().startsWith(".") && Files.isRegularFile(file);
   }
 
   private static Keystore.Parsed read(Path file) {
