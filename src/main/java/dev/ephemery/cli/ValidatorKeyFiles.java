@@ -4,7 +4,6 @@ import dev.ephemery.client.ClientProfiles;
 import dev.ephemery.client.Keystore;
 import dev.ephemery.common.Problem;
 import dev.ephemery.inventory.Address;
-import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.inventory.ValidatorSpec;
@@ -41,11 +40,7 @@ final class ValidatorKeyFiles {
   private String reader;
 
   private static String readerOwner(Host host) {
-    ConsensusClient client =
-        java.util.Objects.requireNonNullElse(host.validator().client(), host.consensus().client());
-    return ClientProfiles.validator(client)
-        .orElse(ClientProfiles.beacon(host.consensus().client()))
-        .owner();
+    return ClientProfiles.signer(host).owner();
   }
 
   private ValidatorKeyFiles() {}

@@ -46,6 +46,17 @@ public final class ClientProfiles {
     return Optional.ofNullable(VALIDATOR.get(client));
   }
 
+  /**
+   * The profile that holds a host's validator keys and signs: its separate validator client ({@code
+   * validator.client}, by default the consensus client's), or the beacon node itself when its
+   * validator is built in (grandine).
+   */
+  public static ClientProfile signer(dev.ephemery.inventory.Host host) {
+    ConsensusClient client =
+        java.util.Objects.requireNonNullElse(host.validator().client(), host.consensus().client());
+    return validator(client).orElse(beacon(host.consensus().client()));
+  }
+
   public static boolean builtInValidator(ConsensusClient client) {
     return !VALIDATOR.containsKey(client);
   }

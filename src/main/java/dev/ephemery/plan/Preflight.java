@@ -134,7 +134,7 @@ public final class Preflight {
       }
     }
     if (validator != null && validator.enabled()) {
-      problems.addAll(passwordLayout(where + ".validator", host));
+      problems.addAll(keysFitTheSigner(where + ".validator", host));
     }
     String checkpoint = host.consensus().checkpointSyncUrl();
     if (checkpoint != null) {
@@ -238,12 +238,9 @@ public final class Preflight {
    * only for the clients that read keystores that way: the others' imports take one password for
    * all (see each profile's keyImport).
    */
-  private static List<Problem> passwordLayout(String where, Host host) {
+  private static List<Problem> keysFitTheSigner(String where, Host host) {
     ValidatorSpec validator = host.validator();
-    ConsensusClient client =
-        Objects.requireNonNullElse(validator.client(), host.consensus().client());
-    ClientProfile signer =
-        ClientProfiles.validator(client).orElse(ClientProfiles.beacon(host.consensus().client()));
+    ClientProfile signer = ClientProfiles.signer(host);
     if (validator.remoteSigner() != null && !signer.takesRemoteSigner()) {
       return List.of(
           Problem.at(
