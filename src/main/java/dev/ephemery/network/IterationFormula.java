@@ -54,8 +54,11 @@ public final class IterationFormula {
 
   public static final Instant MONTHLY_START = Instant.ofEpochSecond(1_720_119_600L);
 
-  /** The latest instant answered: the end of year 9999 (ISO-8601's four-digit years). */
-  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+  /**
+   * The latest instant answered: the end of year 9999, 9999-12-31T23:59:59Z (ISO-8601's four-digit
+   * years). As epoch seconds: parsing the text would load the date-time parser into every command.
+   */
+  public static final Instant LATEST = Instant.ofEpochSecond(253_402_300_799L);
 
   private IterationFormula() {}
 

@@ -154,4 +154,9 @@ class IterationFormulaTest {
     assertThat(info.elGenesisTime()).isEqualTo(release.elGenesisTime().plus(Duration.ofDays(14)));
     assertThat(info.source()).isEqualTo(IterationInfo.Source.PROJECTED);
   }
+
+  @Test
+  void theLatestInstantIsTheEndOfYear9999() {
+    assertThat(IterationFormula.LATEST).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+  }
 }
