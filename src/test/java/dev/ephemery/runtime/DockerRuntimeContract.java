@@ -71,17 +71,7 @@ abstract class DockerRuntimeContract {
       return;
     }
     DockerClient docker = connection.client();
-    for (Container c :
-        docker
-            .listContainersCmd()
-            .withShowAll(true)
-            .withLabelFilter(Labels.nodeFilter(node))
-            .exec()) {
-      docker.removeContainerCmd(c.getId()).withForce(true).exec();
-    }
-    for (Network n : docker.listNetworksCmd().withFilter("label", Labels.nodeFilter(node)).exec()) {
-      docker.removeNetworkCmd(n.getId()).exec();
-    }
+    removeNode(docker, node);
     for (String id : foreign) {
       docker.removeContainerCmd(id).withForce(true).exec();
     }
@@ -456,6 +446,21 @@ abstract class DockerRuntimeContract {
 
   static long nanos(Instant at) {
     return at.getEpochSecond() * 1_000_000_000L + at.getNano();
+  }
+
+  /** Removes every container and network a test node of this name left on the daemon. */
+  static void removeNode(DockerClient docker, String node) {
+    for (Container c :
+        docker
+            .listContainersCmd()
+            .withShowAll(true)
+            .withLabelFilter(Labels.nodeFilter(node))
+            .exec()) {
+      docker.removeContainerCmd(c.getId()).withForce(true).exec();
+    }
+    for (Network n : docker.listNetworksCmd().withFilter("label", Labels.nodeFilter(node)).exec()) {
+      docker.removeNetworkCmd(n.getId()).exec();
+    }
   }
 
   static void deleteTree(Path root) throws IOException {

@@ -3,10 +3,7 @@ package dev.ephemery.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Network;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.ExecutionClient;
@@ -29,7 +26,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,21 +172,8 @@ class ValidatorKeysIT {
 
   @AfterEach
   void cleanUp() throws IOException {
-    DockerClient docker = connection.client();
-    for (Container c :
-        docker
-            .listContainersCmd()
-            .withShowAll(true)
-            .withLabelFilter(Labels.nodeFilter(node))
-            .exec()) {
-      docker.removeContainerCmd(c.getId()).withForce(true).exec();
-    }
-    for (Network n : docker.listNetworksCmd().withFilter("label", Labels.nodeFilter(node)).exec()) {
-      docker.removeNetworkCmd(n.getId()).exec();
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    DockerRuntimeContract.removeNode(connection.client(), node);
+    DockerRuntimeContract.deleteTree(root);
   }
 
   @ParameterizedTest
