@@ -7,7 +7,7 @@ import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Plan;
-import dev.ephemery.runtime.DockerTarget;
+import dev.ephemery.runtime.HostTarget;
 import dev.ephemery.runtime.RuntimeOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,7 +119,7 @@ final class HostScope {
     return plan.flatMap(p -> p.hosts().stream().filter(h -> h.name().equals(host)).findFirst());
   }
 
-  static DockerTarget target(Host host) {
-    return DockerTarget.of(host);
+  static HostTarget target(Host host) {
+    return HostTarget.of(host);
   }
 }

@@ -3,8 +3,8 @@ package dev.ephemery.cli;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
-import dev.ephemery.runtime.DockerTarget;
-import dev.ephemery.runtime.HostTrust;
+import dev.ephemery.runtime.HostTarget;
+import dev.ephemery.runtime.ssh.HostTrust;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,7 +60,7 @@ final class HostsCommand implements Runnable, DeclaredCommand {
                   () ->
                       InvalidInputException.of(
                           "NAME", "no host named '" + name + "' in " + inventory.source(), ""));
-      DockerTarget target = DockerTarget.of(host);
+      HostTarget target = HostTarget.of(host);
       HostTrust.Presented key = HostTrust.inspect(target);
       Printer printer = printer();
       if (!printer.json()) {

@@ -3,9 +3,9 @@ package dev.ephemery.cli;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.inventory.Address;
 import dev.ephemery.inventory.Host;
-import dev.ephemery.runtime.DockerConnection;
-import dev.ephemery.runtime.DockerTarget;
-import dev.ephemery.runtime.SupervisorExec;
+import dev.ephemery.runtime.HostTarget;
+import dev.ephemery.runtime.docker.DockerConnection;
+import dev.ephemery.runtime.docker.SupervisorExec;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ final class OnHost {
     PrintWriter err = spec.commandLine().getErr();
     err.println(host.name() + ": running '" + String.join(" ", all) + "' on the host");
     err.flush();
-    try (DockerConnection connection = DockerConnection.open(DockerTarget.of(host))) {
+    try (DockerConnection connection = DockerConnection.open(HostTarget.of(host))) {
       long code =
           SupervisorExec.run(
               connection.client(),

@@ -6,7 +6,7 @@ import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Plan;
 import dev.ephemery.plan.PlanOptions;
 import dev.ephemery.plan.Planner;
-import dev.ephemery.runtime.ComposeRenderer;
+import dev.ephemery.runtime.compose.ComposeRenderer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,7 +4,6 @@ import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.ops.CachedReleases;
-import dev.ephemery.ops.DockerNodeRuntime;
 import dev.ephemery.ops.FaultInjector;
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.NodeLayout;
@@ -20,9 +19,10 @@ import dev.ephemery.ops.TestnetInstaller;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Planner;
 import dev.ephemery.release.InstalledRelease;
-import dev.ephemery.runtime.DockerConnection;
-import dev.ephemery.runtime.DockerRuntime;
-import dev.ephemery.runtime.DockerTarget;
+import dev.ephemery.runtime.HostTarget;
+import dev.ephemery.runtime.docker.DockerConnection;
+import dev.ephemery.runtime.docker.DockerNodeRuntime;
+import dev.ephemery.runtime.docker.DockerRuntime;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -174,7 +174,7 @@ final class ResetCommand extends BaseCommand {
             i == iteration
                 ? Optional.of(target.folder())
                 : new CachedReleases(ResetTargets.cache()).verified(i);
-    try (DockerConnection connection = DockerConnection.open(DockerTarget.of(h))) {
+    try (DockerConnection connection = DockerConnection.open(HostTarget.of(h))) {
       DockerRuntime docker = new DockerRuntime(connection.client(), line -> err().println(line));
       ResetMachine machine =
           new ResetMachine(

@@ -9,8 +9,6 @@ import dev.ephemery.network.PrefetchSchedule;
 import dev.ephemery.network.Release;
 import dev.ephemery.ops.CachedReleases;
 import dev.ephemery.ops.Component;
-import dev.ephemery.ops.DockerContainerWatch;
-import dev.ephemery.ops.DockerNodeRuntime;
 import dev.ephemery.ops.FaultInjector;
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.NodeLayout;
@@ -28,10 +26,12 @@ import dev.ephemery.release.InstalledRelease;
 import dev.ephemery.release.ReleaseCache;
 import dev.ephemery.release.ReleaseFetcher;
 import dev.ephemery.release.ReleaseSources;
-import dev.ephemery.runtime.DockerConnection;
-import dev.ephemery.runtime.DockerRuntime;
-import dev.ephemery.runtime.DockerSocket;
-import dev.ephemery.runtime.DockerTarget;
+import dev.ephemery.runtime.HostTarget;
+import dev.ephemery.runtime.docker.DockerConnection;
+import dev.ephemery.runtime.docker.DockerContainerWatch;
+import dev.ephemery.runtime.docker.DockerNodeRuntime;
+import dev.ephemery.runtime.docker.DockerRuntime;
+import dev.ephemery.runtime.docker.DockerSocket;
 import dev.ephemery.supervisor.AutoRecovery;
 import dev.ephemery.supervisor.ChildReleasePoll;
 import dev.ephemery.supervisor.ChildResets;
@@ -154,7 +154,7 @@ final class RunCommand extends BaseCommand {
           "start Docker, or check that this user may use " + socket.path(),
           e);
     }
-    try (OnDemandDocker connection = new OnDemandDocker(DockerTarget.of(h))) {
+    try (OnDemandDocker connection = new OnDemandDocker(HostTarget.of(h))) {
       Supervisor.Node node =
           new Supervisor.Node() {
             @Override
@@ -394,10 +394,10 @@ final class RunCommand extends BaseCommand {
    * looks, through {@link DockerSocket}, and so never loads it.
    */
   static final class OnDemandDocker implements Supplier<DockerClient>, AutoCloseable {
-    private final DockerTarget target;
+    private final HostTarget target;
     private DockerConnection connection;
 
-    OnDemandDocker(DockerTarget target) {
+    OnDemandDocker(HostTarget target) {
       this.target = target;
     }
 

@@ -24,7 +24,7 @@ public final class ProfileRules {
     return new DataDirRules(rules.keep(), rules.wipe(), rules.resetPerIteration(), rules.reinit());
   }
 
-  static Optional<ClientProfile> profile(Role role, String client) {
+  public static Optional<ClientProfile> profile(Role role, String client) {
     return switch (role) {
       case EXECUTION -> ExecutionClient.byId(client).map(ClientProfiles::execution);
       case CONSENSUS -> ConsensusClient.byId(client).map(ClientProfiles::beacon);

@@ -2,6 +2,7 @@ package dev.ephemery.runtime;
 
 import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
+import dev.ephemery.runtime.docker.DockerRuntime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -5,14 +5,14 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** A bounded wait with a progress report about once per five seconds. */
-final class Wait {
+public final class Wait {
   private Wait() {}
 
-  interface Check {
+  public interface Check {
     boolean done();
   }
 
-  static void until(
+  public static void until(
       Duration timeout,
       Duration interval,
       Consumer<Duration> progress,

@@ -46,7 +46,7 @@ class LogLineTest {
         new String[] {
           "dev.ephemery.supervisor.ReleaseWatcher",
           "dev.ephemery.supervisor.AutoRecovery",
-          "dev.ephemery.runtime.DockerRuntime",
+          "dev.ephemery.runtime.docker.DockerRuntime",
           "Main",
           "a.very.long.package.name.with.many.parts.AndAVeryLongClassNameIndeed"
         }) {
@@ -78,7 +78,7 @@ class LogLineTest {
     LoggerContext context = new LoggerContext();
     LogConfigurator.setLevels(context, false);
     var dockerJava = context.getLogger("com.github.dockerjava.api.async.ResultCallbackTemplate");
-    var ours = context.getLogger("dev.ephemery.runtime.DockerRuntime");
+    var ours = context.getLogger("dev.ephemery.runtime.docker.DockerRuntime");
     assertThat(dockerJava.isErrorEnabled()).isFalse();
     assertThat(ours.isWarnEnabled()).isTrue();
     assertThat(ours.isInfoEnabled()).isFalse();

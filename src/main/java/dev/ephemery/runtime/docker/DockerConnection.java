@@ -1,0 +1,103 @@
+package dev.ephemery.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.ephemery.common.OperationalException;
+import dev.ephemery.inventory.Address;
+import dev.ephemery.runtime.HostTarget;
+import dev.ephemery.runtime.ssh.SshDockerForwarder;
+import dev.ephemery.runtime.ssh.SshSessions;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+
+/** A docker-java client for one host: the local socket, or the remote one through SSH. */
+public final class DockerConnection implements AutoCloseable {
+
+  private final HostTarget target;
+  private final DockerClient client;
+  private final SshDockerForwarder forwarder;
+
+  private DockerConnection(HostTarget target, DockerClient client, SshDockerForwarder forwarder) {
+    this.target = target;
+    this.client = client;
+    this.forwarder = forwarder;
+  }
+
+  public static DockerConnection open(HostTarget target) {
+    SshDockerForwarder forwarder = null;
+    String socket = localSocket();
+    if (target.address() instanceof Address.Ssh ssh) {
+      try {
+        forwarder =
+            new SshDockerForwarder(
+                SshSessions.open(target), HostTarget.LOCAL_SOCKET, target.name());
+      } catch (IOException e) {
+        throw new OperationalException(
+            target.name(), "cannot open a local socket for the SSH tunnel", e.getMessage(), e);
+      }
+      socket = forwarder.socket().toString();
+    }
+    URI host = URI.create("unix://" + socket);
+    DefaultDockerClientConfig config =
+        DefaultDockerClientConfig.createDefaultConfigBuilder()
+            .withDockerHost(host.toString())
+            .withDockerTlsVerify(false)
+            .build();
+    ZerodepDockerHttpClient http =
+        new ZerodepDockerHttpClient.Builder()
+            .dockerHost(host)
+            .maxConnections(32)
+            .connectionTimeout(Duration.ofSeconds(20))
+            .build();
+    DockerConnection connection =
+        new DockerConnection(target, DockerClientImpl.getInstance(config, http), forwarder);
+    connection.ping();
+    return connection;
+  }
+
+  private static String localSocket() {
+    String env = System.getenv("DOCKER_HOST");
+    if (env != null && env.startsWith("unix://")) {
+      return env.substring("unix://".length());
+    }
+    return HostTarget.LOCAL_SOCKET;
+  }
+
+  private void ping() {
+    try {
+      client.pingCmd().exec();
+    } catch (RuntimeException e) {
+      close();
+      throw new OperationalException(
+          target.name(),
+          "the Docker daemon at " + target.address().uri() + " does not answer: " + e.getMessage(),
+          target.address() instanceof Address.Ssh
+              ? "check that Docker runs there and that this user may use /var/run/docker.sock"
+              : "start Docker, or check that this user may use /var/run/docker.sock",
+          e);
+    }
+  }
+
+  public DockerClient client() {
+    return client;
+  }
+
+  public HostTarget target() {
+    return target;
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (IOException | RuntimeException ignored) {
+      // closing anyway
+    }
+    if (forwarder != null) {
+      forwarder.close();
+    }
+  }
+}

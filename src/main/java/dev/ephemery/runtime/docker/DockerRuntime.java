@@ -1,0 +1,1099 @@
+package dev.ephemery.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.Volume;
+import dev.ephemery.common.InvalidInputException;
+import dev.ephemery.common.OperationalException;
+import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.LabelKeys;
+import dev.ephemery.plan.PlanHash;
+import dev.ephemery.plan.Planner;
+import dev.ephemery.plan.PortBinding;
+import dev.ephemery.plan.Role;
+import dev.ephemery.plan.Service;
+import dev.ephemery.runtime.Change;
+import dev.ephemery.runtime.Labels;
+import dev.ephemery.runtime.Reconcile;
+import dev.ephemery.runtime.RuntimeOptions;
+import dev.ephemery.runtime.ServiceState;
+import dev.ephemery.runtime.UpReport;
+import dev.ephemery.runtime.Wait;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Converges one host to its {@link HostPlan} through the Docker API. It only ever changes objects
+ * that carry its {@link Labels#NODE} label; a foreign object in the way is an error, never touched.
+ */
+public final class DockerRuntime {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DockerRuntime.class);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+  /** A container counts as started once it has stayed running this long. */
+  private static final Duration SETTLE = Duration.ofSeconds(2);
+
+  private final DockerClient docker;
+  private final Consumer<String> progress;
+
+  public DockerRuntime(DockerClient docker, Consumer<String> progress) {
+    this.docker = docker;
+    this.progress = progress;
+  }
+
+  // ------------------------------------------------------------------ up
+
+  public UpReport up(HostPlan plan, RuntimeOptions options) {
+    return up(plan, options, () -> {});
+  }
+
+  /**
+   * {@code up}, calling {@code containersReady} after the checks that do not look at containers
+   * (images, network, planned paths) and before it lists the node's containers: a reset waits there
+   * for the containers it is still creating, so that those checks overlap the creation.
+   */
+  public UpReport up(HostPlan plan, RuntimeOptions options, Runnable containersReady) {
+    List<Service> all = startOrder(plan);
+    // Without its files a planned supervisor is left as it is (the supervisor itself runs up()).
+    List<Service> ordered =
+        all.stream()
+            .filter(s -> s.role() != Role.SUPERVISOR || options.supervisor() != null)
+            .toList();
+    List<HealthWait.Endpoint> health =
+        options.waitForHealth() ? HealthWait.endpoints(plan, ordered) : List.of();
+    checkEngineNotPublished(plan);
+    checkSharedSecret(plan);
+    HostFiles files = new HostFiles(plan, options.releaseDir());
+    List<Change> changes = new ArrayList<>(pullMissingImages(plan, ordered, health, options));
+    changes.addAll(ensureNetwork(plan, options.dryRun()));
+    List<Change> fileChanges = ensurePaths(plan, files, ordered, options);
+    changes.addAll(fileChanges);
+    boolean supervisorFilesChanged =
+        fileChanges.stream().anyMatch(c -> c.kind().equals("file") && !c.isEnsure());
+
+    Map<String, String> inputs = inputDigests(plan, ordered, options);
+    containersReady.run();
+    Map<String, Container> existing = ourContainers(plan.name());
+    Reconcile.Actions actions =
+        Reconcile.decide(
+            desired(plan, all, ordered, inputs, supervisorFilesChanged),
+            observe(plan, ordered, existing));
+    changes.addAll(actions.changes());
+    if (!options.dryRun()) {
+      for (String name : actions.remove()) {
+        remove(existing.get(name).getId(), name);
+      }
+    }
+    for (Reconcile.Step step : actions.steps()) {
+      if (step.action() == Reconcile.Action.CREATE) {
+        checkNoForeignContainer(plan, step.planned().container());
+      }
+    }
+    if (options.dryRun()) {
+      return new UpReport(plan.name(), true, changes);
+    }
+    List<String> toWaitFor = converge(plan, actions.steps(), existing, inputs, options);
+    if (options.verifyStarted()) {
+      verifyStarted(plan, toWaitFor, health, options);
+    }
+    return new UpReport(plan.name(), false, changes);
+  }
+
+  /** A planned JWT secret must be the one every service of the node reads. */
+  private static void checkSharedSecret(HostPlan plan) {
+    if (plan.paths().stream()
+        .anyMatch(p -> p.kind() == dev.ephemery.plan.PlannedPath.Kind.JWT_SECRET)) {
+      List<dev.ephemery.common.Problem> problems = EngineSelfTest.sharedSecretProblems(plan);
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
+    }
+  }
+
+  /** Pulls the images of {@code services} (and the helper's, when one runs) that are missing. */
+  private List<Change> pullMissingImages(
+      HostPlan plan,
+      List<Service> services,
+      List<HealthWait.Endpoint> health,
+      RuntimeOptions options) {
+    Set<String> images = new LinkedHashSet<>();
+    services.forEach(s -> images.add(s.image()));
+    if (!plan.paths().isEmpty() || !health.isEmpty()) {
+      images.add(options.helperImage());
+    }
+    List<Change> changes = new ArrayList<>();
+    for (String image : images) {
+      if (!imagePresent(image)) {
+        changes.add(new Change("pull", "image", image, "missing"));
+        if (!options.dryRun()) {
+          pull(plan.name(), image, options.waitTimeout().multipliedBy(10));
+        }
+      }
+    }
+    return changes;
+  }
+
+  private static Reconcile.Desired desired(
+      HostPlan plan,
+      List<Service> all,
+      List<Service> ordered,
+      Map<String, String> inputs,
+      boolean supervisorFilesChanged) {
+    List<Reconcile.Planned> services = new ArrayList<>();
+    for (Service service : ordered) {
+      services.add(
+          new Reconcile.Planned(
+              service, Labels.containerName(plan, service), PlanHash.of(plan, service)));
+    }
+    Set<String> planned = new LinkedHashSet<>();
+    all.forEach(s -> planned.add(Labels.containerName(plan, s)));
+    return new Reconcile.Desired(services, planned, inputs, supervisorFilesChanged);
+  }
+
+  /**
+   * The node's containers as {@link Reconcile} sees them. Whether a planned run-once step exited 0
+   * takes an inspect each; the other containers are not inspected.
+   */
+  private Map<String, Reconcile.Observed> observe(
+      HostPlan plan, List<Service> services, Map<String, Container> existing) {
+    Set<String> runOnce = new LinkedHashSet<>();
+    services.stream()
+        .filter(Service::runOnce)
+        .forEach(s -> runOnce.add(Labels.containerName(plan, s)));
+    Map<String, Reconcile.Observed> observed = new LinkedHashMap<>();
+    existing.forEach(
+        (name, container) -> {
+          Map<String, String> labels = container.getLabels();
+          boolean exitedOk =
+              runOnce.contains(name)
+                  && !"created".equals(container.getState())
+                  && isExitedOk(container.getId());
+          observed.put(
+              name,
+              new Reconcile.Observed(
+                  container.getState(),
+                  labels.get(LabelKeys.PLAN_HASH),
+                  labels.get(LabelKeys.INPUTS_HASH),
+                  exitedOk));
+        });
+    return observed;
+  }
+
+  /**
+   * Carries out the steps in start order.
+   *
+   * <p>Containers to (re)create that are not running are replaced in the background: only the
+   * starts must follow the start order, and each waits for its own container only (the later ones
+   * are created while the first ones start). Nothing after an init step is created before that step
+   * succeeded. A running container is replaced just before its start, which keeps its downtime
+   * short.
+   *
+   * @return the long-running containers started, to wait for
+   */
+  private List<String> converge(
+      HostPlan plan,
+      List<Reconcile.Step> steps,
+      Map<String, Container> existing,
+      Map<String, String> inputs,
+      RuntimeOptions options) {
+    Map<String, FutureTask<String>> prepared = new LinkedHashMap<>();
+    for (Reconcile.Step step : steps) {
+      String name = step.planned().container();
+      Container found = existing.get(name);
+      boolean replaceNow =
+          step.action() == Reconcile.Action.CREATE
+              || (step.action() == Reconcile.Action.REPLACE && !"running".equals(found.getState()));
+      if (replaceNow) {
+        prepared.put(
+            name,
+            new FutureTask<>(
+                () -> {
+                  if (found != null) {
+                    remove(found.getId(), name);
+                  }
+                  return create(plan, step.planned(), inputs);
+                }));
+      }
+    }
+    List<String> toWaitFor = new ArrayList<>();
+    Set<String> launched = new LinkedHashSet<>();
+    for (int i = 0; i < steps.size(); i++) {
+      launchPrepared(steps, i, prepared, launched);
+      if (carryOut(plan, steps.get(i), existing, prepared, inputs, options.waitTimeout())) {
+        toWaitFor.add(steps.get(i).planned().container());
+      }
+    }
+    return toWaitFor;
+  }
+
+  /**
+   * Starts creating step {@code i}'s container if it is prepared and, unless it is an init step,
+   * those of the steps after it up to the next init step.
+   */
+  private static void launchPrepared(
+      List<Reconcile.Step> steps,
+      int i,
+      Map<String, FutureTask<String>> prepared,
+      Set<String> launched) {
+    String name = steps.get(i).planned().container();
+    if (!prepared.containsKey(name) || launched.contains(name)) {
+      return;
+    }
+    int end = i + 1;
+    while (!steps.get(i).planned().service().runOnce()
+        && end < steps.size()
+        && !steps.get(end).planned().service().runOnce()) {
+      end++;
+    }
+    List<Runnable> batch = new ArrayList<>();
+    for (Reconcile.Step next : steps.subList(i, end)) {
+      String nextName = next.planned().container();
+      if (prepared.containsKey(nextName) && launched.add(nextName)) {
+        batch.add(prepared.get(nextName));
+      }
+    }
+    runInBackground(batch);
+  }
+
+  /**
+   * Carries out one step at its turn: an init step runs to completion here.
+   *
+   * @return whether a long-running container was started that {@code up} waits for
+   */
+  private boolean carryOut(
+      HostPlan plan,
+      Reconcile.Step step,
+      Map<String, Container> existing,
+      Map<String, FutureTask<String>> prepared,
+      Map<String, String> inputs,
+      Duration timeout) {
+    String name = step.planned().container();
+    Container found = existing.get(name);
+    String id;
+    switch (step.action()) {
+      case KEEP -> {
+        return false;
+      }
+      case RESTART -> {
+        docker.restartContainerCmd(found.getId()).withTimeout(30).exec();
+        return true;
+      }
+      case START -> {
+        start(found.getId(), name);
+        return true;
+      }
+      case RUN -> id = found.getId();
+      default -> {
+        Future<String> ready = prepared.get(name);
+        if (ready != null) {
+          id = result(ready);
+        } else {
+          remove(found.getId(), name);
+          id = create(plan, step.planned(), inputs);
+        }
+      }
+    }
+    step.stopFirst().forEach(n -> stop(existing.get(n).getId()));
+    start(id, name);
+    if (step.planned().service().runOnce()) {
+      awaitCompletion(plan, name, id, timeout);
+      return false;
+    }
+    return true;
+  }
+
+  /** Waits for the started containers, the EL-CL link and the health endpoints. */
+  private void verifyStarted(
+      HostPlan plan,
+      List<String> toWaitFor,
+      List<HealthWait.Endpoint> health,
+      RuntimeOptions options) {
+    for (String name : toWaitFor) {
+      awaitRunning(plan, name, options.waitTimeout());
+    }
+    if (EngineSelfTest.enginePort(plan).isPresent()) {
+      checkEngineLink(plan, options.helperImage(), options.waitTimeout());
+    }
+    if (!health.isEmpty()) {
+      progress.accept(
+          plan.name()
+              + ": waiting up to "
+              + options.waitTimeout().toSeconds()
+              + " s for health endpoints: "
+              + String.join(", ", health.stream().map(HealthWait.Endpoint::describe).toList()));
+      HealthWait.await(
+          docker, plan, health, options.helperImage(), options.waitTimeout(), progress);
+    }
+  }
+
+  /**
+   * Creates, without starting them, the planned containers that are stopped (or missing) and do not
+   * match the plan; an old container of the same name is removed first. That is the part of {@code
+   * up} that does not depend on the start order, done ahead: a reset does it for each container
+   * while the next one stops. Running containers, and a foreign one in the way, are left for {@code
+   * up}, which starts what this created.
+   *
+   * @return the names of the containers created
+   */
+  public List<String> createStopped(HostPlan plan) {
+    return createStopped(plan, service -> true);
+  }
+
+  /** {@link #createStopped(HostPlan)} for the planned containers {@code which} accepts only. */
+  public List<String> createStopped(HostPlan plan, Predicate<Service> which) {
+    Map<String, Container> existing = ourContainers(plan.name());
+    List<String> created = new ArrayList<>();
+    for (Service service : startOrder(plan)) {
+      String name = Labels.containerName(plan, service);
+      String hash = PlanHash.of(plan, service);
+      Container found = existing.get(name);
+      if (service.role() == Role.SUPERVISOR || !which.test(service)) {
+        continue;
+      }
+      if (found == null) {
+        checkNoForeignContainer(plan, name);
+      } else if (hash.equals(found.getLabels().get(LabelKeys.PLAN_HASH))
+          || !Set.of("exited", "created", "dead").contains(found.getState())) {
+        continue;
+      } else {
+        // Not running (and a reset keeps it so): nothing to stop first, a stop call would only
+        // cost a round trip while the next container stops.
+        removeStopped(found.getId(), name);
+      }
+      create(plan, service, hash, name, null);
+      created.add(name);
+    }
+    return created;
+  }
+
+  /** Starts independent Docker calls side by side (the daemon does them concurrently). */
+  private static void runInBackground(List<Runnable> tasks) {
+    for (Runnable task : tasks) {
+      Thread thread = new Thread(task, "ephemery-up");
+      thread.setDaemon(true);
+      thread.start();
+    }
+  }
+
+  private static String result(Future<String> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OperationalException("docker", "interrupted while creating containers", "", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** The EL answers engine_exchangeCapabilities with the node's JWT, as the CL calls it. */
+  public void checkEngineLink(HostPlan plan, String helperImage, Duration timeout) {
+    progress.accept(plan.name() + ": checking the EL-CL link (engine_exchangeCapabilities)");
+    EngineLinkCheck.Result link =
+        new EngineSelfTest(docker, java.time.Clock.systemUTC()).run(plan, helperImage, timeout);
+    if (!link.ok()) {
+      throw new OperationalException(List.of(link.problem()), null);
+    }
+  }
+
+  /** Services in an order where each comes after what it depends on; plan order otherwise. */
+  static List<Service> startOrder(HostPlan plan) {
+    Map<String, Service> byName = new LinkedHashMap<>();
+    for (Service service : plan.services()) {
+      if (byName.put(service.name(), service) != null) {
+        throw InvalidInputException.of(
+            plan.name(), "service '" + service.name() + "' is planned twice", "");
+      }
+    }
+    List<Service> ordered = new ArrayList<>();
+    Set<String> done = new LinkedHashSet<>();
+    Set<String> visiting = new LinkedHashSet<>();
+    for (Service service : plan.services()) {
+      visit(plan.name(), service, byName, done, visiting, ordered);
+    }
+    return ordered;
+  }
+
+  private static void visit(
+      String host,
+      Service service,
+      Map<String, Service> byName,
+      Set<String> done,
+      Set<String> visiting,
+      List<Service> ordered) {
+    if (done.contains(service.name())) {
+      return;
+    }
+    if (!visiting.add(service.name())) {
+      throw InvalidInputException.of(
+          host, "services depend on each other in a cycle: " + visiting, "break the cycle");
+    }
+    for (String dependency :
+        service.dependsOn() == null ? List.<String>of() : service.dependsOn()) {
+      Service needed = byName.get(dependency);
+      if (needed == null) {
+        throw InvalidInputException.of(
+            host,
+            "service '" + service.name() + "' depends on unknown service '" + dependency + "'",
+            "");
+      }
+      visit(host, needed, byName, done, visiting, ordered);
+    }
+    visiting.remove(service.name());
+    done.add(service.name());
+    ordered.add(service);
+  }
+
+  /** The Engine API carries the JWT-authenticated control of the EL: never off-host. */
+  private static void checkEngineNotPublished(HostPlan plan) {
+    for (Service service : plan.services()) {
+      for (PortBinding port : ports(service)) {
+        boolean engine = "engine".equals(port.name()) || port.container() == 8551;
+        if (engine && port.host() != null && !"127.0.0.1".equals(port.bind())) {
+          throw InvalidInputException.of(
+              plan.name() + "." + service.name(),
+              "the Engine API port " + port.container() + " is published on " + port.bind(),
+              "publish it on 127.0.0.1 or not at all");
+        }
+      }
+    }
+  }
+
+  private boolean imagePresent(String image) {
+    try {
+      docker.inspectImageCmd(image).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
+  private void pull(String host, String image, Duration timeout) {
+    progress.accept(host + ": pulling " + image);
+    long[] lastReport = {0};
+    try {
+      boolean done =
+          docker
+              .pullImageCmd(image)
+              .exec(
+                  new ResultCallback.Adapter<PullResponseItem>() {
+                    @Override
+                    public void onNext(PullResponseItem item) {
+                      long now = System.nanoTime();
+                      if (item.getStatus() != null
+                          && now - lastReport[0] > TimeUnit.SECONDS.toNanos(2)) {
+                        lastReport[0] = now;
+                        progress.accept(
+                            host
+                                + ": "
+                                + image
+                                + ": "
+                                + item.getStatus()
+                                + (item.getProgress() == null ? "" : " " + item.getProgress()));
+                      }
+                    }
+                  })
+              .awaitCompletion(timeout.toSeconds(), TimeUnit.SECONDS);
+      if (!done) {
+        throw new OperationalException(
+            host, "pulling " + image + " took over " + timeout.toSeconds() + " s", "");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OperationalException(host, "interrupted while pulling " + image, "", e);
+    } catch (RuntimeException e) {
+      if (e instanceof OperationalException known) {
+        throw known;
+      }
+      throw new OperationalException(
+          host,
+          "cannot pull " + image + ": " + e.getMessage(),
+          "check the image name and tag and the host's registry access",
+          e);
+    }
+    LOG.info("{}: pulled {}", host, image);
+  }
+
+  private List<Change> ensureNetwork(HostPlan plan, boolean dryRun) {
+    Optional<Network> found =
+        docker.listNetworksCmd().withNameFilter(plan.network()).exec().stream()
+            .filter(n -> n.getName().equals(plan.network()))
+            .findFirst();
+    if (found.isPresent()) {
+      Map<String, String> labels = found.get().getLabels();
+      if (labels == null || !plan.name().equals(labels.get(LabelKeys.NODE))) {
+        throw new OperationalException(
+            plan.name(),
+            "network '" + plan.network() + "' exists but was not created for this node",
+            "remove or rename it, or plan another network name; it is never changed by this tool");
+      }
+      return List.of();
+    }
+    if (!dryRun) {
+      docker
+          .createNetworkCmd()
+          .withName(plan.network())
+          .withDriver("bridge")
+          .withLabels(Labels.forNetwork(plan))
+          .exec();
+      LOG.info("{}: created network {}", plan.name(), plan.network());
+    }
+    return List.of(new Change("create", "network", plan.network(), "missing"));
+  }
+
+  private List<Change> ensurePaths(
+      HostPlan plan, HostFiles files, List<Service> services, RuntimeOptions options) {
+    if (plan.paths().isEmpty()) {
+      return List.of();
+    }
+    String releaseHash = files.releaseHashOrNull();
+    Optional<Service> supervisor =
+        services.stream().filter(s -> s.role() == Role.SUPERVISOR).findFirst();
+    if (options.dryRun()) {
+      // A dry run only reads through the Docker API: looking into baseDir would need a container.
+      List<Change> changes = new ArrayList<>(files.unchecked());
+      supervisor.ifPresent(
+          s ->
+              List.of(Planner.SUPERVISOR_JAR, Planner.SUPERVISOR_INVENTORY)
+                  .forEach(
+                      name ->
+                          changes.add(
+                              new Change(
+                                  Change.ENSURE,
+                                  "file",
+                                  supervisorFolder(plan, s) + "/" + name,
+                                  "not inspected in a dry run"))));
+      return changes;
+    }
+    if (options.localFiles() && supervisor.isEmpty()) {
+      // A helper container costs a container start; when this machine sees that nothing must
+      // change, there is nothing for it to do.
+      Optional<List<HostFiles.Observed>> local = files.probeLocal();
+      if (local.isPresent() && files.diff(local.get(), releaseHash).isEmpty()) {
+        return List.of();
+      }
+    }
+    try (Helper helper =
+        Helper.start(docker, options.helperImage(), plan.name(), files.paths(), false)) {
+      List<HostFiles.Observed> observed =
+          files.parseProbe(helper.shOrFail("probing", files.probeScript()).out());
+      List<Change> changes = files.diff(observed, releaseHash);
+      if (!changes.isEmpty()) {
+        files.apply(helper, observed, releaseHash);
+        changes.forEach(c -> LOG.info("{}: {}", plan.name(), c.describe()));
+      }
+      if (supervisor.isPresent()) {
+        HostPaths paths = files.paths();
+        String folder =
+            paths.inHelper(
+                supervisor.get().name() + ".mounts", supervisorFolder(plan, supervisor.get()));
+        List<Change> copied = files.syncFiles(helper, folder, supervisorFiles(plan, options), 0600);
+        copied.forEach(c -> LOG.info("{}: {}", plan.name(), c.describe()));
+        changes = new ArrayList<>(changes);
+        changes.addAll(copied);
+      }
+      return changes;
+    }
+  }
+
+  /** The host folder the supervisor sees as {@link Planner#SUPERVISOR_DIR}. */
+  private static String supervisorFolder(HostPlan plan, Service supervisor) {
+    return supervisor.mounts().stream()
+        .filter(m -> Planner.SUPERVISOR_DIR.equals(m.target()))
+        .findFirst()
+        .map(m -> HostPaths.of(plan.baseDir()).onHost(supervisor.name(), m.source()).toString())
+        .orElseThrow(
+            () ->
+                InvalidInputException.of(
+                    plan.name() + "." + supervisor.name(),
+                    "the supervisor mounts nothing at " + Planner.SUPERVISOR_DIR,
+                    "plan it with 'ephemery plan'"));
+  }
+
+  /** The tool's jar and the host's inventory, as the supervisor container reads them. */
+  private static Map<String, byte[]> supervisorFiles(HostPlan plan, RuntimeOptions options) {
+    RuntimeOptions.SupervisorFiles files = options.supervisor();
+    String inventory = files.inventories().get(plan.name());
+    if (inventory == null) {
+      throw InvalidInputException.of(
+          plan.name(), "no inventory for the supervisor of this host", "");
+    }
+    Map<String, byte[]> contents = new LinkedHashMap<>();
+    try {
+      contents.put(Planner.SUPERVISOR_JAR, java.nio.file.Files.readAllBytes(files.jar()));
+    } catch (java.io.IOException e) {
+      throw InvalidInputException.of(
+          files.jar().toString(),
+          "cannot read the tool's jar for the supervisor: " + e.getMessage(),
+          "build it (mvn package), or set supervisor.enabled: false");
+    }
+    contents.put(Planner.SUPERVISOR_INVENTORY, inventory.getBytes(StandardCharsets.UTF_8));
+    return contents;
+  }
+
+  /** Our containers of one node, by container name. */
+  Map<String, Container> ourContainers(String node) {
+    Map<String, Container> byName = new LinkedHashMap<>();
+    for (Container container :
+        docker
+            .listContainersCmd()
+            .withShowAll(true)
+            .withLabelFilter(Labels.nodeFilter(node))
+            .exec()) {
+      if (container.getLabels() != null && !container.getLabels().containsKey(LabelKeys.HELPER)) {
+        byName.put(containerName(container), container);
+      }
+    }
+    return byName;
+  }
+
+  static String containerName(Container container) {
+    String[] names = container.getNames();
+    return names == null || names.length == 0 ? container.getId() : names[0].replaceFirst("^/", "");
+  }
+
+  private void checkNoForeignContainer(HostPlan plan, String name) {
+    try {
+      InspectContainerResponse other = docker.inspectContainerCmd(name).exec();
+      Map<String, String> labels = other.getConfig().getLabels();
+      if (labels == null || !plan.name().equals(labels.get(LabelKeys.NODE))) {
+        throw new OperationalException(
+            plan.name(),
+            "a container named '" + name + "' exists that this tool did not create",
+            "rename or remove it yourself; it is never touched by this tool");
+      }
+    } catch (NotFoundException expected) {
+      // the name is free
+    }
+  }
+
+  private boolean isExitedOk(String id) {
+    InspectContainerResponse.ContainerState state =
+        docker.inspectContainerCmd(id).exec().getState();
+    return !Boolean.TRUE.equals(state.getRunning())
+        && state.getExitCodeLong() != null
+        && state.getExitCodeLong() == 0
+        && !"created".equals(state.getStatus());
+  }
+
+  /**
+   * The input digests of the run-once steps that have inputs. A dry run looks only where this
+   * machine sees the folders (it starts no helper): elsewhere it cannot tell, and reports no rerun.
+   */
+  private Map<String, String> inputDigests(
+      HostPlan plan, List<Service> services, RuntimeOptions options) {
+    if (InputDigest.withInputs(services).isEmpty()) {
+      return Map.of();
+    }
+    if (options.dryRun()) {
+      return options.localFiles() ? InputDigest.local(plan, services).orElse(Map.of()) : Map.of();
+    }
+    return InputDigest.of(docker, plan, services, options.helperImage(), options.localFiles());
+  }
+
+  private String create(HostPlan plan, Reconcile.Planned planned, Map<String, String> inputs) {
+    Service service = planned.service();
+    return create(
+        plan, service, planned.planHash(), planned.container(), inputs.get(service.name()));
+  }
+
+  private String create(
+      HostPlan plan, Service service, String hash, String name, String inputsHash) {
+    HostPaths paths = HostPaths.of(plan.baseDir());
+    List<Bind> binds = new ArrayList<>();
+    for (dev.ephemery.plan.Mount mount :
+        service.mounts() == null ? List.<dev.ephemery.plan.Mount>of() : service.mounts()) {
+      // The supervisor alone gets the Docker socket: it stops and starts the node at a reset.
+      boolean socket =
+          service.role() == Role.SUPERVISOR && Planner.DOCKER_SOCKET.equals(mount.source());
+      String source =
+          socket
+              ? mount.source()
+              : paths
+                  .mountSource(service.name() + ".mounts", mount.source(), mount.readOnly())
+                  .toString();
+      binds.add(
+          new Bind(
+              source,
+              new Volume(mount.target()),
+              mount.readOnly() ? AccessMode.ro : AccessMode.rw));
+    }
+    List<ExposedPort> exposed = new ArrayList<>();
+    Ports bindings = new Ports();
+    for (PortBinding port : ports(service)) {
+      ExposedPort exposedPort =
+          "udp".equalsIgnoreCase(port.protocol())
+              ? ExposedPort.udp(port.container())
+              : ExposedPort.tcp(port.container());
+      exposed.add(exposedPort);
+      if (port.host() != null) {
+        bindings.bind(
+            exposedPort,
+            Ports.Binding.bindIpAndPort(
+                port.bind() == null ? "127.0.0.1" : port.bind(), port.host()));
+      }
+    }
+    HostConfig hostConfig =
+        HostConfig.newHostConfig()
+            .withBinds(binds)
+            .withPortBindings(bindings)
+            .withNetworkMode(plan.network());
+    if (!service.runOnce() && service.restartPolicy() != null) {
+      hostConfig.withRestartPolicy(RestartPolicy.parse(service.restartPolicy()));
+    }
+    if (service.memoryLimit() != null) {
+      hostConfig.withMemory(bytes(service.memoryLimit()));
+    }
+    List<String> env = new ArrayList<>();
+    if (service.env() != null) {
+      service.env().forEach((k, v) -> env.add(k + "=" + v));
+    }
+    CreateContainerCmd create =
+        docker
+            .createContainerCmd(service.image())
+            .withName(name)
+            .withLabels(Labels.forService(plan, service, hash, inputsHash))
+            .withEnv(env)
+            .withExposedPorts(exposed)
+            .withHostConfig(hostConfig)
+            .withAliases(service.name());
+    if (service.entrypoint() != null) {
+      create.withEntrypoint(service.entrypoint());
+    }
+    if (service.command() != null) {
+      create.withCmd(service.command());
+    }
+    if (service.user() != null) {
+      create.withUser(service.user());
+    }
+    if (service.stopSignal() != null) {
+      create.withStopSignal(service.stopSignal());
+    }
+    String id = create.exec().getId();
+    LOG.info("{}: created container {}", plan.name(), name);
+    return id;
+  }
+
+  private static List<PortBinding> ports(Service service) {
+    return service.ports() == null ? List.of() : service.ports();
+  }
+
+  static long bytes(String limit) {
+    String text = limit.strip().toLowerCase(java.util.Locale.ROOT);
+    long unit = 1;
+    char last = text.charAt(text.length() - 1);
+    if ("kmg".indexOf(last) >= 0) {
+      unit = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30;
+      text = text.substring(0, text.length() - 1);
+    }
+    return Long.parseLong(text) * unit;
+  }
+
+  private void stop(String id) {
+    try {
+      docker.stopContainerCmd(id).withTimeout((int) STOP_GRACE.toSeconds()).exec();
+    } catch (NotModifiedException | NotFoundException alreadyStopped) {
+      // fine
+    }
+  }
+
+  private void start(String id, String name) {
+    try {
+      docker.startContainerCmd(id).exec();
+    } catch (NotModifiedException alreadyRunning) {
+      return;
+    }
+    LOG.info("started container {}", name);
+  }
+
+  private void remove(String id, String name) {
+    stop(id);
+    removeStopped(id, name);
+  }
+
+  private void removeStopped(String id, String name) {
+    try {
+      docker.removeContainerCmd(id).withForce(true).exec();
+      LOG.info("removed container {}", name);
+    } catch (NotFoundException alreadyGone) {
+      // fine
+    }
+  }
+
+  private void awaitCompletion(HostPlan plan, String name, String id, Duration timeout) {
+    progress.accept(plan.name() + ": running init step " + name);
+    try {
+      Integer code =
+          docker
+              .waitContainerCmd(id)
+              .start()
+              .awaitStatusCode(timeout.toSeconds(), TimeUnit.SECONDS);
+      if (code != null && code == 0) {
+        return;
+      }
+      throw new OperationalException(
+          plan.name() + "." + name,
+          "init step exited with " + code + ": " + tail(id, 5),
+          "see 'ephemery logs " + name + "'");
+    } catch (com.github.dockerjava.api.exception.DockerClientException e) {
+      throw new OperationalException(
+          plan.name() + "." + name,
+          "init step did not finish within " + timeout.toSeconds() + " s",
+          "see 'ephemery logs " + name + "'",
+          e);
+    }
+  }
+
+  /**
+   * Waits until every planned long-running container has stayed running {@link #SETTLE}: what
+   * {@code up} checks before it returns unless told the caller verifies (a reset's VERIFYING).
+   * Throws when one stopped or did not get there within {@code timeout}.
+   */
+  public void awaitSettled(HostPlan plan, Duration timeout) {
+    for (Service service : plan.services()) {
+      if (!service.runOnce() && service.role() != Role.SUPERVISOR) {
+        awaitRunning(plan, Labels.containerName(plan, service), timeout);
+      }
+    }
+  }
+
+  private void awaitRunning(HostPlan plan, String name, Duration timeout) {
+    Wait.until(
+        timeout,
+        Duration.ofMillis(250),
+        elapsed ->
+            progress.accept(
+                plan.name() + ": waiting for " + name + " (" + elapsed.toSeconds() + " s)"),
+        () -> {
+          InspectContainerResponse.ContainerState state =
+              docker.inspectContainerCmd(name).exec().getState();
+          if (!Boolean.TRUE.equals(state.getRunning())) {
+            if ("exited".equals(state.getStatus()) || "dead".equals(state.getStatus())) {
+              throw new OperationalException(
+                  plan.name() + "." + name,
+                  "container stopped with exit code "
+                      + state.getExitCodeLong()
+                      + ": "
+                      + tail(name, 5),
+                  "see 'ephemery logs " + name + "'");
+            }
+            return false;
+          }
+          java.time.Instant started = java.time.Instant.parse(state.getStartedAt());
+          return Duration.between(started, java.time.Instant.now()).compareTo(SETTLE) >= 0;
+        },
+        () ->
+            new OperationalException(
+                plan.name() + "." + name,
+                "container is not running after " + timeout.toSeconds() + " s",
+                "see 'ephemery logs " + name + "'"));
+  }
+
+  /** The last lines of a container's output, on one line, for error messages. */
+  String tail(String container, int lines) {
+    try {
+      return ContainerLogs.tail(docker, container, lines).strip().replace('\n', '|');
+    } catch (RuntimeException e) {
+      return "(no logs: " + e.getMessage() + ")";
+    }
+  }
+
+  // ------------------------------------------------------------------ status
+
+  /** Planned services (and any other container of the node) with what Docker reports. */
+  public List<ServiceState> status(String node, HostPlan plan) {
+    Map<String, Container> existing = ourContainers(node);
+    List<ServiceState> states = new ArrayList<>();
+    Map<String, Container> left = new HashMap<>(existing);
+    if (plan != null) {
+      for (Service service : startOrder(plan)) {
+        String name = Labels.containerName(plan, service);
+        Container found = left.remove(name);
+        if (found == null) {
+          states.add(
+              new ServiceState(
+                  service.name(),
+                  name,
+                  service.role().id(),
+                  service.image(),
+                  "missing",
+                  "",
+                  null,
+                  false));
+        } else {
+          states.add(
+              state(
+                  found,
+                  PlanHash.of(plan, service).equals(found.getLabels().get(LabelKeys.PLAN_HASH))));
+        }
+      }
+    }
+    for (Container container : left.values()) {
+      states.add(state(container, plan == null ? null : false));
+    }
+    return states;
+  }
+
+  private ServiceState state(Container container, Boolean upToDate) {
+    Map<String, String> labels = container.getLabels();
+    Integer exitCode = null;
+    if ("exited".equals(container.getState())) {
+      Long code = docker.inspectContainerCmd(container.getId()).exec().getState().getExitCodeLong();
+      exitCode = code == null ? null : code.intValue();
+    }
+    return new ServiceState(
+        labels.getOrDefault(LabelKeys.SERVICE, containerName(container)),
+        containerName(container),
+        labels.getOrDefault(LabelKeys.ROLE, ""),
+        container.getImage(),
+        container.getState(),
+        container.getStatus(),
+        exitCode,
+        upToDate);
+  }
+
+  /** Whether every planned service is as it should be: running, or (init steps) exited 0. */
+  public static boolean healthy(List<ServiceState> states) {
+    return !states.isEmpty()
+        && states.stream()
+            .allMatch(
+                s ->
+                    !Boolean.FALSE.equals(s.upToDate())
+                        && ("running".equals(s.state())
+                            || (Role.INIT.id().equals(s.role())
+                                && "exited".equals(s.state())
+                                && Integer.valueOf(0).equals(s.exitCode()))));
+  }
+
+  // ------------------------------------------------------------------ logs
+
+  /** Finds a node's container by service name (or full container name). */
+  public String findContainer(String node, String service) {
+    List<Container> byRoleOrClient = new ArrayList<>();
+    for (Container container : ourContainers(node).values()) {
+      String name = containerName(container);
+      if (service.equals(container.getLabels().get(LabelKeys.SERVICE)) || service.equals(name)) {
+        return container.getId();
+      }
+      // Operators say `logs geth` or `logs consensus`, not the full container name.
+      if (service.equals(container.getLabels().get(LabelKeys.ROLE))
+          || name.endsWith("-" + service)) {
+        byRoleOrClient.add(container);
+      }
+    }
+    if (byRoleOrClient.size() == 1) {
+      return byRoleOrClient.get(0).getId();
+    }
+    if (byRoleOrClient.size() > 1) {
+      throw InvalidInputException.of(
+          "SERVICE",
+          "'" + service + "' names " + byRoleOrClient.size() + " containers of node '" + node + "'",
+          "give one of: "
+              + String.join(
+                  ", ", byRoleOrClient.stream().map(DockerRuntime::containerName).toList()));
+    }
+    throw InvalidInputException.of(
+        "SERVICE",
+        "node '" + node + "' has no container for service '" + service + "'",
+        "see 'ephemery status' for its services");
+  }
+
+  public void logs(String containerId, boolean follow, Integer tail, Consumer<byte[]> sink)
+      throws InterruptedException {
+    var command =
+        docker
+            .logContainerCmd(containerId)
+            .withStdOut(true)
+            .withStdErr(true)
+            .withFollowStream(follow);
+    if (tail != null) {
+      command.withTail(tail);
+    }
+    command
+        .exec(
+            new ResultCallback.Adapter<Frame>() {
+              @Override
+              public void onNext(Frame frame) {
+                sink.accept(frame.getPayload());
+              }
+            })
+        .awaitCompletion();
+  }
+
+  // ------------------------------------------------------------------ down
+
+  /**
+   * Stops and removes the node's containers and networks: only those carrying its label. With a
+   * plan and {@code purge}, also deletes its data folders below baseDir (see {@link Purge}).
+   */
+  public List<Change> down(
+      String node, HostPlan plan, Purge purge, String helperImage, boolean dryRun) {
+    List<Change> changes = new ArrayList<>();
+    for (Container container : ourContainers(node).values()) {
+      String name = containerName(container);
+      changes.add(new Change("remove", "container", name, container.getState()));
+      if (!dryRun) {
+        remove(container.getId(), name);
+      }
+    }
+    for (Network network :
+        docker.listNetworksCmd().withFilter("label", Labels.nodeFilter(node)).exec()) {
+      changes.add(new Change("remove", "network", network.getName(), ""));
+      if (!dryRun) {
+        try {
+          docker.removeNetworkCmd(network.getId()).exec();
+          LOG.info("{}: removed network {}", node, network.getName());
+        } catch (NotFoundException alreadyGone) {
+          // fine
+        }
+      }
+    }
+    if (purge != Purge.NONE && plan != null) {
+      changes.addAll(new DataPurge(docker, plan, helperImage).purge(purge, dryRun));
+    }
+    return changes;
+  }
+
+  /** What {@code down} deletes besides containers and networks. */
+  public enum Purge {
+    NONE,
+    /** Chain data and release files; validator keys and the JWT secret stay. */
+    DATA,
+    /** Everything planned, keys and JWT secret included. */
+    DATA_AND_KEYS
+  }
+}

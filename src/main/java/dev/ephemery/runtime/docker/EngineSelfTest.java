@@ -1,0 +1,112 @@
+package dev.ephemery.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.ephemery.common.Problem;
+import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.Mount;
+import dev.ephemery.plan.PlannedPath;
+import dev.ephemery.plan.PortBinding;
+import dev.ephemery.plan.Role;
+import dev.ephemery.plan.Service;
+import dev.ephemery.runtime.EngineJwt;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The EL-CL link as the CL sees it: from a helper on the node's own network, resolve the EL by its
+ * alias and make a signed {@code engine_exchangeCapabilities} call with the node's JWT secret; and
+ * check from the plan that the EL and the CL mount the same secret file.
+ */
+public final class EngineSelfTest {
+
+  private final DockerClient docker;
+  private final Clock clock;
+
+  public EngineSelfTest(DockerClient docker, Clock clock) {
+    this.docker = docker;
+    this.clock = clock;
+  }
+
+  /** The EL's Engine API port: the planned port named {@code engine}, if any. */
+  public static Optional<PortBinding> enginePort(HostPlan plan) {
+    return plan.services().stream()
+        .filter(s -> s.role() == Role.EXECUTION)
+        .flatMap(s -> s.ports() == null ? java.util.stream.Stream.empty() : s.ports().stream())
+        .filter(p -> "engine".equals(p.name()))
+        .findFirst();
+  }
+
+  /** Plan-level problems: the EL and the CL must mount the one planned JWT secret. */
+  public static List<Problem> sharedSecretProblems(HostPlan plan) {
+    List<Problem> problems = new ArrayList<>();
+    HostPaths paths = HostPaths.of(plan.baseDir());
+    Optional<PlannedPath> jwt =
+        plan.paths().stream().filter(p -> p.kind() == PlannedPath.Kind.JWT_SECRET).findFirst();
+    if (jwt.isEmpty()) {
+      problems.add(Problem.of(plan.name(), "the plan has no JWT secret"));
+      return problems;
+    }
+    var secret = paths.onHost("jwt", jwt.get().path());
+    for (Service service : plan.services()) {
+      if (service.role() != Role.EXECUTION && service.role() != Role.CONSENSUS) {
+        continue;
+      }
+      boolean mounts =
+          service.mounts() != null
+              && service.mounts().stream()
+                  .map(Mount::source)
+                  .map(s -> paths.baseDir().resolve(s).normalize())
+                  .anyMatch(m -> secret.startsWith(m));
+      if (!mounts) {
+        problems.add(
+            Problem.at(
+                plan.name() + "." + service.name(),
+                0,
+                "does not mount the node's JWT secret " + secret,
+                "mount it read-only; an EL without it makes its own and the CL gets InvalidToken"));
+      }
+    }
+    return problems;
+  }
+
+  /** Probes until the EL answers or the timeout passes; a refused token ends it at once. */
+  public EngineLinkCheck.Result run(HostPlan plan, String helperImage, Duration timeout) {
+    Service el =
+        plan.services().stream().filter(s -> s.role() == Role.EXECUTION).findFirst().orElseThrow();
+    int port = enginePort(plan).map(PortBinding::container).orElse(8551);
+    String url = "http://" + el.name() + ":" + port;
+    PlannedPath jwt =
+        plan.paths().stream()
+            .filter(p -> p.kind() == PlannedPath.Kind.JWT_SECRET)
+            .findFirst()
+            .orElseThrow();
+    HostPaths paths = HostPaths.of(plan.baseDir());
+    try (Helper helper =
+        Helper.start(docker, helperImage, plan.name(), paths, true, plan.network(), "selftest")) {
+      Helper.Result read = helper.exec(List.of("cat", paths.inHelper("jwt", jwt.path())));
+      byte[] secret = EngineJwt.parseSecret(jwt.path(), read.out());
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (true) {
+        Helper.Result probe =
+            helper.exec(EngineLinkCheck.wgetCommand(url, EngineJwt.token(secret, clock.instant())));
+        EngineLinkCheck.Result result =
+            EngineLinkCheck.classifyWget(
+                url, el.name(), probe.exitCode(), probe.out(), probe.err());
+        boolean tokenRefused =
+            result.problem() != null && result.problem().message().contains("InvalidToken");
+        if (result.ok() || tokenRefused || System.nanoTime() > deadline) {
+          return result;
+        }
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return result;
+        }
+      }
+    }
+  }
+}

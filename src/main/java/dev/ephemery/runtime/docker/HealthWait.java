@@ -1,0 +1,150 @@
+package dev.ephemery.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.ephemery.client.HealthCheck;
+import dev.ephemery.common.OperationalException;
+import dev.ephemery.common.Problem;
+import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.Service;
+import dev.ephemery.runtime.Labels;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Waits until each planned service's health endpoint answers, asked the way the node's own
+ * containers would: from a short-lived helper on the node's network, by service alias.
+ */
+final class HealthWait {
+
+  /** One service's first health check, as a URL on the node network. */
+  record Endpoint(Service service, String container, HealthCheck check, String url) {
+    String describe() {
+      return url + (check.kind() == HealthCheck.Kind.JSON_RPC ? " (" + check.target() + ")" : "");
+    }
+  }
+
+  private HealthWait() {}
+
+  /** The endpoints to wait for: the first check of each long-running service that has one. */
+  static List<Endpoint> endpoints(HostPlan plan, List<Service> services) {
+    List<Endpoint> endpoints = new ArrayList<>();
+    for (Service service : services) {
+      if (service.runOnce() || service.health().isEmpty()) {
+        continue;
+      }
+      HealthCheck check = service.health().get(0);
+      String path = check.kind() == HealthCheck.Kind.HTTP_GET ? check.target() : "/";
+      endpoints.add(
+          new Endpoint(
+              service,
+              Labels.containerName(plan, service),
+              check,
+              "http://" + service.name() + ":" + check.port() + path));
+    }
+    return endpoints;
+  }
+
+  /**
+   * busybox wget: a GET, or a JSON-RPC POST. {@code timeout} bounds one attempt (wget's own {@code
+   * -T} crashes some busybox builds).
+   */
+  static List<String> command(Endpoint endpoint) {
+    List<String> command = new ArrayList<>(List.of("timeout", "10", "wget", "-q", "-O-"));
+    endpoint.check().headers().forEach((k, v) -> command.addAll(List.of("--header", k + ": " + v)));
+    if (endpoint.check().kind() == HealthCheck.Kind.JSON_RPC) {
+      command.addAll(
+          List.of(
+              "--header",
+              "Content-Type: application/json",
+              "--post-data",
+              "{\"jsonrpc\":\"2.0\",\"method\":\""
+                  + endpoint.check().target()
+                  + "\",\"params\":[],\"id\":1}"));
+    }
+    command.add(endpoint.url());
+    return command;
+  }
+
+  /**
+   * Whether a probe's outcome means the endpoint answered. A beacon node that is still syncing
+   * answers its health path with 206, which busybox wget reports as an error: it is up all the
+   * same.
+   */
+  static boolean answered(long exitCode, String err) {
+    return exitCode == 0 || err.contains(" 206 ");
+  }
+
+  static void await(
+      DockerClient docker,
+      HostPlan plan,
+      List<Endpoint> endpoints,
+      String helperImage,
+      Duration timeout,
+      Consumer<String> progress) {
+    if (endpoints.isEmpty()) {
+      return;
+    }
+    Map<Endpoint, String> pending = new LinkedHashMap<>();
+    endpoints.forEach(e -> pending.put(e, "no answer yet"));
+    try (Helper helper = Helper.onNetwork(docker, helperImage, plan.name(), plan.network())) {
+      long start = System.nanoTime();
+      long lastReport = start;
+      while (true) {
+        for (Endpoint endpoint : List.copyOf(pending.keySet())) {
+          Helper.Result result = helper.exec(command(endpoint));
+          if (answered(result.exitCode(), result.err())) {
+            pending.remove(endpoint);
+            progress.accept(plan.name() + ": " + endpoint.service().name() + " answers");
+          } else {
+            String error = (result.err() + " " + result.out()).strip().replace('\n', ' ');
+            pending.put(endpoint, error.isEmpty() ? "exit " + result.exitCode() : error);
+          }
+        }
+        long now = System.nanoTime();
+        if (pending.isEmpty()) {
+          return;
+        }
+        if (now - start > timeout.toNanos()) {
+          break;
+        }
+        if (now - lastReport > Duration.ofSeconds(5).toNanos()) {
+          lastReport = now;
+          progress.accept(
+              plan.name()
+                  + ": waiting for health endpoints ("
+                  + Duration.ofNanos(now - start).toSeconds()
+                  + " s): "
+                  + String.join(
+                      ", ", pending.keySet().stream().map(e -> e.service().name()).toList()));
+        }
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    List<Problem> problems = new ArrayList<>();
+    pending.forEach(
+        (endpoint, error) ->
+            problems.add(
+                Problem.at(
+                    plan.name() + "." + endpoint.service().name(),
+                    0,
+                    "health endpoint "
+                        + endpoint.describe()
+                        + " did not answer within "
+                        + timeout.toSeconds()
+                        + " s: "
+                        + error,
+                    "see 'ephemery logs "
+                        + endpoint.service().name()
+                        + "'; wait longer with --wait-timeout, or skip with --no-wait")));
+    throw new OperationalException(problems, null);
+  }
+}

@@ -1,0 +1,175 @@
+package dev.ephemery.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.Volume;
+import dev.ephemery.common.OperationalException;
+import dev.ephemery.runtime.Labels;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A short-lived container that mounts the node's baseDir and does the file work there. It works the
+ * same on a local and a remote host, needs nothing but the Docker API (no SFTP, no shell access
+ * contract), and runs as root, so it can set the owners the clients run as. It only sees baseDir.
+ */
+final class Helper implements AutoCloseable {
+
+  record Result(long exitCode, String out, String err) {}
+
+  private final DockerClient docker;
+  private final String id;
+  private final String node;
+
+  private Helper(DockerClient docker, String id, String node) {
+    this.docker = docker;
+    this.id = id;
+    this.node = node;
+  }
+
+  /**
+   * Starts the helper. With {@code readOnly} baseDir is mounted read-only and must exist (a dry run
+   * must not create it); otherwise Docker creates baseDir when it is missing.
+   */
+  static Helper start(
+      DockerClient docker, String image, String node, HostPaths paths, boolean readOnly) {
+    return start(docker, image, node, paths, readOnly, "none", "files");
+  }
+
+  /**
+   * A helper that sees {@code folders} read-only at {@link InputDigest#MOUNT}{@code /<i>}, and
+   * nothing else. Bind mounts of the mount API: a missing folder is an error, never created.
+   */
+  static Helper withInputs(
+      DockerClient docker, String image, String node, List<java.nio.file.Path> folders) {
+    List<Mount> mounts = new java.util.ArrayList<>();
+    for (int i = 0; i < folders.size(); i++) {
+      mounts.add(
+          new Mount()
+              .withType(MountType.BIND)
+              .withSource(folders.get(i).toString())
+              .withTarget(InputDigest.MOUNT + "/" + i)
+              .withReadOnly(true));
+    }
+    try {
+      return start(docker, image, node, HostConfig.newHostConfig().withMounts(mounts), "inputs");
+    } catch (com.github.dockerjava.api.exception.BadRequestException e) {
+      throw new OperationalException(
+          node,
+          "cannot read the input folders " + folders + " on the host: " + e.getMessage(),
+          "create them, or fix the inventory key that names them (e.g. validator.keysDir)",
+          e);
+    }
+  }
+
+  /** A helper on {@code network} that mounts nothing (health probes). */
+  static Helper onNetwork(DockerClient docker, String image, String node, String network) {
+    return start(docker, image, node, null, true, network, "health");
+  }
+
+  /** A helper attached to {@code network} (e.g. the node's own, to see what the CL sees). */
+  static Helper start(
+      DockerClient docker,
+      String image,
+      String node,
+      HostPaths paths,
+      boolean readOnly,
+      String network,
+      String purpose) {
+    HostConfig hostConfig = HostConfig.newHostConfig();
+    if (paths == null) {
+      // nothing mounted: a probe that only talks to the network
+    } else if (readOnly) {
+      hostConfig.withMounts(
+          List.of(
+              new Mount()
+                  .withType(MountType.BIND)
+                  .withSource(paths.baseDir().toString())
+                  .withTarget(HostPaths.MOUNT)
+                  .withReadOnly(true)));
+    } else {
+      hostConfig.withBinds(
+          new Bind(paths.baseDir().toString(), new Volume(HostPaths.MOUNT), AccessMode.rw));
+    }
+    return start(docker, image, node, hostConfig.withNetworkMode(network), purpose);
+  }
+
+  private static Helper start(
+      DockerClient docker, String image, String node, HostConfig hostConfig, String purpose) {
+    if (hostConfig.getNetworkMode() == null) {
+      hostConfig.withNetworkMode("none");
+    }
+    String id =
+        docker
+            .createContainerCmd(image)
+            .withName(
+                node + "-ephemery-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8))
+            .withLabels(Labels.forHelper(node, purpose))
+            .withEntrypoint("sleep")
+            .withCmd("600")
+            .withUser("0:0")
+            .withHostConfig(hostConfig)
+            .exec()
+            .getId();
+    Helper helper = new Helper(docker, id, node);
+    try {
+      docker.startContainerCmd(id).exec();
+    } catch (RuntimeException e) {
+      helper.close();
+      throw e;
+    }
+    return helper;
+  }
+
+  Result sh(String script) {
+    return exec(List.of("sh", "-c", script));
+  }
+
+  Result exec(List<String> command) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder err = new StringBuilder();
+    long code =
+        ContainerExec.run(
+            docker,
+            node,
+            id,
+            command,
+            line -> out.append(line).append('\n'),
+            line -> err.append(line).append('\n'),
+            Duration.ofSeconds(120),
+            "file work on the host");
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  Result shOrFail(String what, String script) {
+    Result result = sh(script);
+    if (result.exitCode() != 0) {
+      throw new OperationalException(
+          node,
+          what + " failed on the host (exit " + result.exitCode() + "): " + result.err().strip(),
+          "check baseDir's file system and free space");
+    }
+    return result;
+  }
+
+  /** Unpacks a tar stream into a folder (inside the helper's view) that must exist. */
+  void untar(InputStream tar, String folder) {
+    docker.copyArchiveToContainerCmd(id).withTarInputStream(tar).withRemotePath(folder).exec();
+  }
+
+  @Override
+  public void close() {
+    try {
+      docker.removeContainerCmd(id).withForce(true).exec();
+    } catch (NotFoundException ignored) {
+      // already gone
+    }
+  }
+}
