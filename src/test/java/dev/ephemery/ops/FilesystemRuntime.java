@@ -1,5 +1,7 @@
 package dev.ephemery.ops;
 
+import dev.ephemery.runtime.local.LocalNodeFiles;
+import dev.ephemery.runtime.local.TestnetInstaller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,6 +53,11 @@ public final class FilesystemRuntime implements NodeRuntime {
       failNext = null;
       throw failure;
     }
+  }
+
+  @Override
+  public NodeFiles files() {
+    return LocalNodeFiles.INSTANCE;
   }
 
   @Override

@@ -28,6 +28,7 @@ import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
 import dev.ephemery.runtime.Change;
 import dev.ephemery.runtime.Labels;
+import dev.ephemery.runtime.Purge;
 import dev.ephemery.runtime.Reconcile;
 import dev.ephemery.runtime.RuntimeOptions;
 import dev.ephemery.runtime.ServiceState;
@@ -986,19 +987,6 @@ public final class DockerRuntime {
         upToDate);
   }
 
-  /** Whether every planned service is as it should be: running, or (init steps) exited 0. */
-  public static boolean healthy(List<ServiceState> states) {
-    return !states.isEmpty()
-        && states.stream()
-            .allMatch(
-                s ->
-                    !Boolean.FALSE.equals(s.upToDate())
-                        && ("running".equals(s.state())
-                            || (Role.INIT.id().equals(s.role())
-                                && "exited".equals(s.state())
-                                && Integer.valueOf(0).equals(s.exitCode()))));
-  }
-
   // ------------------------------------------------------------------ logs
 
   /** Finds a node's container by service name (or full container name). */
@@ -1089,11 +1077,4 @@ public final class DockerRuntime {
   }
 
   /** What {@code down} deletes besides containers and networks. */
-  public enum Purge {
-    NONE,
-    /** Chain data and release files; validator keys and the JWT secret stay. */
-    DATA,
-    /** Everything planned, keys and JWT secret included. */
-    DATA_AND_KEYS
-  }
 }
