@@ -31,7 +31,7 @@ class PlannerContractTest {
 
       assertThat(EngineSelfTest.sharedSecretProblems(plan)).as(el + "+" + cl).isEmpty();
       assertThat(EngineSelfTest.enginePort(plan)).as(el + "+" + cl).isPresent();
-      assertThat(DockerRuntime.startOrder(plan)).hasSameSizeAs(plan.services());
+      assertThat(dev.ephemery.plan.StartOrder.of(plan)).hasSameSizeAs(plan.services());
     }
   }
 

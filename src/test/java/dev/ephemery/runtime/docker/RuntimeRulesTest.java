@@ -58,7 +58,7 @@ class RuntimeRulesTest {
     List<Service> reversed = new ArrayList<>(plan.services());
     java.util.Collections.reverse(reversed);
 
-    assertThat(DockerRuntime.startOrder(withServices(plan, reversed)))
+    assertThat(dev.ephemery.plan.StartOrder.of(withServices(plan, reversed)))
         .extracting(Service::name)
         .containsExactly("init", "el", "cl");
   }
@@ -69,7 +69,7 @@ class RuntimeRulesTest {
     List<Service> services = new ArrayList<>(plan.services());
     services.set(1, with(services.get(1), List.of("cl"), services.get(1).ports()));
 
-    assertThatThrownBy(() -> DockerRuntime.startOrder(withServices(plan, services)))
+    assertThatThrownBy(() -> dev.ephemery.plan.StartOrder.of(withServices(plan, services)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("cycle");
   }
