@@ -118,9 +118,7 @@ class HealthRulesTest {
             List.of("starting", "error: invalid value 'ephemery' for '--network <network>'"));
     Finding f = HealthRules.container(crashed);
     assertThat(f.verdict()).isEqualTo(Verdict.FAIL);
-    assertThat(f.detail())
-        .contains("exited with code 1")
-        .contains("invalid value 'ephemery'");
+    assertThat(f.detail()).contains("exited with code 1").contains("invalid value 'ephemery'");
     assertThat(f.detail()).contains("cause: the client does not know the network name");
 
     var looping =
