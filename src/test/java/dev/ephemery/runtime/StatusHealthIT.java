@@ -172,6 +172,137 @@ class StatusHealthIT {
         .contains("invalid value 'ephemery'");
   }
 
+  static final String PASSWORD = "correct-horse-battery-staple-42";
+  static final String TOKEN = "tok_9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+  static final String PEM_BODY = "MC4CAQAwBQYDK2VwBCIEIAbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefg";
+  static final String KEYSTORE_CIPHER =
+      "d2217fe5f3e9a1e34581ef8a78f7355f9d6e3c4b2a1908070605040302010055";
+
+  /**
+   * The bundle of {@code doctor --bundle} from the crashed node, whose EL prints each kind of
+   * secret into its log and carries a password and a token in its environment: none of them is in
+   * it.
+   */
+  @Test
+  void doctorNamesTheCauseAndItsBundleLeaksNoSecret() throws Exception {
+    String inv = inventory("local", "").toString();
+    Path planFile = crashingPlan("local");
+    Plan plan = new ObjectMapper().readValue(planFile.toFile(), Plan.class);
+    HostPlan host = plan.hosts().get(0);
+    List<Service> services = new ArrayList<>();
+    String leak =
+        "echo \"token=$API_TOKEN password: $KEY_PASSWORD\"; echo \"jwt $(cat /jwt.hex)\"; "
+            + "echo '-----BEGIN PRIVATE KEY-----'; echo '"
+            + PEM_BODY
+            + "'; "
+            + "echo '-----END PRIVATE KEY-----'; "
+            + "echo '{\"crypto\":{\"cipher\":{\"function\":\"aes-128-ctr\",\"message\":\""
+            + KEYSTORE_CIPHER
+            + "\"}}}'; "
+            + TestPlans.TERM
+            + "sleep 3600 & wait";
+    for (Service s : host.services()) {
+      services.add(
+          s.name().equals("el")
+              ? new Service(
+                  s.name(),
+                  s.role(),
+                  s.client(),
+                  s.image(),
+                  s.entrypoint(),
+                  List.of(leak),
+                  s.ports(),
+                  s.mounts(),
+                  java.util.Map.of("API_TOKEN", TOKEN, "KEY_PASSWORD", PASSWORD),
+                  s.labels(),
+                  s.dependsOn(),
+                  false,
+                  null,
+                  "unless-stopped",
+                  null)
+              : s);
+    }
+    HostPlan leaking =
+        new HostPlan(
+            host.name(),
+            host.address(),
+            host.baseDir(),
+            host.iteration(),
+            host.network(),
+            host.paths(),
+            services);
+    new ObjectMapper().writeValue(planFile.toFile(), new Plan(List.of(leaking)));
+    String planPath = planFile.toString();
+    run(
+        "up",
+        "-f",
+        inv,
+        "--plan",
+        planPath,
+        "--release",
+        work.resolve("release").toString(),
+        "--helper-image=" + image,
+        "--wait-timeout",
+        "10");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                run("status", "-f", inv, "--plan", planPath, "--output", "json")
+                    .out()
+                    .contains("\"exited\""));
+    String jwt = Files.readString(work.resolve("base/jwt.hex")).strip();
+    Path bundle = work.resolve("out/doctor.tar.gz");
+
+    Run doctor =
+        run(
+            "doctor",
+            "-f",
+            inv,
+            "--plan",
+            planPath,
+            "--helper-image=" + image,
+            "--bundle",
+            bundle.toString());
+
+    assertThat(doctor.code()).as(doctor.out() + doctor.err()).isEqualTo(1);
+    assertThat(doctor.out())
+        .contains("[network-name]")
+        .contains("--testnet-dir")
+        .contains("invalid value 'ephemery'");
+    String all = readTarGz(bundle);
+    assertThat(all)
+        .as("the bundle holds the logs, plan, rendered configuration and probe results")
+        .contains("logs/el.log")
+        .contains("logs/cl.log")
+        .contains("plan.json")
+        .contains("rendered.txt")
+        .contains("probes.json")
+        .contains("invalid value 'ephemery'")
+        .as("the lines that carried the secrets are there, redacted")
+        .contains("token=" + dev.ephemery.health.Redaction.MARK)
+        .contains("jwt " + dev.ephemery.health.Redaction.MARK)
+        .contains("\"message\":" + dev.ephemery.health.Redaction.MARK);
+    for (String secret : List.of(jwt, PASSWORD, TOKEN, PEM_BODY, KEYSTORE_CIPHER)) {
+      assertThat(all).as("planted secret in the bundle").doesNotContain(secret);
+    }
+    assertThat(doctor.out() + doctor.err()).doesNotContain(jwt);
+  }
+
+  static String readTarGz(Path file) throws IOException {
+    StringBuilder all = new StringBuilder();
+    try (var in =
+        new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+            new java.util.zip.GZIPInputStream(Files.newInputStream(file)))) {
+      org.apache.commons.compress.archivers.tar.TarArchiveEntry entry;
+      while ((entry = in.getNextEntry()) != null) {
+        all.append("=== ").append(entry.getName()).append('\n');
+        all.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return all.toString();
+  }
+
   @Test
   void localHost() throws IOException {
     crashedComponentFails("local", "");
