@@ -20,6 +20,8 @@ public final class EphemeryCommand implements Runnable, DeclaredCommand {
           "render",
           "up",
           "status",
+          "doctor",
+          "checkpoint",
           "logs",
           "down",
           "hosts",
@@ -62,6 +64,8 @@ public final class EphemeryCommand implements Runnable, DeclaredCommand {
       case "render" -> new RenderCommand();
       case "up" -> new UpCommand();
       case "status" -> new StatusCommand();
+      case "doctor" -> new DoctorCommand();
+      case "checkpoint" -> new CheckpointCommand();
       case "logs" -> new LogsCommand();
       case "down" -> new DownCommand();
       case "hosts" -> new HostsCommand();

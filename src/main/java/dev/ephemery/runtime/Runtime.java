@@ -35,6 +35,18 @@ public interface Runtime extends AutoCloseable {
   void logs(String node, String service, boolean follow, Integer tail, Consumer<byte[]> sink)
       throws InterruptedException;
 
+  /** How the container last ended and how often it restarted; empty when it is gone. */
+  java.util.Optional<ContainerDetail> inspect(String container);
+
+  /** The container's last {@code lines} lines of output. */
+  List<String> tail(String container, int lines);
+
+  /** The file system holding the host's {@code baseDir}. */
+  DiskSpace diskSpace(String node, String baseDir, String helperImage);
+
+  /** Runs the EL-CL link's self-test on the running node (it must publish an Engine API port). */
+  LinkCheck checkEngineLink(HostPlan plan, String helperImage, Duration timeout);
+
   /**
    * Runs the client's slashing-protection import ({@code command}, reading {@code folder}) with the
    * service that keeps the slashing DB stopped, and starts it again after, also on failure.

@@ -44,6 +44,8 @@ class LayeringArchitectureTest {
         .definedBy("dev.ephemery.plan..")
         .layer("release")
         .definedBy("dev.ephemery.release..")
+        .layer("health")
+        .definedBy("dev.ephemery.health")
         .layer("runtime ports")
         .definedBy("dev.ephemery.runtime")
         .layer("ops")
@@ -55,7 +57,8 @@ class LayeringArchitectureTest {
             "dev.ephemery.runtime.docker..",
             "dev.ephemery.runtime.ssh..",
             "dev.ephemery.runtime.local..",
-            "dev.ephemery.runtime.compose..")
+            "dev.ephemery.runtime.compose..",
+            "dev.ephemery.health.probe..")
         .layer("wiring")
         .definedBy("dev.ephemery.wiring..")
         .layer("cli")
@@ -72,6 +75,8 @@ class LayeringArchitectureTest {
         .mayOnlyAccessLayers("client", "network", "inventory", "common")
         .whereLayer("release")
         .mayOnlyAccessLayers("network", "inventory", "common")
+        .whereLayer("health")
+        .mayOnlyAccessLayers("plan", "client", "network", "inventory", "common")
         .whereLayer("runtime ports")
         .mayOnlyAccessLayers("plan", "client", "network", "inventory", "common")
         .whereLayer("ops")
@@ -79,13 +84,22 @@ class LayeringArchitectureTest {
             "runtime ports", "release", "plan", "client", "network", "inventory", "common")
         .whereLayer("supervisor")
         .mayOnlyAccessLayers(
-            "ops", "runtime ports", "release", "plan", "network", "inventory", "common")
+            "health", "ops", "runtime ports", "release", "plan", "network", "inventory", "common")
         .whereLayer("adapters")
         .mayOnlyAccessLayers(
-            "ops", "runtime ports", "release", "plan", "client", "network", "inventory", "common")
+            "health",
+            "ops",
+            "runtime ports",
+            "release",
+            "plan",
+            "client",
+            "network",
+            "inventory",
+            "common")
         .whereLayer("wiring")
         .mayOnlyAccessLayers(
             "adapters",
+            "health",
             "supervisor",
             "ops",
             "runtime ports",

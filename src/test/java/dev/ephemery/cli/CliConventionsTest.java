@@ -37,9 +37,9 @@ class CliConventionsTest {
   void unknownCommandIsAUsageErrorWithOrWithoutHelp() {
     for (String[] args :
         List.of(
-            new String[] {"doctor"},
-            new String[] {"doctor", "--help"},
-            new String[] {"doctor", "-h"},
+            new String[] {"donw"},
+            new String[] {"donw", "--help"},
+            new String[] {"donw", "-h"},
             new String[] {"hosts", "prepare", "--help"},
             new String[] {"genesis", "bogus", "--help"})) {
       Result result = run(args);
@@ -51,7 +51,7 @@ class CliConventionsTest {
           .contains("unknown command '" + unknown + "'")
           .doesNotContain("\tat ");
     }
-    assertThat(run("doctor", "--help").err()).contains("Did you mean").contains("down");
+    assertThat(run("donw", "--help").err()).contains("Did you mean").contains("down");
   }
 
   @Test

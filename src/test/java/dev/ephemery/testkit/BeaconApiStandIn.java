@@ -29,6 +29,10 @@ import java.util.concurrent.Executors;
  *       initialized;
  *   <li>{@code GET /eth/v1/node/syncing}: {@code {"data":{"head_slot":"..","sync_distance":"..",
  *       "is_syncing":..,"is_optimistic":..,"el_offline":..}}};
+ *   <li>{@code GET /eth/v1/node/peer_count}: {@code {"data":{"disconnected","connecting",
+ *       "connected","disconnecting"}}} (decimal strings);
+ *   <li>{@code GET /eth/v1/beacon/states/finalized/finality_checkpoints}: {@code {"data":{
+ *       "previous_justified","current_justified","finalized":{"epoch","root"}}}};
  *   <li>{@code GET /eth/v1/node/version}: {@code {"data":{"version":"..."}}};
  *   <li>{@code GET /eth/v1/beacon/states/head/validators?id=..&id=..} (apis/beacon/states/
  *       validators.yaml): {@code {"execution_optimistic":false,"finalized":false,"data":[{"index":
@@ -50,6 +54,8 @@ public final class BeaconApiStandIn implements AutoCloseable {
   public static final String SYNCING = "/eth/v1/node/syncing";
   public static final String VERSION = "/eth/v1/node/version";
   public static final String VALIDATORS = "/eth/v1/beacon/states/head/validators";
+  public static final String PEER_COUNT = "/eth/v1/node/peer_count";
+  public static final String FINALITY = "/eth/v1/beacon/states/finalized/finality_checkpoints";
 
   /** The spec's FAR_FUTURE_EPOCH, 2^64-1. */
   private static final String FAR_FUTURE = Long.toUnsignedString(-1L);
@@ -75,6 +81,8 @@ public final class BeaconApiStandIn implements AutoCloseable {
   private volatile boolean optimistic = false;
   private volatile boolean elOffline = false;
   private volatile String version = "StandIn/v0.0.1-test/linux-x86_64";
+  private volatile long peersConnected = 0;
+  private volatile long finalizedEpoch = 0;
   private final Map<String, String> validators = new java.util.concurrent.ConcurrentSkipListMap<>();
 
   private BeaconApiStandIn(HttpServer server, ExecutorService executor) {
@@ -177,6 +185,18 @@ public final class BeaconApiStandIn implements AutoCloseable {
     return this;
   }
 
+  /** Connected peers on {@code /eth/v1/node/peer_count}. */
+  public BeaconApiStandIn peers(long connected) {
+    this.peersConnected = connected;
+    return this;
+  }
+
+  /** The finalized checkpoint's epoch on {@code .../finalized/finality_checkpoints}. */
+  public BeaconApiStandIn finalizedEpoch(long epoch) {
+    this.finalizedEpoch = epoch;
+    return this;
+  }
+
   public BeaconApiStandIn version(String version) {
     this.version = version;
     return this;
@@ -235,6 +255,8 @@ public final class BeaconApiStandIn implements AutoCloseable {
           case SYNCING -> send(exchange, 200, syncingJson());
           case VERSION -> send(exchange, 200, "{\"data\":{\"version\":\"" + version + "\"}}");
           case VALIDATORS -> validators(exchange, uri.getRawQuery());
+          case PEER_COUNT -> send(exchange, 200, peerCountJson());
+          case FINALITY -> send(exchange, 200, finalityJson());
           default -> send(exchange, 404, error(404, "no such endpoint in the stand-in: " + path));
         }
       }
@@ -333,6 +355,35 @@ public final class BeaconApiStandIn implements AutoCloseable {
         exchange,
         200,
         "{\"execution_optimistic\":false,\"finalized\":false,\"data\":[" + data + "]}");
+  }
+
+  /** apis/node/peer_count.yaml: counts as decimal strings. */
+  private String peerCountJson() {
+    return "{\"data\":{\"disconnected\":\"0\",\"connecting\":\"0\",\"connected\":\""
+        + peersConnected
+        + "\",\"disconnecting\":\"0\"}}";
+  }
+
+  /** apis/beacon/states/finality_checkpoints.yaml: three checkpoints, epoch and root each. */
+  private String finalityJson() {
+    String root = "\"root\":\"0x" + "cd".repeat(32) + "\"";
+    long f = finalizedEpoch;
+    return "{\"execution_optimistic\":false,\"finalized\":true,\"data\":{"
+        + "\"previous_justified\":{\"epoch\":\""
+        + (f + 1)
+        + "\","
+        + root
+        + "},"
+        + "\"current_justified\":{\"epoch\":\""
+        + (f + 2)
+        + "\","
+        + root
+        + "},"
+        + "\"finalized\":{\"epoch\":\""
+        + f
+        + "\","
+        + root
+        + "}}}";
   }
 
   private String syncingJson() {

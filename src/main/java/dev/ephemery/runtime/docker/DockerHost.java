@@ -1,20 +1,32 @@
 package dev.ephemery.runtime.docker;
 
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import dev.ephemery.client.SlashingImport;
+import dev.ephemery.inventory.Address;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Service;
 import dev.ephemery.runtime.Change;
+import dev.ephemery.runtime.ContainerDetail;
+import dev.ephemery.runtime.DiskSpace;
 import dev.ephemery.runtime.HostTarget;
 import dev.ephemery.runtime.Labels;
+import dev.ephemery.runtime.LinkCheck;
 import dev.ephemery.runtime.Purge;
 import dev.ephemery.runtime.Runtime;
 import dev.ephemery.runtime.RuntimeOptions;
 import dev.ephemery.runtime.ServiceState;
 import dev.ephemery.runtime.UpReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -63,6 +75,56 @@ public final class DockerHost implements Runtime {
   public void logs(String node, String service, boolean follow, Integer tail, Consumer<byte[]> sink)
       throws InterruptedException {
     runtime.logs(runtime.findContainer(node, service), follow, tail, sink);
+  }
+
+  @Override
+  public Optional<ContainerDetail> inspect(String container) {
+    try {
+      InspectContainerResponse inspect = connection.client().inspectContainerCmd(container).exec();
+      Long exit = inspect.getState().getExitCodeLong();
+      return Optional.of(
+          new ContainerDetail(
+              exit == null ? null : exit.intValue(),
+              inspect.getRestartCount(),
+              inspect.getState().getOOMKilled()));
+    } catch (NotFoundException gone) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public List<String> tail(String container, int lines) {
+    return ContainerLogs.tail(connection.client(), container, lines).lines().toList();
+  }
+
+  /** Measured here for a local host; in a read-only helper container on a remote one. */
+  @Override
+  public DiskSpace diskSpace(String node, String baseDir, String helperImage) {
+    if (connection.target().address() instanceof Address.Local) {
+      try {
+        Path path = Path.of(baseDir);
+        while (path != null && !Files.exists(path)) {
+          path = path.getParent();
+        }
+        FileStore store = Files.getFileStore(path == null ? Path.of("/") : path);
+        return new DiskSpace(store.getUsableSpace(), store.getTotalSpace());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    HostDisk.Space space = HostDisk.measure(connection.client(), helperImage, node, baseDir);
+    return new DiskSpace(space.free(), space.total());
+  }
+
+  @Override
+  public LinkCheck checkEngineLink(HostPlan plan, String helperImage, Duration timeout) {
+    EngineLinkCheck.Result result =
+        new EngineSelfTest(connection.client(), Clock.systemUTC()).run(plan, helperImage, timeout);
+    return new LinkCheck(
+        result.ok(),
+        result.problem() == null
+            ? null
+            : result.problem().message() + " (" + result.problem().hint() + ")");
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.ephemery.ops.NodeFiles;
 import dev.ephemery.ops.NodeLayout;
 import dev.ephemery.ops.NodeLayouts;
 import dev.ephemery.ops.NodeRuntime;
+import dev.ephemery.plan.EngineApi;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Role;
 import dev.ephemery.runtime.Labels;
@@ -209,7 +210,7 @@ public final class DockerNodeRuntime implements NodeRuntime, AutoCloseable {
     }
     try {
       runtime.awaitSettled(plan, SETTLE_TIMEOUT);
-      if (EngineSelfTest.enginePort(plan).isPresent()) {
+      if (EngineApi.port(plan).isPresent()) {
         runtime.checkEngineLink(plan, options.helperImage(), options.waitTimeout());
       }
     } catch (OperationalException e) {

@@ -19,6 +19,7 @@ import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.OperationalException;
+import dev.ephemery.plan.EngineApi;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.PlanHash;
@@ -347,7 +348,7 @@ public final class DockerRuntime {
     for (String name : toWaitFor) {
       awaitRunning(plan, name, options.waitTimeout());
     }
-    if (EngineSelfTest.enginePort(plan).isPresent()) {
+    if (EngineApi.port(plan).isPresent()) {
       checkEngineLink(plan, options.helperImage(), options.waitTimeout());
     }
     if (!health.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.ephemery.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.ephemery.common.Problem;
+import dev.ephemery.plan.EngineApi;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Mount;
 import dev.ephemery.plan.PlannedPath;
@@ -28,15 +29,6 @@ public final class EngineSelfTest {
   public EngineSelfTest(DockerClient docker, Clock clock) {
     this.docker = docker;
     this.clock = clock;
-  }
-
-  /** The EL's Engine API port: the planned port named {@code engine}, if any. */
-  public static Optional<PortBinding> enginePort(HostPlan plan) {
-    return plan.services().stream()
-        .filter(s -> s.role() == Role.EXECUTION)
-        .flatMap(s -> s.ports() == null ? java.util.stream.Stream.empty() : s.ports().stream())
-        .filter(p -> "engine".equals(p.name()))
-        .findFirst();
   }
 
   /** Plan-level problems: the EL and the CL must mount the one planned JWT secret. */
@@ -76,7 +68,7 @@ public final class EngineSelfTest {
   public EngineLinkCheck.Result run(HostPlan plan, String helperImage, Duration timeout) {
     Service el =
         plan.services().stream().filter(s -> s.role() == Role.EXECUTION).findFirst().orElseThrow();
-    int port = enginePort(plan).map(PortBinding::container).orElse(8551);
+    int port = EngineApi.port(plan).map(PortBinding::container).orElse(8551);
     String url = "http://" + el.name() + ":" + port;
     PlannedPath jwt =
         plan.paths().stream()

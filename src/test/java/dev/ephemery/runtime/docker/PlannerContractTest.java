@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.ExecutionClient;
+import dev.ephemery.plan.EngineApi;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.PlannedPath;
 import dev.ephemery.plan.Planner;
@@ -30,7 +31,7 @@ class PlannerContractTest {
       HostPlan plan = plan(el, cl);
 
       assertThat(EngineSelfTest.sharedSecretProblems(plan)).as(el + "+" + cl).isEmpty();
-      assertThat(EngineSelfTest.enginePort(plan)).as(el + "+" + cl).isPresent();
+      assertThat(EngineApi.port(plan)).as(el + "+" + cl).isPresent();
       assertThat(dev.ephemery.plan.StartOrder.of(plan)).hasSameSizeAs(plan.services());
     }
   }

@@ -1,0 +1,130 @@
+package dev.ephemery.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ephemery.network.Release;
+import dev.ephemery.testing.Fixtures;
+import dev.ephemery.testkit.BeaconApiStandIn;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ephemery checkpoint} against three loopback Beacon API stand-ins: one on the current
+ * iteration and finalized, one still serving the previous iteration, one stale. Both bad ones are
+ * rejected with their reason and the good one is picked.
+ */
+class CheckpointCommandIT {
+
+  @TempDir Path temp;
+  BeaconApiStandIn good;
+  BeaconApiStandIn previous;
+  BeaconApiStandIn stale;
+  Release release = Fixtures.release153();
+  Path releaseDir;
+  Path inventory;
+
+  static final Duration ELAPSED = Duration.ofHours(10);
+
+  @BeforeEach
+  void setUp() throws Exception {
+    long genesis = release.clGenesisTime().getEpochSecond();
+    long epochNow = ELAPSED.getSeconds() / 384;
+    String root = release.genesisValidatorsRoot();
+    good =
+        BeaconApiStandIn.start().genesis(genesis, root, "0x1000101b").finalizedEpoch(epochNow - 2);
+    previous =
+        BeaconApiStandIn.start()
+            .genesis(
+                genesis - release.resetPeriod().getSeconds(), "0x" + "cd".repeat(32), "0x1000101a")
+            .finalizedEpoch(epochNow - 2);
+    stale =
+        BeaconApiStandIn.start().genesis(genesis, root, "0x1000101b").finalizedEpoch(epochNow - 40);
+    CheckpointCommand.clock = Clock.fixed(release.clGenesisTime().plus(ELAPSED), ZoneOffset.UTC);
+    releaseDir = Fixtures.releaseFolder(temp.resolve("ephemery-153"));
+    inventory = temp.resolve("ephemery.yaml");
+  }
+
+  @AfterEach
+  void tearDown() {
+    CheckpointCommand.clock = Clock.systemUTC();
+    good.close();
+    previous.close();
+    stale.close();
+  }
+
+  void writeInventory(String checkpoint) throws Exception {
+    Files.writeString(
+        inventory,
+        "network: ephemery\nhosts:\n  - name: node1\n    address: local\n    baseDir: "
+            + temp.resolve("base")
+            + "\n    execution:\n      client: geth\n    consensus:\n      client: lighthouse\n"
+            + (checkpoint == null ? "" : "      checkpointSyncUrl: " + checkpoint + "\n"));
+  }
+
+  @Test
+  void previousIterationAndStaleAreRejectedTheGoodOneIsPicked() throws Exception {
+    writeInventory(null);
+    CliRun run =
+        CliRun.of(
+            "checkpoint",
+            "-f",
+            inventory.toString(),
+            "--release",
+            releaseDir.toString(),
+            "--no-known",
+            "--endpoint",
+            previous.baseUri().toString(),
+            "--endpoint",
+            stale.baseUri().toString(),
+            "--endpoint",
+            good.baseUri().toString(),
+            "--output",
+            "json");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode host = new ObjectMapper().readTree(run.out()).get(0);
+    assertThat(host.get("pick").asText()).isEqualTo(good.baseUri().toString());
+    assertThat(host.get("genesisSync").asBoolean()).isFalse();
+    JsonNode endpoints = host.get("endpoints");
+    assertThat(endpoints.get(0).get("accepted").asBoolean()).isFalse();
+    assertThat(endpoints.get(0).get("reason").asText())
+        .contains("serves iteration 152")
+        .contains("previous");
+    assertThat(endpoints.get(1).get("accepted").asBoolean()).isFalse();
+    assertThat(endpoints.get(1).get("reason").asText())
+        .startsWith("stale")
+        .contains("40 epochs behind");
+    assertThat(endpoints.get(2).get("accepted").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aRejectedConfiguredEndpointFailsAndNoneLeftMeansGenesisSync() throws Exception {
+    writeInventory(stale.baseUri().toString());
+    int closed = dev.ephemery.testkit.EthereumJsNode.freeLoopbackPort();
+    CliRun run =
+        CliRun.of(
+            "checkpoint",
+            "-f",
+            inventory.toString(),
+            "--release",
+            releaseDir.toString(),
+            "--no-known",
+            "--endpoint",
+            "http://127.0.0.1:" + closed);
+
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("no endpoint qualifies: sync from genesis")
+        .contains("REJECTED configured " + stale.baseUri())
+        .contains("unreachable");
+  }
+}
