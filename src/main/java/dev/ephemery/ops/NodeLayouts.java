@@ -53,7 +53,7 @@ public final class NodeLayouts {
     boolean wrapper = plan.resetOwner() == HostPlan.ResetOwner.WRAPPER;
     if (testnet == null) {
       // The wrapper images keep their own copy; the tool still records the verified release.
-      testnet = baseDir.resolve("testnet").resolve("ephemery-" + plan.iteration());
+      testnet = baseDir.resolve("testnet").resolve(plan.iteration().releaseTag());
     }
     return new NodeLayout(plan.name(), baseDir, testnet, wrapper, components);
   }

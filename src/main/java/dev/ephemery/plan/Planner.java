@@ -213,7 +213,7 @@ public final class Planner {
         host.name(),
         host.address().uri(),
         host.baseDir(),
-        release.iteration().number(),
+        release.iteration(),
         layout.network(),
         paths,
         services,

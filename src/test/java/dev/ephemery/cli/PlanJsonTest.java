@@ -41,6 +41,7 @@ class PlanJsonTest {
     JsonNode json = plan("--el", "geth", "--cl", "lighthouse", "--validator");
     JsonNode host = json.get("hosts").get(0);
     assertThat(host.get("name").asText()).isEqualTo("node1");
+    assertThat(host.get("iteration").isInt()).as("a plain number").isTrue();
     assertThat(host.get("iteration").asInt()).isEqualTo(153);
     assertThat(host.get("network").asText()).isEqualTo("ephemery-node1");
     assertThat(host.get("resetOwner").asText()).isEqualTo("tool");
