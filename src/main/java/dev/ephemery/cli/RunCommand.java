@@ -36,6 +36,7 @@ import dev.ephemery.supervisor.AutoRecovery;
 import dev.ephemery.supervisor.ChildReleasePoll;
 import dev.ephemery.supervisor.ChildResets;
 import dev.ephemery.supervisor.Daemon;
+import dev.ephemery.supervisor.Phase;
 import dev.ephemery.supervisor.RecoveryPolicy;
 import dev.ephemery.supervisor.ReleaseWatcher;
 import dev.ephemery.supervisor.StatusServer;
@@ -220,7 +221,7 @@ final class RunCommand extends BaseCommand {
               new RecoveryPolicy(RecoveryPolicy.Settings.DEFAULT),
               (key, message) -> err().println("ALERT " + key + ": " + message),
               clock,
-              () -> "resetting".equals(supervisor.status().phase()));
+              () -> supervisor.status().phase() == Phase.RESETTING);
       ScheduledExecutorService watcher =
           Executors.newSingleThreadScheduledExecutor(
               r -> {
