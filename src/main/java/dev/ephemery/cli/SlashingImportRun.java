@@ -1,15 +1,11 @@
 package dev.ephemery.cli;
 
-import dev.ephemery.client.ClientProfile;
-import dev.ephemery.client.ClientProfiles;
-import dev.ephemery.client.ContainerPaths;
 import dev.ephemery.client.SlashingImport;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.OperationalException;
-import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.Host;
+import dev.ephemery.plan.DataLayout;
 import dev.ephemery.plan.HostPlan;
-import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
 import dev.ephemery.runtime.Labels;
 import dev.ephemery.runtime.docker.DockerConnection;
@@ -58,7 +54,7 @@ final class SlashingImportRun {
     SlashingImport command = null;
     for (Service s : plan.services()) {
       Optional<SlashingImport> found =
-          profile(s).flatMap(p -> p.slashingImport(ContainerPaths.TESTNET));
+          Optional.ofNullable(s.layout()).map(DataLayout::slashingImport);
       if (found.isPresent()) {
         service = s;
         command = found.get();
@@ -91,16 +87,5 @@ final class SlashingImportRun {
         connection.client().startContainerCmd(name).exec();
       }
     }
-  }
-
-  private static Optional<ClientProfile> profile(Service service) {
-    Optional<ConsensusClient> client = ConsensusClient.byId(service.client());
-    if (service.role() == Role.VALIDATOR) {
-      return client.flatMap(ClientProfiles::validator);
-    }
-    if (service.role() == Role.CONSENSUS) {
-      return client.map(ClientProfiles::beacon);
-    }
-    return Optional.empty();
   }
 }

@@ -1,5 +1,6 @@
 package dev.ephemery.ops;
 
+import dev.ephemery.plan.DataLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ public final class Wiper {
       if (!Files.isDirectory(dataDir, LinkOption.NOFOLLOW_LINKS)) {
         continue;
       }
-      DataDirRules rules = component.rules();
+      DataLayout rules = component.layout();
       List<Path> kept = rules.keep().stream().map(r -> ConfinedPaths.rulePath(dataDir, r)).toList();
       kept.stream().filter(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS)).forEach(keep::add);
 
