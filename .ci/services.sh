@@ -4,11 +4,13 @@
 # the ethereumjs execution client (Engine API + JWT), docker-compose and a
 # busybox image imported from a local rootfs (images cannot be pulled here).
 #
-# Usage: .ci/services.sh start|stop|env|status
+# Usage: .ci/services.sh start|stop|restart-dockerd|env|status
 #
 #   start   install what is missing, start dockerd and sshd, import the image,
 #           write $STATE/env. Idempotent: running it twice reuses what runs.
 #   stop    stop by PID exactly the daemons that `start` started, nothing else.
+#   restart-dockerd  stop and start again the dockerd that `start` started (tests of a daemon
+#           that goes away mid-operation).
 #   env     print the env file (source it: `. "$(.ci/services.sh envfile)"`).
 #
 # Tunables (environment):
@@ -314,6 +316,19 @@ lock_holders() {
   ((${#holders[@]} == 0)) || die "still holding $STATE/lock: pid ${holders[*]}"
 }
 
+# The daemon going away under a running `up` or reset, as a crash or an upgrade of Docker would:
+# stopped by PID (its containers stop with it; those with a restart policy come back with it) and
+# started again the way `start` starts it. Only a dockerd this script started.
+cmd_restart_dockerd() {
+  [[ -f $DOCKERD_OURS ]] || die "dockerd was not started by this script; not restarting it"
+  local pid
+  pid=$(read_pid "$DOCKERD_PID")
+  stop_pid "$pid" dockerd
+  pid_is "$pid" dockerd && die "dockerd (pid $pid) still runs"
+  rm -f "$DOCKERD_OURS" "$DOCKERD_PID"
+  start_dockerd
+}
+
 cmd_start() {
   [[ $(id -u) == 0 ]] || die "must run as root"
   mkdir -p "$STATE" "$CACHE"
@@ -337,10 +352,11 @@ lock() {
 case ${1:-} in
   start) lock; cmd_start ;;
   stop) lock; cmd_stop ;;
+  restart-dockerd) lock; cmd_restart_dockerd ;;
   env) [[ -f $ENV_FILE ]] || die "no $ENV_FILE; run '$0 start' first"; cat "$ENV_FILE" ;;
   envfile) echo "$ENV_FILE" ;;
   status)
     docker_answers && echo "docker: answers" || echo "docker: down"
     ssh_probe && echo "sshd: answers on $SSH_PORT" || echo "sshd: down" ;;
-  *) echo "usage: $0 start|stop|env|envfile|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|restart-dockerd|env|envfile|status" >&2; exit 2 ;;
 esac

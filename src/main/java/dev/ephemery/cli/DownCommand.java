@@ -5,9 +5,9 @@ import dev.ephemery.inventory.Host;
 import dev.ephemery.plan.Plan;
 import dev.ephemery.runtime.Change;
 import dev.ephemery.runtime.Fleet;
-import dev.ephemery.runtime.docker.DockerConnection;
-import dev.ephemery.runtime.docker.DockerRuntime;
-import dev.ephemery.runtime.docker.DockerRuntime.Purge;
+import dev.ephemery.runtime.Purge;
+import dev.ephemery.runtime.Runtime;
+import dev.ephemery.wiring.Runtimes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,15 +89,13 @@ final class DownCommand extends BaseCommand {
             Host::name,
             scope.parallel,
             host -> {
-              try (DockerConnection connection = DockerConnection.open(HostScope.target(host))) {
-                return new DockerRuntime(
-                        connection.client(), line -> UpCommand.progress(err(), line))
-                    .down(
-                        host.name(),
-                        HostScope.hostPlan(plan, host.name()).orElse(null),
-                        purge,
-                        helper,
-                        dryRun);
+              try (Runtime runtime = Runtimes.open(host, line -> UpCommand.progress(err(), line))) {
+                return runtime.down(
+                    host.name(),
+                    HostScope.hostPlan(plan, host.name()).orElse(null),
+                    purge,
+                    helper,
+                    dryRun);
               }
             });
     Printer printer = printer();

@@ -3,8 +3,8 @@ package dev.ephemery.cli;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
-import dev.ephemery.runtime.docker.DockerConnection;
-import dev.ephemery.runtime.docker.DockerRuntime;
+import dev.ephemery.runtime.Runtime;
+import dev.ephemery.wiring.Runtimes;
 import java.io.PrintStream;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,10 +53,8 @@ final class LogsCommand extends BaseCommand {
     Host host = hosts.get(0);
     spec.commandLine().getOut().flush();
     PrintStream out = System.out;
-    try (DockerConnection connection = DockerConnection.open(HostScope.target(host))) {
-      DockerRuntime runtime = new DockerRuntime(connection.client(), line -> {});
-      String id = runtime.findContainer(host.name(), service);
-      runtime.logs(id, follow, tail, bytes -> out.write(bytes, 0, bytes.length));
+    try (Runtime runtime = Runtimes.open(host, line -> {})) {
+      runtime.logs(host.name(), service, follow, tail, bytes -> out.write(bytes, 0, bytes.length));
     }
     out.flush();
     return 0;

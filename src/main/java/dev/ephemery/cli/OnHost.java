@@ -3,9 +3,8 @@ package dev.ephemery.cli;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.inventory.Address;
 import dev.ephemery.inventory.Host;
-import dev.ephemery.runtime.HostTarget;
-import dev.ephemery.runtime.docker.DockerConnection;
-import dev.ephemery.runtime.docker.SupervisorExec;
+import dev.ephemery.runtime.Runtime;
+import dev.ephemery.wiring.Runtimes;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code reset} and {@code history} for a host reached over SSH: the command runs inside the host's
- * supervisor container (see {@link SupervisorExec}), where the host's files, journal and reset lock
- * are, and its output and exit code come back here.
+ * supervisor container (see {@link Runtime#runInSupervisor}), where the host's files, journal and
+ * reset lock are, and its output and exit code come back here.
  */
 final class OnHost {
 
@@ -55,10 +54,9 @@ final class OnHost {
     PrintWriter err = spec.commandLine().getErr();
     err.println(host.name() + ": running '" + String.join(" ", all) + "' on the host");
     err.flush();
-    try (DockerConnection connection = DockerConnection.open(HostTarget.of(host))) {
+    try (Runtime runtime = Runtimes.open(host, line -> {})) {
       long code =
-          SupervisorExec.run(
-              connection.client(),
+          runtime.runInSupervisor(
               host.name(),
               all,
               line -> {

@@ -4,8 +4,8 @@ import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.ops.CachedReleases;
-import dev.ephemery.ops.FaultInjector;
 import dev.ephemery.ops.JournalStore;
+import dev.ephemery.ops.NodeFiles;
 import dev.ephemery.ops.NodeLayout;
 import dev.ephemery.ops.NodeLayouts;
 import dev.ephemery.ops.ReleaseSource;
@@ -14,18 +14,13 @@ import dev.ephemery.ops.ResetLock;
 import dev.ephemery.ops.ResetMachine;
 import dev.ephemery.ops.ResetPreview;
 import dev.ephemery.ops.ResetState;
-import dev.ephemery.ops.RetryPolicy;
-import dev.ephemery.ops.TestnetInstaller;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Planner;
 import dev.ephemery.release.InstalledRelease;
-import dev.ephemery.runtime.HostTarget;
-import dev.ephemery.runtime.docker.DockerConnection;
-import dev.ephemery.runtime.docker.DockerNodeRuntime;
-import dev.ephemery.runtime.docker.DockerRuntime;
+import dev.ephemery.wiring.Resets;
+import dev.ephemery.wiring.Runtimes;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,9 +112,11 @@ final class ResetCommand extends BaseCommand {
       JournalStore journals = new JournalStore(layout.baseDir());
       // Decide and reset under the host's lock, so the supervisor never works on the same journal.
       try (ResetLock lock = dryRun ? null : journals.lock("ephemery reset", clock.instant())) {
-        Optional<Integer> installed = new TestnetInstaller(layout).installedIteration();
+        NodeFiles files = Runtimes.files(h);
+        Optional<Integer> installed = files.installedIteration(layout);
         boolean due = due(installed, target, clock.instant());
-        ResetPreview preview = ResetPreview.of(layout, iteration, due, reason(installed, target));
+        ResetPreview preview =
+            ResetPreview.of(layout, files, iteration, due, reason(installed, target));
         previews.add(preview);
         Optional<ResetJournal> unfinished = journals.unfinished();
         if (!dryRun && (due || force || unfinished.isPresent())) {
@@ -128,7 +125,7 @@ final class ResetCommand extends BaseCommand {
                   ? ResetTargets.resumeTarget(unfinished, target, ResetTargets.cache())
                   : target;
           HostPlan toPlan = to == target ? plan : new Planner().planHost(h, to.release());
-          results.add(reset(h, toPlan, NodeLayouts.of(toPlan), journals, to, force));
+          results.add(reset(h, toPlan, journals, to, force));
         }
       }
     }
@@ -162,42 +159,19 @@ final class ResetCommand extends BaseCommand {
   }
 
   private ResetJournal reset(
-      Host h,
-      HostPlan plan,
-      NodeLayout layout,
-      JournalStore journals,
-      InstalledRelease target,
-      boolean forced) {
+      Host h, HostPlan plan, JournalStore journals, InstalledRelease target, boolean forced) {
     int iteration = target.release().iteration().number();
     ReleaseSource releases =
         i ->
             i == iteration
                 ? Optional.of(target.folder())
                 : new CachedReleases(ResetTargets.cache()).verified(i);
-    try (DockerConnection connection = DockerConnection.open(HostTarget.of(h))) {
-      DockerRuntime docker = new DockerRuntime(connection.client(), line -> err().println(line));
-      ResetMachine machine =
-          new ResetMachine(
-              layout,
-              new DockerNodeRuntime(connection.client(), docker, plan, target.folder()),
-              releases,
-              journals,
-              clock,
-              RetryPolicy.DEFAULT,
-              FaultInjector.NONE);
+    try (Runtimes.ResetRuntime runtime =
+        Runtimes.forReset(h, plan, target.folder(), line -> err().println(line))) {
+      ResetMachine machine = Resets.machine(plan, runtime.node(), releases, journals, clock);
       ResetJournal journal = machine.begin(iteration, forced);
       err().println(h.name() + ": reset " + journal.id() + " in state " + journal.state());
-      return machine.run(journal, ResetCommand::sleep, 1_000);
-    }
-  }
-
-  static boolean sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+      return Resets.run(machine, journal);
     }
   }
 

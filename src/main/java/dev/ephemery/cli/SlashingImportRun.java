@@ -7,9 +7,8 @@ import dev.ephemery.inventory.Host;
 import dev.ephemery.plan.DataLayout;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Service;
-import dev.ephemery.runtime.Labels;
-import dev.ephemery.runtime.docker.DockerConnection;
-import dev.ephemery.runtime.docker.DockerSlashingImport;
+import dev.ephemery.runtime.Runtime;
+import dev.ephemery.wiring.Runtimes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,21 +70,8 @@ final class SlashingImportRun {
         file,
         folder.resolve(Path.of(SlashingImport.FILE).getFileName()),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    try (DockerConnection connection = DockerConnection.open(HostScope.target(host))) {
-      String name = Labels.containerName(plan, service);
-      log.accept("stopping " + name + " for the import");
-      try {
-        connection.client().stopContainerCmd(name).withTimeout(30).exec();
-      } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyStopped) {
-        // stopped already
-      }
-      try {
-        new DockerSlashingImport(connection.client(), plan, Duration.ofMinutes(2))
-            .run(service, command, folder);
-      } finally {
-        log.accept("starting " + name + " again");
-        connection.client().startContainerCmd(name).exec();
-      }
+    try (Runtime runtime = Runtimes.open(host, log)) {
+      runtime.importSlashingProtection(plan, service, command, folder, Duration.ofMinutes(2), log);
     }
   }
 }

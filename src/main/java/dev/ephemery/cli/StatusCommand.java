@@ -4,9 +4,9 @@ import dev.ephemery.common.Plural;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.plan.Plan;
 import dev.ephemery.runtime.Fleet;
+import dev.ephemery.runtime.Runtime;
 import dev.ephemery.runtime.ServiceState;
-import dev.ephemery.runtime.docker.DockerConnection;
-import dev.ephemery.runtime.docker.DockerRuntime;
+import dev.ephemery.wiring.Runtimes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +42,10 @@ final class StatusCommand extends BaseCommand {
             Host::name,
             scope.parallel,
             host -> {
-              try (DockerConnection connection = DockerConnection.open(HostScope.target(host))) {
+              try (Runtime runtime = Runtimes.open(host, line -> {})) {
                 List<ServiceState> states =
-                    new DockerRuntime(connection.client(), line -> {})
-                        .status(host.name(), HostScope.hostPlan(plan, host.name()).orElse(null));
-                return new HostStatus(host.name(), DockerRuntime.healthy(states), states);
+                    runtime.status(host.name(), HostScope.hostPlan(plan, host.name()).orElse(null));
+                return new HostStatus(host.name(), ServiceState.healthy(states), states);
               }
             });
     Printer printer = printer();

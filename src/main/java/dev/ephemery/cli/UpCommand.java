@@ -9,10 +9,10 @@ import dev.ephemery.plan.Plan;
 import dev.ephemery.plan.Role;
 import dev.ephemery.runtime.Change;
 import dev.ephemery.runtime.Fleet;
+import dev.ephemery.runtime.Runtime;
 import dev.ephemery.runtime.RuntimeOptions;
 import dev.ephemery.runtime.UpReport;
-import dev.ephemery.runtime.docker.DockerConnection;
-import dev.ephemery.runtime.docker.DockerRuntime;
+import dev.ephemery.wiring.Runtimes;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -109,9 +109,8 @@ final class UpCommand extends BaseCommand {
                           () ->
                               InvalidInputException.of(
                                   host.name(), "the plan has no host '" + host.name() + "'", ""));
-              try (DockerConnection connection = DockerConnection.open(HostScope.target(host))) {
-                return new DockerRuntime(connection.client(), line -> progress(err, line))
-                    .up(hostPlan, options);
+              try (Runtime runtime = Runtimes.open(host, line -> progress(err, line))) {
+                return runtime.up(hostPlan, options);
               }
             });
     Printer printer = printer();

@@ -8,7 +8,7 @@ import dev.ephemery.inventory.Inventory;
 import dev.ephemery.network.Interchange;
 import dev.ephemery.ops.NodeLayout;
 import dev.ephemery.ops.ResetMachine;
-import dev.ephemery.runtime.docker.DockerSlashingImport;
+import dev.ephemery.release.GenesisFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,7 +183,7 @@ final class ValidatorCommand implements Runnable, DeclaredCommand {
     /** The running chain's genesis_validators_root, read where the reset's import reads it. */
     static String rootOf(Path testnet) {
       try {
-        return DockerSlashingImport.genesisValidatorsRoot(testnet);
+        return GenesisFile.genesisValidatorsRoot(testnet);
       } catch (IOException e) {
         throw new OperationalException(
             testnet.resolve("genesis.ssz").toString(),

@@ -150,7 +150,7 @@ public final class JournalStore {
     }
   }
 
-  static void fsyncDirectory(Path directory) throws IOException {
+  public static void fsyncDirectory(Path directory) throws IOException {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException e) {

@@ -3,9 +3,10 @@ package dev.ephemery.ops;
 import java.nio.file.Path;
 
 /**
- * The port through which a reset acts on containers. The Docker runtime implements it; the reset
- * machine knows nothing of Docker. Every method must be idempotent: a reset resumed after a crash
- * calls it again.
+ * The port through which a reset acts on the node: its containers here, its files through {@link
+ * #files()}. The Docker runtime implements it ({@code runtime.docker.DockerNodeRuntime}); the reset
+ * machine knows nothing of Docker and touches no disk. Every method must be idempotent: a reset
+ * resumed after a crash calls it again.
  */
 public interface NodeRuntime {
 
@@ -14,6 +15,9 @@ public interface NodeRuntime {
    * nothing by default.
    */
   default void prepare() {}
+
+  /** The node's files: release, wipe, slashing archive; never touched by the reset itself. */
+  NodeFiles files();
 
   /** Stops the container; a stopped or missing container is fine. */
   void stop(Component component);
@@ -32,11 +36,11 @@ public interface NodeRuntime {
   void init(Component component, Path testnetDir);
 
   /**
-   * Registers the validator's voting keys (those its profile's {@code votingKeysFile} names) in a
-   * new slashing DB for the iteration installed in {@code testnetDir}, with no signed message, by
-   * the client's own import, the container stopped; no keys: nothing to do (the client creates its
-   * DB itself). Called after the wipe, before the first start. Idempotent: registering a registered
-   * key changes nothing.
+   * Registers the validator's voting keys (those named in the file the plan's {@code
+   * DataLayout.votingKeys} gives) in a new slashing DB for the iteration installed in {@code
+   * testnetDir}, with no signed message, by the client's own import, the container stopped; no
+   * keys: nothing to do (the client creates its DB itself). Called after the wipe, before the first
+   * start. Idempotent: registering a registered key changes nothing.
    */
   void registerSlashingKeys(Component validator, Path testnetDir);
 

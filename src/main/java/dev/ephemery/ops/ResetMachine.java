@@ -20,6 +20,12 @@ public final class ResetMachine {
   /** The validator's EIP-3076 export, beside its archived slashing DB. */
   public static final String EIP3076_FILE = "slashing-protection-eip3076.json";
 
+  /**
+   * Steps one run of a reset may take before it gives up: a bound on a machine that loops, far
+   * above a reset's dozen states and its retries with backoff.
+   */
+  public static final int MAX_STEPS = 10_000;
+
   private final NodeLayout layout;
   private final NodeRuntime runtime;
   private final ReleaseSource releases;
@@ -47,11 +53,26 @@ public final class ResetMachine {
 
   /** Opens (and saves) a new reset to {@code iteration}, or returns the unfinished one. */
   public ResetJournal begin(int iteration, boolean forced) {
+    return begin(layout, runtime.files(), store, clock, iteration, forced);
+  }
+
+  /**
+   * Opens (and saves) a new reset of {@code layout}'s host to {@code iteration}, or returns the
+   * unfinished one: all a reset needs before its first step, so whoever only begins one (the
+   * supervisor, whose child process runs it) needs no machine.
+   */
+  public static ResetJournal begin(
+      NodeLayout layout,
+      NodeFiles files,
+      JournalStore store,
+      Clock clock,
+      int iteration,
+      boolean forced) {
     Optional<ResetJournal> unfinished = store.unfinished();
     if (unfinished.isPresent()) {
       return unfinished.get();
     }
-    Integer from = new TestnetInstaller(layout).installedIteration().orElse(null);
+    Integer from = files.installedIteration(layout).orElse(null);
     ResetJournal journal =
         ResetJournal.start(
             layout.host(), from, iteration, layout.wrapper(), forced, clock.instant());
@@ -160,6 +181,7 @@ public final class ResetMachine {
   }
 
   private StepResult checkFetched(ResetJournal journal) {
+    // The release folder is in this machine's release cache, not among the node's files.
     if (journal.releaseDir() == null || !Files.isDirectory(Path.of(journal.releaseDir()))) {
       return StepResult.fail("the verified release folder is gone: " + journal.releaseDir());
     }
@@ -169,7 +191,7 @@ public final class ResetMachine {
     }
     // Done now, while the old iteration still runs and nothing of it is touched, so that the path
     // from the first stop to the last start is shorter: INSTALLING only renames.
-    new TestnetInstaller(layout).stage(Path.of(journal.releaseDir()), journal.toIteration());
+    runtime.files().stage(layout, Path.of(journal.releaseDir()), journal.toIteration());
     runtime.prepare();
     return StepResult.advance(ResetState.STOPPING, "staged " + layout.testnetDir() + ".next");
   }
@@ -186,7 +208,7 @@ public final class ResetMachine {
   }
 
   private StepResult wipe(ResetJournal journal) {
-    WipePlan plan = new Wiper(layout).execute(oldIteration(journal), faults);
+    WipePlan plan = runtime.files().wipe(layout, oldIteration(journal), faults);
     if (!plan.refused().isEmpty()) {
       return StepResult.advance(
           ResetState.INSTALLING,
@@ -204,8 +226,9 @@ public final class ResetMachine {
     if (journal.fromIteration() != null) {
       keepFrom = Math.min(keepFrom, journal.fromIteration());
     }
-    new TestnetInstaller(layout)
-        .install(Path.of(journal.releaseDir()), journal.toIteration(), keepFrom, faults);
+    runtime
+        .files()
+        .install(layout, Path.of(journal.releaseDir()), journal.toIteration(), keepFrom, faults);
     return StepResult.advance(ResetState.INITIALISING, "installed " + layout.testnetDir());
   }
 
@@ -227,7 +250,7 @@ public final class ResetMachine {
     // run beside a running client. All before the first start: Docker's up starts all at once.
     List<String> registered = new ArrayList<>();
     for (Component component :
-        keysRegisteredBeforeStart(layout.components(), ResetMachine::hasSlashingDb)) {
+        keysRegisteredBeforeStart(layout.components(), runtime.files()::hasSlashingDb)) {
       runtime.registerSlashingKeys(component, layout.testnetDir());
       registered.add(component.name());
     }
@@ -251,13 +274,6 @@ public final class ResetMachine {
         .filter(c -> !hasSlashingDb.test(c))
         .filter(c -> c.layout().registersKeysBeforeStart())
         .toList();
-  }
-
-  /** Whether any of the paths the component's slashing-DB rules name exists. */
-  private static boolean hasSlashingDb(Component component) {
-    return component.layout().resetPerIteration().stream()
-        .map(r -> r.endsWith("/*") ? r.substring(0, r.length() - 2) : r)
-        .anyMatch(r -> Files.exists(ConfinedPaths.rulePath(component.dataDir(), r)));
   }
 
   private StepResult verify(ResetJournal journal) {
@@ -306,14 +322,14 @@ public final class ResetMachine {
         continue;
       }
       try {
-        Path archive =
-            new ConfinedPaths(layout.baseDir())
-                .inside(layout.baseDir(), layout.slashingArchive(oldIteration(journal), component));
-        Path target = archive.resolve(EIP3076_FILE);
-        if (Files.exists(target)
-            || (journal.attempts() == 0
-                && Files.isDirectory(archive)
-                && runtime.exportSlashingProtection(component, target))) {
+        Optional<Path> archive =
+            runtime.files().slashingArchive(layout, component, oldIteration(journal));
+        if (archive.isEmpty()) {
+          continue;
+        }
+        Path target = archive.get().resolve(EIP3076_FILE);
+        if (runtime.files().exists(target)
+            || (journal.attempts() == 0 && runtime.exportSlashingProtection(component, target))) {
           exported.add(component.name());
         }
       } catch (RuntimeException e) {

@@ -29,8 +29,9 @@ public record ResetPreview(
 
   public record Archived(String from, String to) {}
 
-  public static ResetPreview of(NodeLayout layout, int toIteration, boolean due, String reason) {
-    Integer from = new TestnetInstaller(layout).installedIteration().orElse(null);
+  public static ResetPreview of(
+      NodeLayout layout, NodeFiles files, int toIteration, boolean due, String reason) {
+    Integer from = files.installedIteration(layout).orElse(null);
     String old = ResetMachine.label(from);
     List<String> steps = new ArrayList<>();
     if (layout.wrapper()) {
@@ -49,7 +50,7 @@ public record ResetPreview(
           List.of(),
           steps);
     }
-    WipePlan plan = new Wiper(layout).plan(old);
+    WipePlan plan = files.planWipe(layout, old);
     List<Component> reversed = new ArrayList<>(layout.components());
     java.util.Collections.reverse(reversed);
     steps.add("fetch and verify release ephemery-" + toIteration);

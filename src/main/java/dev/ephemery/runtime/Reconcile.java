@@ -2,7 +2,6 @@ package dev.ephemery.runtime;
 
 import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
-import dev.ephemery.runtime.docker.DockerRuntime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,8 +11,8 @@ import java.util.Set;
 
 /**
  * What {@code up} does with each container, decided from the plan and what Docker showed, without
- * Docker: {@link DockerRuntime} gathers the observations and carries out the {@link Actions}. Kept
- * free of docker-java types so every rule is a unit test.
+ * Docker: {@code runtime.docker.DockerRuntime} gathers the observations and carries out the {@link
+ * Actions}. Kept free of docker-java types so every rule is a unit test.
  */
 public final class Reconcile {
 
@@ -135,6 +134,32 @@ public final class Reconcile {
               List.copyOf(stopBefore.getOrDefault(planned.service().name(), List.of()))));
     }
     return new Actions(List.copyOf(remove), List.copyOf(steps), List.copyOf(changes));
+  }
+
+  /** What a reset does ahead with one planned container while the node's containers stop. */
+  public enum Ahead {
+    /** Current, or running (left for up, which meets it at its turn). */
+    LEAVE,
+    /** Missing: create it, not started. */
+    CREATE,
+    /** Stopped and out of date: remove it and create it anew, not started. */
+    REPLACE
+  }
+
+  /**
+   * Decides what a reset creates ahead, without starting anything (the part of {@code up} that does
+   * not depend on the start order): a container that is stopped (or missing) and does not match the
+   * plan. Running containers are left for {@code up}.
+   */
+  public static Ahead createAhead(Planned planned, Observed found) {
+    if (found == null) {
+      return Ahead.CREATE;
+    }
+    if (planned.planHash().equals(found.planHash())
+        || !Set.of("exited", "created", "dead").contains(found.state())) {
+      return Ahead.LEAVE;
+    }
+    return Ahead.REPLACE;
   }
 
   private static Action decideOne(

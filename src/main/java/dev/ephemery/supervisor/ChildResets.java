@@ -3,7 +3,6 @@ package dev.ephemery.supervisor;
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.ResetJournal;
 import dev.ephemery.ops.ResetLock;
-import dev.ephemery.ops.ResetMachine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +41,7 @@ public final class ChildResets implements Supervisor.Resets {
   }
 
   @Override
-  public Optional<ResetJournal> run(ResetMachine machine, ResetJournal journal) {
+  public Optional<ResetJournal> run(ResetJournal journal) {
     // The lock belongs to one process: look whether it is free, then let the child take it.
     if (lockTaken()) {
       return Optional.empty();

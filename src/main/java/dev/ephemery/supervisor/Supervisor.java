@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,15 +35,15 @@ public final class Supervisor {
     Optional<Release> latestVerified();
   }
 
-  /** The host's node: what it runs now, and a reset machine for a target release. */
+  /** The host's node: what it runs now, and the start of a reset to a target release. */
   public interface Node {
     Optional<Integer> installedIteration();
 
-    /** The reset machine with the layout planned for {@code release}. */
-    ResetMachine machineFor(Release release);
-
-    /** The reset machine for resuming a journal whose release is no longer the newest. */
-    ResetMachine machineFor(int iteration);
+    /**
+     * Opens (and saves) a reset to {@code release} with the layout planned for it, or returns the
+     * unfinished one.
+     */
+    ResetJournal begin(Release release, boolean forced);
   }
 
   /** Carries a begun reset to its end. */
@@ -53,17 +54,25 @@ public final class Supervisor {
      *
      * @return the journal as the run left it; empty when another reset holds the host's lock
      */
-    Optional<ResetJournal> run(ResetMachine machine, ResetJournal journal);
+    Optional<ResetJournal> run(ResetJournal journal);
 
-    /** In this process: the machine's own steps, with the supervisor's interruptible waits. */
-    static Resets inProcess(JournalStore journals, Clock clock, ResetMachine.Sleeper sleeper) {
-      return (machine, journal) -> {
+    /**
+     * In this process: the steps of the machine {@code machines} gives for the journal's target
+     * iteration, with the supervisor's interruptible waits.
+     */
+    static Resets inProcess(
+        JournalStore journals,
+        Clock clock,
+        ResetMachine.Sleeper sleeper,
+        IntFunction<ResetMachine> machines) {
+      return journal -> {
+        ResetMachine machine = machines.apply(journal.toIteration());
         Optional<ResetLock> lock = journals.tryLock("ephemery run", clock.instant());
         if (lock.isEmpty()) {
           return Optional.empty();
         }
         try (ResetLock held = lock.get()) {
-          return Optional.of(machine.run(journal, sleeper, 10_000));
+          return Optional.of(machine.run(journal, sleeper, ResetMachine.MAX_STEPS));
         }
       };
     }
@@ -103,24 +112,6 @@ public final class Supervisor {
   private Release installedRelease;
   private int doneIteration = -1;
   private volatile Status status = Status.initial();
-
-  public Supervisor(
-      Clock clock,
-      Releases releases,
-      Node node,
-      JournalStore journals,
-      Alerts alerts,
-      Settings settings,
-      ResetMachine.Sleeper sleeper) {
-    this(
-        clock,
-        releases,
-        node,
-        journals,
-        alerts,
-        settings,
-        Resets.inProcess(journals, clock, sleeper));
-  }
 
   public Supervisor(
       Clock clock,
@@ -195,15 +186,14 @@ public final class Supervisor {
         return Duration.between(now, retryAt);
       }
       LOG.info("resuming reset {} in state {}", journal.id(), journal.state());
-      return finish(node.machineFor(journal.toIteration()), journal);
+      return finish(journal);
     }
     Optional<Release> latest = releases.latestVerified();
     Optional<Integer> installed = node.installedIteration();
     if (resetRequested && latest.isPresent()) {
       resetRequested = false;
       LOG.info("reset requested over HTTP: to iteration {}", latest.get().iteration());
-      ResetMachine machine = node.machineFor(latest.get());
-      return finish(machine, machine.begin(latest.get().iteration().number(), true));
+      return finish(node.begin(latest.get(), true));
     }
     latest
         .filter(r -> installed.isPresent() && r.iteration().number() == installed.get())
@@ -224,8 +214,7 @@ public final class Supervisor {
         return wait.compareTo(settings.poll()) < 0 ? wait : settings.poll();
       }
       LOG.info("switching to iteration {} (switch time {}, now {})", iteration, switchAt, now);
-      ResetMachine machine = node.machineFor(target);
-      return finish(machine, machine.begin(iteration, false));
+      return finish(node.begin(target, false));
     }
     if (installedRelease != null) {
       Instant expected = installedRelease.nextReset();
@@ -263,7 +252,7 @@ public final class Supervisor {
     return unfinishedCache;
   }
 
-  private Duration finish(ResetMachine machine, ResetJournal journal) {
+  private Duration finish(ResetJournal journal) {
     Status before = status;
     status =
         new Status(
@@ -273,7 +262,7 @@ public final class Supervisor {
             Phase.RESETTING,
             journal,
             before.failedResets());
-    Optional<ResetJournal> ran = resets.run(machine, journal);
+    Optional<ResetJournal> ran = resets.run(journal);
     if (ran.isEmpty()) {
       // An operator's `ephemery reset` is at work: it finishes the journal; look again later.
       status =

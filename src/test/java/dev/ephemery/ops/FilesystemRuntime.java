@@ -1,6 +1,8 @@
 package dev.ephemery.ops;
 
 import dev.ephemery.client.VotingKeys;
+import dev.ephemery.runtime.local.LocalNodeFiles;
+import dev.ephemery.runtime.local.TestnetInstaller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,6 +54,11 @@ public final class FilesystemRuntime implements NodeRuntime {
       failNext = null;
       throw failure;
     }
+  }
+
+  @Override
+  public NodeFiles files() {
+    return LocalNodeFiles.INSTANCE;
   }
 
   @Override

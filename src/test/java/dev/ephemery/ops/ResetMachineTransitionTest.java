@@ -3,6 +3,8 @@ package dev.ephemery.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ephemery.runtime.local.ConfinedPaths;
+import dev.ephemery.runtime.local.TestnetInstaller;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,12 +7,12 @@ import dev.ephemery.plan.Role;
 import java.nio.file.Path;
 
 /** Data layouts for hand-built components, from the client profiles as the planner fills them. */
-final class TestLayouts {
+public final class TestLayouts {
 
   private TestLayouts() {}
 
   /** What the planner would carry for {@code client} in {@code role} with its data at dataDir. */
-  static DataLayout of(Role role, String client, Path dataDir) {
+  public static DataLayout of(Role role, String client, Path dataDir) {
     return new ClientRef(role, client)
         .profile()
         .map(profile -> DataLayout.of(profile, dataDir.toString(), null))

@@ -3,6 +3,7 @@ package dev.ephemery.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ephemery.runtime.local.Wiper;
 import dev.ephemery.testing.CrashOnce;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -302,4 +302,28 @@ class ReconcileTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.ephemery.runtime"));
   }
+
+  @Test
+  void aResetCreatesAheadAMissingContainer() {
+    assertThat(Reconcile.createAhead(EL, null)).isEqualTo(Reconcile.Ahead.CREATE);
+  }
+
+  @Test
+  void aResetReplacesAheadAStoppedContainerOfTheOldPlan() {
+    for (String state : List.of("exited", "created", "dead")) {
+      assertThat(Reconcile.createAhead(EL, new Observed(state, "old-hash", null, false)))
+          .as(state)
+          .isEqualTo(Reconcile.Ahead.REPLACE);
+    }
+  }
+
+  @Test
+  void aResetLeavesAheadACurrentContainerAndARunningOneForUp() {
+    assertThat(Reconcile.createAhead(EL, new Observed("exited", EL.planHash(), null, false)))
+        .isEqualTo(Reconcile.Ahead.LEAVE);
+    assertThat(Reconcile.createAhead(EL, new Observed("running", "old-hash", null, false)))
+        .isEqualTo(Reconcile.Ahead.LEAVE);
+    assertThat(Reconcile.createAhead(EL, new Observed("restarting", "old-hash", null, false)))
+        .isEqualTo(Reconcile.Ahead.LEAVE);
+  }
 }

@@ -82,7 +82,7 @@ class ChildResetsTest {
     ChildResets resets =
         new ChildResets(childWriting(store, finished, 0), store, CLOCK, Duration.ofSeconds(30));
 
-    Optional<ResetJournal> end = resets.run(null, journal);
+    Optional<ResetJournal> end = resets.run(journal);
 
     assertThat(end).contains(finished);
     assertThat(end.get().state()).isEqualTo(ResetState.DONE);
@@ -95,7 +95,7 @@ class ChildResetsTest {
     ChildResets resets =
         new ChildResets(List.of("sh", "-c", "exit 1"), store, CLOCK, Duration.ofSeconds(30));
 
-    Optional<ResetJournal> end = resets.run(null, journal);
+    Optional<ResetJournal> end = resets.run(journal);
 
     assertThat(end).contains(journal);
     assertThat(store.unfinished()).contains(journal);
@@ -111,7 +111,7 @@ class ChildResetsTest {
 
     Optional<ResetJournal> end;
     try (ResetLock held = store.lock("ephemery reset", T0)) {
-      end = resets.run(null, journal);
+      end = resets.run(journal);
     }
 
     assertThat(end).isEmpty();
@@ -136,7 +136,7 @@ class ChildResetsTest {
         new Thread(
             () -> {
               try {
-                result.complete(resets.run(null, journal));
+                result.complete(resets.run(journal));
               } catch (RuntimeException e) {
                 result.completeExceptionally(e);
               }

@@ -37,6 +37,11 @@ class ResetTimingTest {
   record SlowRuntime(NodeRuntime inner, TestClock clock, Duration stop, Duration start)
       implements NodeRuntime {
     @Override
+    public dev.ephemery.ops.NodeFiles files() {
+      return inner.files();
+    }
+
+    @Override
     public void stop(Component component) {
       clock.advance(stop);
       inner.stop(component);
@@ -113,10 +118,7 @@ class ResetTimingTest {
             store,
             (key, message) -> {},
             Supervisor.Settings.DEFAULT,
-            d -> {
-              clock.advance(d);
-              return true;
-            });
+            SupervisorClockTest.inProcess(node, runtime, store, clock));
     Instant end = schedule.get(schedule.size() - 1).release().elGenesisTime().plusSeconds(3600);
     for (int ticks = 0; clock.instant().isBefore(end) && ticks < 1_000_000; ticks++) {
       Duration next = supervisor.tick();

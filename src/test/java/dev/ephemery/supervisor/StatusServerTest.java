@@ -64,13 +64,9 @@ class StatusServerTest {
           }
 
           @Override
-          public dev.ephemery.ops.ResetMachine machineFor(dev.ephemery.network.Release release) {
+          public dev.ephemery.ops.ResetJournal begin(
+              dev.ephemery.network.Release release, boolean forced) {
             asked.set(true);
-            throw new IllegalStateException("not in this test");
-          }
-
-          @Override
-          public dev.ephemery.ops.ResetMachine machineFor(int iteration) {
             throw new IllegalStateException("not in this test");
           }
         };
@@ -81,7 +77,9 @@ class StatusServerTest {
         new JournalStore(dir),
         (k, m) -> {},
         Supervisor.Settings.DEFAULT,
-        d -> true);
+        journal -> {
+          throw new IllegalStateException("not in this test");
+        });
   }
 
   @Test

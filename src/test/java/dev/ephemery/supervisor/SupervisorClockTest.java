@@ -11,10 +11,9 @@ import dev.ephemery.ops.NodeFixture;
 import dev.ephemery.ops.NodeRuntime;
 import dev.ephemery.ops.ResetJournal;
 import dev.ephemery.ops.ResetLock;
-import dev.ephemery.ops.ResetMachine;
 import dev.ephemery.ops.ResetState;
 import dev.ephemery.ops.TestClock;
-import dev.ephemery.ops.TestnetInstaller;
+import dev.ephemery.runtime.local.TestnetInstaller;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,10 +91,7 @@ class SupervisorClockTest {
             store,
             (key, message) -> alerts.add(key),
             Supervisor.Settings.DEFAULT,
-            d -> {
-              clock.advance(d);
-              return true;
-            });
+            inProcess(node, runtime, store, clock));
 
     Instant end = genesis156.plus(PERIOD).plus(Duration.ofHours(2));
     int ticks = 0;
@@ -138,7 +134,7 @@ class SupervisorClockTest {
     assertThat(ticks).isLessThan(1_000_000);
   }
 
-  /** The supervisor's view of a fixture node: what is installed, and a machine per iteration. */
+  /** The supervisor's view of a fixture node: what is installed, and a reset begun per release. */
   static Supervisor.Node node(
       NodeFixture node, NodeRuntime runtime, JournalStore store, TestClock clock) {
     return new Supervisor.Node() {
@@ -148,15 +144,24 @@ class SupervisorClockTest {
       }
 
       @Override
-      public ResetMachine machineFor(Release release) {
-        return machineFor(release.iteration().number());
-      }
-
-      @Override
-      public ResetMachine machineFor(int iteration) {
-        return node.machineFor(iteration, runtime, store, clock);
+      public ResetJournal begin(Release release, boolean forced) {
+        return node.machineFor(release.iteration().number(), runtime, store, clock)
+            .begin(release.iteration().number(), forced);
       }
     };
+  }
+
+  /** Resets run in this process by the fixture's machines, the clock advanced by each wait. */
+  static Supervisor.Resets inProcess(
+      NodeFixture node, NodeRuntime runtime, JournalStore store, TestClock clock) {
+    return Supervisor.Resets.inProcess(
+        store,
+        clock,
+        d -> {
+          clock.advance(d);
+          return true;
+        },
+        iteration -> node.machineFor(iteration, runtime, store, clock));
   }
 
   @Test
@@ -175,14 +180,11 @@ class SupervisorClockTest {
             store,
             (key, message) -> {},
             Supervisor.Settings.DEFAULT,
-            d -> {
-              clock.advance(d);
-              return true;
-            });
+            inProcess(node, runtime, store, clock));
     // The operator's reset has opened its journal and holds the lock.
     ResetJournal operators;
     try (ResetLock held = store.lock("ephemery reset", clock.instant())) {
-      operators = node(node, runtime, store, clock).machineFor(due).begin(154, true);
+      operators = node(node, runtime, store, clock).begin(due, true);
       Duration next = supervisor.tick();
 
       assertThat(next).isEqualTo(Supervisor.Settings.DEFAULT.poll());

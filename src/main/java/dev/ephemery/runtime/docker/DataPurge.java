@@ -5,6 +5,7 @@ import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.PlannedPath;
 import dev.ephemery.plan.Role;
 import dev.ephemery.runtime.Change;
+import dev.ephemery.runtime.Purge;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ final class DataPurge {
     this.paths = HostPaths.of(plan.baseDir());
   }
 
-  List<Change> purge(DockerRuntime.Purge purge, boolean dryRun) {
+  List<Change> purge(Purge purge, boolean dryRun) {
     List<PlannedPath> doomed = doomed(purge);
     List<Change> changes = new ArrayList<>();
     StringBuilder script = new StringBuilder("set -e\n");
@@ -49,7 +50,7 @@ final class DataPurge {
     return changes;
   }
 
-  List<PlannedPath> doomed(DockerRuntime.Purge purge) {
+  List<PlannedPath> doomed(Purge purge) {
     List<PlannedPath> doomed = new ArrayList<>();
     for (PlannedPath path : plan.paths()) {
       Path onHost = paths.onHost(plan.name() + ".paths", path.path());
@@ -61,7 +62,7 @@ final class DataPurge {
               || path.kind() == PlannedPath.Kind.SECRET
               || holdsKeys(onHost)
               || mountedByValidator(onHost);
-      if (keys && purge != DockerRuntime.Purge.DATA_AND_KEYS) {
+      if (keys && purge != Purge.DATA_AND_KEYS) {
         continue;
       }
       if (path.kind() == PlannedPath.Kind.DIRECTORY && hasPlannedChild(onHost)) {

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.ops.Component;
+import dev.ephemery.ops.NodeFiles;
 import dev.ephemery.ops.NodeLayout;
 import dev.ephemery.ops.NodeLayouts;
 import dev.ephemery.ops.NodeRuntime;
@@ -12,6 +13,8 @@ import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Role;
 import dev.ephemery.runtime.Labels;
 import dev.ephemery.runtime.RuntimeOptions;
+import dev.ephemery.runtime.ServiceState;
+import dev.ephemery.runtime.local.LocalNodeFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,6 +89,12 @@ public final class DockerNodeRuntime implements NodeRuntime, AutoCloseable {
   @Override
   public void prepare() {
     runtime.createStopped(plan, service -> service.runOnce() && service.role() == Role.INIT);
+  }
+
+  /** The reset runs where the host's files are (here, or in its supervisor container). */
+  @Override
+  public NodeFiles files() {
+    return LocalNodeFiles.INSTANCE;
   }
 
   @Override
@@ -207,7 +216,7 @@ public final class DockerNodeRuntime implements NodeRuntime, AutoCloseable {
       return new Verification(false, e.getMessage());
     }
     var states = runtime.status(plan.name(), plan);
-    boolean ok = DockerRuntime.healthy(states);
+    boolean ok = ServiceState.healthy(states);
     return new Verification(
         ok, states.stream().map(s -> s.service() + "=" + s.state()).toList().toString());
   }

@@ -26,8 +26,10 @@ import dev.ephemery.plan.Planner;
 import dev.ephemery.plan.PortBinding;
 import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
+import dev.ephemery.plan.StartOrder;
 import dev.ephemery.runtime.Change;
 import dev.ephemery.runtime.Labels;
+import dev.ephemery.runtime.Purge;
 import dev.ephemery.runtime.Reconcile;
 import dev.ephemery.runtime.RuntimeOptions;
 import dev.ephemery.runtime.ServiceState;
@@ -84,7 +86,7 @@ public final class DockerRuntime {
    * for the containers it is still creating, so that those checks overlap the creation.
    */
   public UpReport up(HostPlan plan, RuntimeOptions options, Runnable containersReady) {
-    List<Service> all = startOrder(plan);
+    List<Service> all = StartOrder.of(plan);
     // Without its files a planned supervisor is left as it is (the supervisor itself runs up()).
     List<Service> ordered =
         all.stream()
@@ -194,20 +196,23 @@ public final class DockerRuntime {
     Map<String, Reconcile.Observed> observed = new LinkedHashMap<>();
     existing.forEach(
         (name, container) -> {
-          Map<String, String> labels = container.getLabels();
           boolean exitedOk =
               runOnce.contains(name)
                   && !"created".equals(container.getState())
                   && isExitedOk(container.getId());
-          observed.put(
-              name,
-              new Reconcile.Observed(
-                  container.getState(),
-                  labels.get(LabelKeys.PLAN_HASH),
-                  labels.get(LabelKeys.INPUTS_HASH),
-                  exitedOk));
+          observed.put(name, observed(container, exitedOk));
         });
     return observed;
+  }
+
+  /** A container as {@link Reconcile} sees it; {@code exitedOk} costs an inspect to know. */
+  private static Reconcile.Observed observed(Container container, boolean exitedOk) {
+    Map<String, String> labels = container.getLabels();
+    return new Reconcile.Observed(
+        container.getState(),
+        labels.get(LabelKeys.PLAN_HASH),
+        labels.get(LabelKeys.INPUTS_HASH),
+        exitedOk);
   }
 
   /**
@@ -374,22 +379,22 @@ public final class DockerRuntime {
   public List<String> createStopped(HostPlan plan, Predicate<Service> which) {
     Map<String, Container> existing = ourContainers(plan.name());
     List<String> created = new ArrayList<>();
-    for (Service service : startOrder(plan)) {
-      String name = Labels.containerName(plan, service);
-      String hash = PlanHash.of(plan, service);
-      Container found = existing.get(name);
+    for (Service service : StartOrder.of(plan)) {
       if (service.role() == Role.SUPERVISOR || !which.test(service)) {
         continue;
       }
-      if (found == null) {
-        checkNoForeignContainer(plan, name);
-      } else if (hash.equals(found.getLabels().get(LabelKeys.PLAN_HASH))
-          || !Set.of("exited", "created", "dead").contains(found.getState())) {
-        continue;
-      } else {
+      String name = Labels.containerName(plan, service);
+      String hash = PlanHash.of(plan, service);
+      Container found = existing.get(name);
+      Reconcile.Planned planned = new Reconcile.Planned(service, name, hash);
+      switch (Reconcile.createAhead(planned, found == null ? null : observed(found, false))) {
+        case LEAVE -> {
+          continue;
+        }
+        case CREATE -> checkNoForeignContainer(plan, name);
         // Not running (and a reset keeps it so): nothing to stop first, a stop call would only
         // cost a round trip while the next container stops.
-        removeStopped(found.getId(), name);
+        case REPLACE -> removeStopped(found.getId(), name);
       }
       create(plan, service, hash, name, null);
       created.add(name);
@@ -428,54 +433,6 @@ public final class DockerRuntime {
     if (!link.ok()) {
       throw new OperationalException(List.of(link.problem()), null);
     }
-  }
-
-  /** Services in an order where each comes after what it depends on; plan order otherwise. */
-  static List<Service> startOrder(HostPlan plan) {
-    Map<String, Service> byName = new LinkedHashMap<>();
-    for (Service service : plan.services()) {
-      if (byName.put(service.name(), service) != null) {
-        throw InvalidInputException.of(
-            plan.name(), "service '" + service.name() + "' is planned twice", "");
-      }
-    }
-    List<Service> ordered = new ArrayList<>();
-    Set<String> done = new LinkedHashSet<>();
-    Set<String> visiting = new LinkedHashSet<>();
-    for (Service service : plan.services()) {
-      visit(plan.name(), service, byName, done, visiting, ordered);
-    }
-    return ordered;
-  }
-
-  private static void visit(
-      String host,
-      Service service,
-      Map<String, Service> byName,
-      Set<String> done,
-      Set<String> visiting,
-      List<Service> ordered) {
-    if (done.contains(service.name())) {
-      return;
-    }
-    if (!visiting.add(service.name())) {
-      throw InvalidInputException.of(
-          host, "services depend on each other in a cycle: " + visiting, "break the cycle");
-    }
-    for (String dependency :
-        service.dependsOn() == null ? List.<String>of() : service.dependsOn()) {
-      Service needed = byName.get(dependency);
-      if (needed == null) {
-        throw InvalidInputException.of(
-            host,
-            "service '" + service.name() + "' depends on unknown service '" + dependency + "'",
-            "");
-      }
-      visit(host, needed, byName, done, visiting, ordered);
-    }
-    visiting.remove(service.name());
-    done.add(service.name());
-    ordered.add(service);
   }
 
   /** The Engine API carries the JWT-authenticated control of the EL: never off-host. */
@@ -940,7 +897,7 @@ public final class DockerRuntime {
     List<ServiceState> states = new ArrayList<>();
     Map<String, Container> left = new HashMap<>(existing);
     if (plan != null) {
-      for (Service service : startOrder(plan)) {
+      for (Service service : StartOrder.of(plan)) {
         String name = Labels.containerName(plan, service);
         Container found = left.remove(name);
         if (found == null) {
@@ -984,19 +941,6 @@ public final class DockerRuntime {
         container.getStatus(),
         exitCode,
         upToDate);
-  }
-
-  /** Whether every planned service is as it should be: running, or (init steps) exited 0. */
-  public static boolean healthy(List<ServiceState> states) {
-    return !states.isEmpty()
-        && states.stream()
-            .allMatch(
-                s ->
-                    !Boolean.FALSE.equals(s.upToDate())
-                        && ("running".equals(s.state())
-                            || (Role.INIT.id().equals(s.role())
-                                && "exited".equals(s.state())
-                                && Integer.valueOf(0).equals(s.exitCode()))));
   }
 
   // ------------------------------------------------------------------ logs
@@ -1089,11 +1033,4 @@ public final class DockerRuntime {
   }
 
   /** What {@code down} deletes besides containers and networks. */
-  public enum Purge {
-    NONE,
-    /** Chain data and release files; validator keys and the JWT secret stay. */
-    DATA,
-    /** Everything planned, keys and JWT secret included. */
-    DATA_AND_KEYS
-  }
 }

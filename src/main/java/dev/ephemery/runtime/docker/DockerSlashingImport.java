@@ -8,14 +8,13 @@ import dev.ephemery.client.SlashingImport;
 import dev.ephemery.client.VotingKeys;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.network.Interchange;
-import dev.ephemery.network.ReleaseParser;
 import dev.ephemery.ops.Component;
 import dev.ephemery.plan.DataLayout;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Mount;
 import dev.ephemery.plan.Service;
+import dev.ephemery.release.GenesisFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +61,8 @@ public final class DockerSlashingImport {
       if (pubkeys.isEmpty()) {
         return;
       }
-      String file = Interchange.registration(genesisValidatorsRoot(testnetDir), pubkeys);
+      String file =
+          Interchange.registration(GenesisFile.genesisValidatorsRoot(testnetDir), pubkeys);
       Path folder =
           Path.of(plan.baseDir()).resolve(".ephemery/slashing-import").resolve(validator.name());
       Files.createDirectories(folder);
@@ -106,18 +106,5 @@ public final class DockerSlashingImport {
     }
     binds.add(new Bind(folder.toString(), new Volume(SlashingImport.INPUT_DIR), AccessMode.ro));
     return binds;
-  }
-
-  /**
-   * The genesis_validators_root of the chain a testnet folder holds, from its genesis.ssz (only the
-   * head is read; {@link ReleaseParser#sszHead(byte[])} parses it, for the release checks too).
-   */
-  public static String genesisValidatorsRoot(Path testnetDir) throws IOException {
-    Path ssz = testnetDir.resolve("genesis.ssz");
-    try (InputStream in = Files.newInputStream(ssz)) {
-      return ReleaseParser.sszHead(in.readNBytes(ReleaseParser.SSZ_HEAD_BYTES))
-          .orElseThrow(() -> new IOException(ssz + " is too short"))
-          .genesisValidatorsRoot();
-    }
   }
 }

@@ -8,6 +8,7 @@ import dev.ephemery.cli.Main;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Plan;
 import dev.ephemery.runtime.HostTarget;
+import dev.ephemery.runtime.Purge;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -42,8 +43,7 @@ class CliRuntimeIT {
   @AfterEach
   void tearDown() throws IOException {
     try (DockerConnection connection = DockerConnection.open(HostTarget.local(node))) {
-      new DockerRuntime(connection.client(), l -> {})
-          .down(node, null, DockerRuntime.Purge.NONE, image, false);
+      new DockerRuntime(connection.client(), l -> {}).down(node, null, Purge.NONE, image, false);
     }
     DockerRuntimeContract.deleteTree(work);
   }

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.RestartPolicy;
 import dev.ephemery.ops.ContainerWatch.Observation;
 import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.runtime.HostTarget;
+import dev.ephemery.runtime.Purge;
 import dev.ephemery.supervisor.AutoRecovery;
 import dev.ephemery.supervisor.RecoveryPolicy;
 import java.io.IOException;
@@ -41,8 +42,7 @@ class DockerRecoveryIT {
   @AfterEach
   void tearDown() throws IOException {
     if (connection != null) {
-      new DockerRuntime(connection.client(), l -> {})
-          .down(node, null, DockerRuntime.Purge.NONE, image, false);
+      new DockerRuntime(connection.client(), l -> {}).down(node, null, Purge.NONE, image, false);
       connection.close();
     }
   }

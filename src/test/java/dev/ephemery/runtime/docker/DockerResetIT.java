@@ -25,8 +25,10 @@ import dev.ephemery.plan.PlannedPath.Kind;
 import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
 import dev.ephemery.runtime.HostTarget;
+import dev.ephemery.runtime.Purge;
 import dev.ephemery.runtime.ReleaseMarker;
 import dev.ephemery.runtime.RuntimeOptions;
+import dev.ephemery.runtime.ServiceState;
 import dev.ephemery.testing.CrashOnce;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,8 +94,7 @@ class DockerResetIT {
   @AfterEach
   void tearDown() throws IOException {
     if (connection != null) {
-      new DockerRuntime(connection.client(), l -> {})
-          .down(node, null, DockerRuntime.Purge.NONE, image, false);
+      new DockerRuntime(connection.client(), l -> {}).down(node, null, Purge.NONE, image, false);
       if (validatorImage != null) {
         connection.client().removeImageCmd(validatorImage).withForce(true).exec();
       }
@@ -338,7 +339,7 @@ class DockerResetIT {
     assertExported(153, "data/validator/validators/slashing_protection.sqlite");
     // Exported once: a rerun finds the file of the killed run, or makes it.
     assertThat(exportStarts(begin)).hasSize(1);
-    assertThat(DockerRuntime.healthy(runtime.status(node, plan(154)))).isTrue();
+    assertThat(ServiceState.healthy(runtime.status(node, plan(154)))).isTrue();
   }
 
   /**
@@ -450,7 +451,7 @@ class DockerResetIT {
             "slashing-protection/153/validator/validators/slashing_protection.sqlite");
     assertThat(files(base.resolve("testnet/ephemery-155")))
         .contains("testnet/ephemery-155/genesis.json", "testnet/ephemery-155/config.yaml");
-    assertThat(DockerRuntime.healthy(runtime.status(node, plan(155)))).isTrue();
+    assertThat(ServiceState.healthy(runtime.status(node, plan(155)))).isTrue();
     // Every state was passed through, in order.
     assertThat(end.transitions().stream().map(t -> t.state()).toList())
         .containsSubsequence(

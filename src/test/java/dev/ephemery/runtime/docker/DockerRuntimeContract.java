@@ -19,6 +19,7 @@ import dev.ephemery.plan.Service;
 import dev.ephemery.runtime.Change;
 import dev.ephemery.runtime.HostTarget;
 import dev.ephemery.runtime.Labels;
+import dev.ephemery.runtime.Purge;
 import dev.ephemery.runtime.RuntimeOptions;
 import dev.ephemery.runtime.UpReport;
 import java.io.IOException;
@@ -331,7 +332,7 @@ abstract class DockerRuntimeContract {
     foreign.add(stranger);
     connection.client().startContainerCmd(stranger).exec();
 
-    List<Change> changes = runtime.down(node, plan(), DockerRuntime.Purge.NONE, image, false);
+    List<Change> changes = runtime.down(node, plan(), Purge.NONE, image, false);
 
     assertThat(changes)
         .extracting(Change::object)
@@ -367,7 +368,7 @@ abstract class DockerRuntimeContract {
     runtime.up(plan(), options(false));
     Files.writeString(baseDir.resolve("validator-keys/keystore-1.json"), "{}");
 
-    List<Change> changes = runtime.down(node, plan(), DockerRuntime.Purge.DATA, image, false);
+    List<Change> changes = runtime.down(node, plan(), Purge.DATA, image, false);
 
     assertThat(changes).extracting(Change::action).contains("delete");
     assertThat(baseDir.resolve("data/el")).doesNotExist();

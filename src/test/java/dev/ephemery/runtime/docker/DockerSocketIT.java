@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.runtime.HostTarget;
+import dev.ephemery.runtime.Purge;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -34,8 +35,8 @@ class DockerSocketIT {
   void tearDown() {
     if (connection != null) {
       DockerRuntime runtime = new DockerRuntime(connection.client(), l -> {});
-      runtime.down(node, null, DockerRuntime.Purge.NONE, image, false);
-      runtime.down(other, null, DockerRuntime.Purge.NONE, image, false);
+      runtime.down(node, null, Purge.NONE, image, false);
+      runtime.down(other, null, Purge.NONE, image, false);
       connection.close();
     }
   }

@@ -9,6 +9,7 @@ import dev.ephemery.plan.PlannedPath;
 import dev.ephemery.plan.Planner;
 import dev.ephemery.plan.Role;
 import dev.ephemery.runtime.Labels;
+import dev.ephemery.runtime.Purge;
 import dev.ephemery.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ class PlannerContractTest {
 
       assertThat(EngineSelfTest.sharedSecretProblems(plan)).as(el + "+" + cl).isEmpty();
       assertThat(EngineSelfTest.enginePort(plan)).as(el + "+" + cl).isPresent();
-      assertThat(DockerRuntime.startOrder(plan)).hasSameSizeAs(plan.services());
+      assertThat(dev.ephemery.plan.StartOrder.of(plan)).hasSameSizeAs(plan.services());
     }
   }
 
@@ -57,7 +58,7 @@ class PlannerContractTest {
                 Fixtures.host(ExecutionClient.GETH, cl).validator(cl).build(),
                 Fixtures.release153());
 
-    List<PlannedPath> doomed = new DataPurge(null, plan, "unused").doomed(DockerRuntime.Purge.DATA);
+    List<PlannedPath> doomed = new DataPurge(null, plan, "unused").doomed(Purge.DATA);
 
     List<String> validatorMounts =
         plan.services().stream()
@@ -68,7 +69,7 @@ class PlannerContractTest {
     assertThat(doomed).noneMatch(p -> validatorMounts.contains(p.path()));
     assertThat(doomed).noneMatch(p -> p.path().contains("secrets"));
     assertThat(doomed).anyMatch(p -> p.path().endsWith("/geth"));
-    assertThat(new DataPurge(null, plan, "unused").doomed(DockerRuntime.Purge.DATA_AND_KEYS))
+    assertThat(new DataPurge(null, plan, "unused").doomed(Purge.DATA_AND_KEYS))
         .hasSizeGreaterThanOrEqualTo(doomed.size() + 1)
         .anyMatch(p -> p.kind() == PlannedPath.Kind.JWT_SECRET);
   }
@@ -79,7 +80,7 @@ class PlannerContractTest {
     HostPlan plan = plan(ExecutionClient.GETH, cl);
     HostPaths paths = HostPaths.of(plan.baseDir());
 
-    List<PlannedPath> doomed = new DataPurge(null, plan, "unused").doomed(DockerRuntime.Purge.DATA);
+    List<PlannedPath> doomed = new DataPurge(null, plan, "unused").doomed(Purge.DATA);
 
     assertThat(doomed).noneMatch(p -> p.kind() == PlannedPath.Kind.JWT_SECRET);
     assertThat(doomed).isNotEmpty();

@@ -10,6 +10,7 @@ import dev.ephemery.plan.PlanHash;
 import dev.ephemery.plan.PortBinding;
 import dev.ephemery.plan.Service;
 import dev.ephemery.runtime.Fleet;
+import dev.ephemery.runtime.Purge;
 import dev.ephemery.runtime.ssh.HostKeys;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ class RuntimeRulesTest {
     List<Service> reversed = new ArrayList<>(plan.services());
     java.util.Collections.reverse(reversed);
 
-    assertThat(DockerRuntime.startOrder(withServices(plan, reversed)))
+    assertThat(dev.ephemery.plan.StartOrder.of(withServices(plan, reversed)))
         .extracting(Service::name)
         .containsExactly("init", "el", "cl");
   }
@@ -68,7 +69,7 @@ class RuntimeRulesTest {
     List<Service> services = new ArrayList<>(plan.services());
     services.set(1, with(services.get(1), List.of("cl"), services.get(1).ports()));
 
-    assertThatThrownBy(() -> DockerRuntime.startOrder(withServices(plan, services)))
+    assertThatThrownBy(() -> dev.ephemery.plan.StartOrder.of(withServices(plan, services)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("cycle");
   }
@@ -108,14 +109,13 @@ class RuntimeRulesTest {
   @Test
   void purgeDataKeepsKeysAndJwtAndNeverBaseDir() {
     List<String> doomed =
-        new DataPurge(null, plan(), "img")
-            .doomed(DockerRuntime.Purge.DATA).stream().map(p -> p.path()).toList();
+        new DataPurge(null, plan(), "img").doomed(Purge.DATA).stream().map(p -> p.path()).toList();
 
     assertThat(doomed)
         .containsExactlyInAnyOrder("/srv/eph/data/el", "/srv/eph/data/cl", "/srv/eph/testnet");
     assertThat(
             new DataPurge(null, plan(), "img")
-                .doomed(DockerRuntime.Purge.DATA_AND_KEYS).stream().map(p -> p.path()))
+                .doomed(Purge.DATA_AND_KEYS).stream().map(p -> p.path()))
         .contains("/srv/eph/validator-keys", "/srv/eph/jwt.hex")
         .doesNotContain("/srv/eph");
   }

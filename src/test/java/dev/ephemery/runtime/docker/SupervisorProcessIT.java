@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.runtime.HostTarget;
+import dev.ephemery.runtime.Purge;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,8 +52,7 @@ class SupervisorProcessIT {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
     if (connection != null) {
-      new DockerRuntime(connection.client(), l -> {})
-          .down(node, null, DockerRuntime.Purge.NONE, image, false);
+      new DockerRuntime(connection.client(), l -> {}).down(node, null, Purge.NONE, image, false);
       connection.close();
     }
   }

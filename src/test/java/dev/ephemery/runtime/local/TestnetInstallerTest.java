@@ -1,8 +1,10 @@
-package dev.ephemery.ops;
+package dev.ephemery.runtime.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ephemery.client.PrysmChainConfig;
+import dev.ephemery.ops.FaultInjector;
+import dev.ephemery.ops.NodeLayout;
 import dev.ephemery.runtime.ReleaseMarker;
 import dev.ephemery.testing.Fixtures;
 import java.nio.file.Files;

@@ -1,6 +1,10 @@
-package dev.ephemery.ops;
+package dev.ephemery.runtime.local;
 
 import dev.ephemery.common.OperationalException;
+import dev.ephemery.ops.FaultInjector;
+import dev.ephemery.ops.JournalStore;
+import dev.ephemery.ops.NodeLayout;
+import dev.ephemery.ops.ResetState;
 import dev.ephemery.runtime.ReleaseCopy;
 import dev.ephemery.runtime.ReleaseMarker;
 import java.io.IOException;
@@ -54,7 +58,7 @@ public final class TestnetInstaller {
     }
   }
 
-  static Optional<Integer> iterationOf(Path dir) {
+  public static Optional<Integer> iterationOf(Path dir) {
     try {
       Path marker = dir.resolve(MARKER);
       if (Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {

@@ -1,10 +1,16 @@
-package dev.ephemery.ops;
+package dev.ephemery.runtime.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ephemery.client.WipeRules;
 import dev.ephemery.common.EphemeryException;
+import dev.ephemery.ops.Component;
+import dev.ephemery.ops.FaultInjector;
+import dev.ephemery.ops.NodeFixture;
+import dev.ephemery.ops.NodeLayout;
+import dev.ephemery.ops.TestLayouts;
+import dev.ephemery.ops.WipePlan;
 import dev.ephemery.plan.DataLayout;
 import dev.ephemery.plan.Role;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.ephemery.ops;
+package dev.ephemery.runtime.local;
 
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.OperationalException;

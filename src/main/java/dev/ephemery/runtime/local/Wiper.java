@@ -1,5 +1,10 @@
-package dev.ephemery.ops;
+package dev.ephemery.runtime.local;
 
+import dev.ephemery.ops.Component;
+import dev.ephemery.ops.FaultInjector;
+import dev.ephemery.ops.NodeLayout;
+import dev.ephemery.ops.ResetState;
+import dev.ephemery.ops.WipePlan;
 import dev.ephemery.plan.DataLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +27,7 @@ import java.util.stream.Stream;
 public final class Wiper {
 
   /** A crash point: right after the first file of a slashing DB was deleted. */
-  static final String MID_SLASHING_DB = "mid:" + ResetState.WIPING + ":slashing-db";
+  public static final String MID_SLASHING_DB = "mid:" + ResetState.WIPING + ":slashing-db";
 
   private final NodeLayout layout;
   private final ConfinedPaths paths;

@@ -1,0 +1,109 @@
+package dev.ephemery.wiring;
+
+import dev.ephemery.inventory.Address;
+import dev.ephemery.inventory.Host;
+import dev.ephemery.ops.NodeFiles;
+import dev.ephemery.ops.NodeLayout;
+import dev.ephemery.ops.NodeRuntime;
+import dev.ephemery.plan.HostPlan;
+import dev.ephemery.runtime.HostTarget;
+import dev.ephemery.runtime.Runtime;
+import dev.ephemery.runtime.docker.DockerHost;
+import dev.ephemery.runtime.docker.DockerNodeRuntime;
+import dev.ephemery.runtime.local.LocalNodeFiles;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The one place that picks a runtime adapter for a host, from its address. Every command gets its
+ * {@link Runtime}, and every reset its {@link NodeRuntime} and {@link NodeFiles}, here; a new kind
+ * of address (a cluster) adds an {@link Adapter}, and the compiler then asks for its case in each
+ * switch.
+ */
+public final class Runtimes {
+
+  private Runtimes() {}
+
+  /** The runtime adapters there are. */
+  enum Adapter {
+    /** A Docker daemon: this machine's socket, or a remote one through SSH. */
+    DOCKER
+  }
+
+  /** Which adapter serves an address: both kinds the inventory knows run Docker. */
+  static Adapter adapterFor(Address address) {
+    if (address instanceof Address.Local || address instanceof Address.Ssh) {
+      return Adapter.DOCKER;
+    }
+    throw new IllegalArgumentException("no runtime for address " + address.uri());
+  }
+
+  /** The host's runtime; {@code progress} receives lines for long work. Close it after use. */
+  public static Runtime open(Host host, Consumer<String> progress) {
+    return switch (adapterFor(host.address())) {
+      case DOCKER -> DockerHost.open(HostTarget.of(host), progress);
+    };
+  }
+
+  /**
+   * The reset's port to the host's node for the new iteration's {@code plan}, the verified release
+   * in {@code releaseDir}; {@code progress} receives lines for long work. Closing it closes its
+   * connection.
+   */
+  public static ResetRuntime forReset(
+      Host host, HostPlan plan, Path releaseDir, Consumer<String> progress) {
+    return switch (adapterFor(host.address())) {
+      case DOCKER -> dockerReset(host, plan, releaseDir, progress);
+    };
+  }
+
+  private static ResetRuntime dockerReset(
+      Host host, HostPlan plan, Path releaseDir, Consumer<String> progress) {
+    DockerHost docker = DockerHost.open(HostTarget.of(host), progress);
+    DockerNodeRuntime node = docker.forReset(plan, releaseDir);
+    return new ResetRuntime(
+        node,
+        () -> {
+          try (docker) {
+            node.close();
+          }
+        });
+  }
+
+  /**
+   * The host's files as its resets see them. On Docker hosts a reset runs where the files are (on
+   * this machine, or in the host's supervisor container), so they are on the local disk.
+   */
+  public static NodeFiles files(Host host) {
+    return switch (adapterFor(host.address())) {
+      case DOCKER -> LocalNodeFiles.INSTANCE;
+    };
+  }
+
+  /** The iteration whose release the host has installed, read before anything is planned. */
+  public static java.util.Optional<Integer> installedIteration(Host host) {
+    return files(host)
+        .installedIteration(
+            new NodeLayout(
+                host.name(),
+                Path.of(host.baseDir()),
+                Path.of(host.baseDir(), "testnet", "ephemery-0"),
+                false,
+                List.of()));
+  }
+
+  /** A reset's runtime and what closes it. */
+  public record ResetRuntime(NodeRuntime node, AutoCloseable closer) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        closer.close();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,223 @@
+package dev.ephemery.wiring;
+
+import dev.ephemery.common.OperationalException;
+import dev.ephemery.inventory.Host;
+import dev.ephemery.network.PrefetchSchedule;
+import dev.ephemery.network.Release;
+import dev.ephemery.ops.CachedReleases;
+import dev.ephemery.ops.JournalStore;
+import dev.ephemery.ops.NodeLayouts;
+import dev.ephemery.ops.ResetJournal;
+import dev.ephemery.ops.ResetMachine;
+import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.LabelKeys;
+import dev.ephemery.plan.Planner;
+import dev.ephemery.release.ReleaseCache;
+import dev.ephemery.runtime.HostTarget;
+import dev.ephemery.runtime.docker.DockerContainerWatch;
+import dev.ephemery.runtime.docker.DockerSocket;
+import dev.ephemery.runtime.docker.OnDemandDocker;
+import dev.ephemery.supervisor.AutoRecovery;
+import dev.ephemery.supervisor.ChildReleasePoll;
+import dev.ephemery.supervisor.ChildResets;
+import dev.ephemery.supervisor.Daemon;
+import dev.ephemery.supervisor.Phase;
+import dev.ephemery.supervisor.RecoveryPolicy;
+import dev.ephemery.supervisor.StatusServer;
+import dev.ephemery.supervisor.Supervisor;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The supervisor daemon ({@code ephemery run}) assembled in one place: the release poll and the
+ * resets as child processes of this JVM, the container watch and auto-recovery, the status server.
+ * The idle path looks at Docker through {@link DockerSocket} only; docker-java is opened the first
+ * time a recovery needs it.
+ */
+public final class SupervisorDaemon {
+
+  /** How often auto-recovery looks at the containers. */
+  public static final Duration RECOVERY_INTERVAL = Duration.ofSeconds(10);
+
+  private SupervisorDaemon() {}
+
+  /**
+   * What {@code ephemery run} was asked for.
+   *
+   * @param pollCommand this tool's {@code run --poll-once}, in a child JVM
+   * @param resetCommand this tool's {@code reset --host NAME}, in a child JVM
+   */
+  public record Settings(
+      Host host,
+      String bind,
+      int port,
+      Path tokenFile,
+      Duration switchLead,
+      List<String> pollCommand,
+      List<String> resetCommand,
+      Map<String, String> env,
+      ReleaseCache cache,
+      PrintWriter err) {}
+
+  /** Runs the daemon until the JVM is stopped. */
+  public static void run(Settings settings) {
+    Host h = settings.host();
+    Clock clock = Clock.systemUTC();
+    JournalStore journals = new JournalStore(Path.of(h.baseDir()));
+    DockerSocket socket = answeringSocket(h);
+    try (OnDemandDocker connection = new OnDemandDocker(HostTarget.of(h))) {
+      Supervisor supervisor = supervisor(settings, journals, clock);
+      Daemon daemon = new Daemon(supervisor, Duration.ofSeconds(30));
+      AutoRecovery recovery =
+          new AutoRecovery(
+              new DockerContainerWatch(socket, connection, h.name()),
+              new RecoveryPolicy(RecoveryPolicy.Settings.DEFAULT),
+              (key, message) -> settings.err().println("ALERT " + key + ": " + message),
+              clock,
+              () -> supervisor.status().phase() == Phase.RESETTING);
+      ScheduledExecutorService watcher = recoveryEvery(RECOVERY_INTERVAL, recovery, settings);
+      try (StatusServer server =
+          new StatusServer(
+              new InetSocketAddress(settings.bind(), settings.port()),
+              supervisor,
+              () -> health(socket, h.name()),
+              recovery::snapshot,
+              settings.tokenFile(),
+              clock)) {
+        server.start();
+        settings
+            .err()
+            .println(
+                "supervising "
+                    + h.name()
+                    + "; status on http://"
+                    + settings.bind()
+                    + ":"
+                    + server.port());
+        java.lang.Runtime.getRuntime().addShutdownHook(shutdownHook(daemon));
+        daemon.run();
+      } finally {
+        watcher.shutdownNow();
+      }
+    } catch (IOException e) {
+      throw new OperationalException(
+          settings.bind() + ":" + settings.port(),
+          "cannot serve status: " + e.getMessage(),
+          "pick another --port",
+          e);
+    }
+  }
+
+  private static DockerSocket answeringSocket(Host h) {
+    DockerSocket socket = DockerSocket.local();
+    try {
+      socket.ping();
+    } catch (IOException e) {
+      throw new OperationalException(
+          h.name(),
+          "the Docker daemon at " + socket.path() + " does not answer: " + e.getMessage(),
+          "start Docker, or check that this user may use " + socket.path(),
+          e);
+    }
+    return socket;
+  }
+
+  private static Supervisor supervisor(Settings settings, JournalStore journals, Clock clock) {
+    Host h = settings.host();
+    ReleaseCache cache = settings.cache();
+    CachedReleases releases = new CachedReleases(cache);
+    Supervisor.Node node =
+        new Supervisor.Node() {
+          @Override
+          public Optional<Integer> installedIteration() {
+            return Runtimes.installedIteration(h);
+          }
+
+          @Override
+          public ResetJournal begin(Release release, boolean forced) {
+            // Only begun here: the child process's reset resumes the journal (Resets.machine).
+            HostPlan plan = new Planner().planHost(h, release);
+            return ResetMachine.begin(
+                NodeLayouts.of(plan),
+                Runtimes.files(h),
+                journals,
+                clock,
+                release.iteration().number(),
+                forced);
+          }
+        };
+    return new Supervisor(
+        clock,
+        new ChildReleasePoll(settings.pollCommand(), cache, ChildReleasePoll.DEFAULT_TIMEOUT),
+        node,
+        journals,
+        (key, message) -> settings.err().println("ALERT " + key + ": " + message),
+        new Supervisor.Settings(
+            settings.switchLead(),
+            settings.env().get("GITHUB_TOKEN") == null
+                ? PrefetchSchedule.Policy.UNAUTHENTICATED
+                : PrefetchSchedule.Policy.AUTHENTICATED,
+            Duration.ofMinutes(15)),
+        new ChildResets(settings.resetCommand(), journals, clock, ChildResets.DEFAULT_TIMEOUT));
+  }
+
+  private static ScheduledExecutorService recoveryEvery(
+      Duration interval, AutoRecovery recovery, Settings settings) {
+    ScheduledExecutorService watcher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "ephemery-recovery");
+              t.setDaemon(true);
+              return t;
+            });
+    watcher.scheduleWithFixedDelay(
+        () -> {
+          try {
+            recovery.check();
+          } catch (RuntimeException e) {
+            settings.err().println("auto-recovery: cannot watch the containers: " + e.getMessage());
+          }
+        },
+        interval.toSeconds(),
+        interval.toSeconds(),
+        TimeUnit.SECONDS);
+    return watcher;
+  }
+
+  private static Thread shutdownHook(Daemon daemon) {
+    return new Thread(
+        () -> {
+          daemon.stop();
+          // A poll or a reset in flight stops too: a download is redone by the next poll, a reset
+          // resumes from its journal at the next start.
+          ProcessHandle.current().children().forEach(ProcessHandle::destroy);
+        },
+        "ephemery-shutdown");
+  }
+
+  /** The node's containers (helpers aside), each up or not, straight from the socket. */
+  static Map<String, Boolean> health(DockerSocket socket, String node) {
+    Map<String, Boolean> up = new LinkedHashMap<>();
+    try {
+      for (DockerSocket.ContainerSummary c : socket.containers(node)) {
+        if (!c.labels().containsKey(LabelKeys.HELPER)) {
+          up.put(c.labels().getOrDefault(LabelKeys.SERVICE, c.name()), "running".equals(c.state()));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      up.put("docker", false);
+    }
+    return up;
+  }
+}
