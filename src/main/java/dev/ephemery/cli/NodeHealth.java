@@ -60,7 +60,7 @@ final class NodeHealth {
       return Expected.of(inputs.release());
     }
     try {
-      return plan.map(p -> Expected.predicted(p.iteration())).orElse(null);
+      return plan.map(p -> Expected.predicted(p.iteration().number())).orElse(null);
     } catch (IllegalArgumentException unknownSchedule) {
       return null;
     }

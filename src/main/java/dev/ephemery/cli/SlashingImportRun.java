@@ -1,15 +1,11 @@
 package dev.ephemery.cli;
 
-import dev.ephemery.client.ClientProfile;
-import dev.ephemery.client.ClientProfiles;
-import dev.ephemery.client.ContainerPaths;
 import dev.ephemery.client.SlashingImport;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.common.OperationalException;
-import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.Host;
+import dev.ephemery.plan.DataLayout;
 import dev.ephemery.plan.HostPlan;
-import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
 import dev.ephemery.runtime.Runtime;
 import dev.ephemery.wiring.Runtimes;
@@ -57,7 +53,7 @@ final class SlashingImportRun {
     SlashingImport command = null;
     for (Service s : plan.services()) {
       Optional<SlashingImport> found =
-          profile(s).flatMap(p -> p.slashingImport(ContainerPaths.TESTNET));
+          Optional.ofNullable(s.layout()).map(DataLayout::slashingImport);
       if (found.isPresent()) {
         service = s;
         command = found.get();
@@ -77,16 +73,5 @@ final class SlashingImportRun {
     try (Runtime runtime = Runtimes.open(host, log)) {
       runtime.importSlashingProtection(plan, service, command, folder, Duration.ofMinutes(2), log);
     }
-  }
-
-  private static Optional<ClientProfile> profile(Service service) {
-    Optional<ConsensusClient> client = ConsensusClient.byId(service.client());
-    if (service.role() == Role.VALIDATOR) {
-      return client.flatMap(ClientProfiles::validator);
-    }
-    if (service.role() == Role.CONSENSUS) {
-      return client.map(ClientProfiles::beacon);
-    }
-    return Optional.empty();
   }
 }

@@ -61,6 +61,38 @@ public record ClientContext(
     }
   }
 
+  /** An execution client's: nothing of the other containers. */
+  public static ClientContext forExecution(Release release, Flavor flavor, int p2pPort) {
+    return new ClientContext(release, flavor, p2pPort, null, null, null, null, null);
+  }
+
+  /**
+   * A beacon node's, given the EL's Engine API URL.
+   *
+   * @param checkpointSyncUrl null for genesis sync
+   * @param validator the built-in validator's settings, or null when it runs none
+   */
+  public static ClientContext forBeacon(
+      Release release,
+      Flavor flavor,
+      int p2pPort,
+      String executionEndpoint,
+      String checkpointSyncUrl,
+      ValidatorSettings validator) {
+    return new ClientContext(
+        release, flavor, p2pPort, executionEndpoint, null, null, checkpointSyncUrl, validator);
+  }
+
+  /** A validator client's (no P2P), given where its beacon node answers. */
+  public static ClientContext forValidator(
+      Release release,
+      Flavor flavor,
+      String beaconEndpoint,
+      String beaconHost,
+      ValidatorSettings validator) {
+    return new ClientContext(release, flavor, 0, null, beaconEndpoint, beaconHost, null, validator);
+  }
+
   public boolean wrapper() {
     return flavor == Flavor.WRAPPER;
   }

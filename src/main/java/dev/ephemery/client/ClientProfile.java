@@ -60,18 +60,12 @@ public interface ClientProfile {
 
   /**
    * For a validator that refuses to start while it holds voting keys and its slashing database is
-   * missing (lighthouse), the file in its data folder that names those keys ({@link #votingKeys}
-   * reads it): after a reset deleted the database, the keys are registered in a new one with {@link
-   * #slashingImport} before the first start. Empty for the clients that create their database
-   * themselves.
+   * missing (lighthouse), the file in its data folder that names those keys: after a reset deleted
+   * the database, the keys are registered in a new one with {@link #slashingImport} before the
+   * first start. Empty for the clients that create their database themselves.
    */
-  default Optional<String> votingKeysFile() {
+  default Optional<VotingKeys> votingKeys() {
     return Optional.empty();
-  }
-
-  /** The 0x public keys {@link #votingKeysFile}'s content names. */
-  default List<String> votingKeys(String votingKeysFileContent) {
-    return List.of();
   }
 
   /**

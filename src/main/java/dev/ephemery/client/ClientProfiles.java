@@ -67,14 +67,26 @@ public final class ClientProfiles {
    * one.
    */
   public static Map<String, String> renamedFlags(String role, String client) {
-    Optional<ClientProfile> profile =
+    Optional<ClientKind> kind =
         switch (role) {
-          case "execution" -> ExecutionClient.byId(client).map(ClientProfiles::execution);
-          case "consensus" -> ConsensusClient.byId(client).map(ClientProfiles::beacon);
-          case "validator" -> ConsensusClient.byId(client).flatMap(ClientProfiles::validator);
+          case "execution" -> Optional.of(ClientKind.EXECUTION);
+          case "consensus" -> Optional.of(ClientKind.BEACON);
+          case "validator" -> Optional.of(ClientKind.VALIDATOR);
           default -> Optional.empty();
         };
-    return profile.map(ClientProfile::renamedFlags).orElse(Map.of());
+    return kind.flatMap(k -> of(k, client)).map(ClientProfile::renamedFlags).orElse(Map.of());
+  }
+
+  /**
+   * The profile of the client named {@code id} ({@code geth}, {@code lighthouse}, ...) in the part
+   * {@code kind}; empty for an unknown name and for a validator built into its beacon node.
+   */
+  public static Optional<ClientProfile> of(ClientKind kind, String id) {
+    return switch (kind) {
+      case EXECUTION -> ExecutionClient.byId(id).map(ClientProfiles::execution);
+      case BEACON -> ConsensusClient.byId(id).map(ClientProfiles::beacon);
+      case VALIDATOR -> ConsensusClient.byId(id).flatMap(ClientProfiles::validator);
+    };
   }
 
   private ClientProfiles() {}

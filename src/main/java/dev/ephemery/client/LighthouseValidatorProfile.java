@@ -1,12 +1,8 @@
 package dev.ephemery.client;
 
 import dev.ephemery.inventory.Flavor;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Lighthouse validator client. Flags: sigp/lighthouse book/src/help_vc.md. The slashing database is
@@ -15,7 +11,7 @@ import java.util.regex.Pattern;
  * unless {@code --init-slashing-protection} or no keys). After a reset deleted it, the reset
  * registers the keys in a new database for the new chain before the first start, offline, by
  * importing an EIP-3076 file with the keys and no history ({@link #slashingImport}, {@link
- * #votingKeysFile}).
+ * #votingKeys}).
  *
  * <p>Why not {@code --init-slashing-protection} on the first start: Docker restarts a container
  * with its creation command, so the flag would stay on every restart of that container, where a
@@ -111,30 +107,17 @@ public final class LighthouseValidatorProfile extends ValidatorProfile {
             "sigp/lighthouse account_manager/src/validator/slashing_protection.rs"));
   }
 
-  /** Lighthouse lists every validator it runs, local or remote, in this file. */
-  @Override
-  public Optional<String> votingKeysFile() {
-    return Optional.of(DEFINITIONS);
-  }
-
   /**
-   * The {@code voting_public_key} of each entry (validator_definitions.yml, as lighthouse writes
-   * it).
+   * Lighthouse lists every validator it runs, local or remote, in this file: the {@code
+   * voting_public_key} of each entry (validator_definitions.yml, as lighthouse writes it).
    */
   @Override
-  public List<String> votingKeys(String definitions) {
-    List<String> keys = new ArrayList<>();
-    Matcher matcher = VOTING_KEY.matcher(definitions);
-    while (matcher.find()) {
-      keys.add(matcher.group(1).toLowerCase(Locale.ROOT));
-    }
-    return List.copyOf(keys);
+  public Optional<VotingKeys> votingKeys() {
+    return Optional.of(
+        new VotingKeys(DEFINITIONS, "voting_public_key:\\s*[\"']?(0x[0-9a-fA-F]{96})[\"']?"));
   }
 
   static final String DEFINITIONS = "validators/validator_definitions.yml";
-
-  private static final Pattern VOTING_KEY =
-      Pattern.compile("voting_public_key:\\s*[\"']?(0x[0-9a-fA-F]{96})[\"']?");
 
   @Override
   public String entrypointBinary(Flavor flavor) {

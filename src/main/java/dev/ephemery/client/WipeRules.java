@@ -3,14 +3,17 @@ package dev.ephemery.client;
 import java.util.List;
 
 /**
- * What a reset does to a client's data dir. Paths are relative to the data dir; a trailing {@code
- * /*} means "the folder's content", so the folder itself stays.
+ * What a reset does to a client's data folder. Paths are relative to the data folder; a trailing
+ * {@code /*} means the folder's content (the folder itself stays), a lone {@code *} the data
+ * folder's content.
  *
- * @param keep never deleted: node identity, validator keys and their secrets
- * @param wipe deleted at every reset (chain data)
- * @param resetPerIteration deleted at every reset because they are bound to one
- *     genesis_validators_root (the slashing-protection database)
- * @param reinit true when the client's init step must run again after the wipe
+ * @param keep never deleted, nor anything under them: node identity, validator keys and their
+ *     secrets
+ * @param wipe deleted at every reset (chain data), except what {@code keep} names
+ * @param resetPerIteration slashing-protection databases, bound to one genesis_validators_root:
+ *     archived under {@code <baseDir>/slashing-protection/<old iteration>/} and then deleted, even
+ *     inside a kept folder
+ * @param reinit true when the client needs its init step again on the wiped folder (geth, erigon)
  */
 public record WipeRules(
     List<String> keep, List<String> wipe, List<String> resetPerIteration, boolean reinit) {
@@ -19,4 +22,7 @@ public record WipeRules(
     wipe = List.copyOf(wipe);
     resetPerIteration = List.copyOf(resetPerIteration);
   }
+
+  /** Nothing kept, wiped or archived. */
+  public static final WipeRules NONE = new WipeRules(List.of(), List.of(), List.of(), false);
 }

@@ -1,7 +1,14 @@
 package dev.ephemery.network;
 
-/** The number of an Ephemery iteration (one 28-day chain between two resets). */
-public record Iteration(int number) implements Comparable<Iteration> {
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * The number of an Ephemery iteration (one 28-day chain between two resets). In JSON it is the
+ * plain number, as plans and journals have always written it.
+ */
+public record Iteration(@JsonValue int number) implements Comparable<Iteration> {
+  @JsonCreator
   public Iteration {
     if (number < 0) {
       throw new IllegalArgumentException("iteration must not be negative: " + number);

@@ -36,11 +36,11 @@ public interface NodeRuntime {
   void init(Component component, Path testnetDir);
 
   /**
-   * Registers the validator's voting keys (those its profile's {@code votingKeysFile} names) in a
-   * new slashing DB for the iteration installed in {@code testnetDir}, with no signed message, by
-   * the client's own import, the container stopped; no keys: nothing to do (the client creates its
-   * DB itself). Called after the wipe, before the first start. Idempotent: registering a registered
-   * key changes nothing.
+   * Registers the validator's voting keys (those named in the file the plan's {@code
+   * DataLayout.votingKeys} gives) in a new slashing DB for the iteration installed in {@code
+   * testnetDir}, with no signed message, by the client's own import, the container stopped; no
+   * keys: nothing to do (the client creates its DB itself). Called after the wipe, before the first
+   * start. Idempotent: registering a registered key changes nothing.
    */
   void registerSlashingKeys(Component validator, Path testnetDir);
 

@@ -235,7 +235,7 @@ public final class ResetMachine {
   private StepResult initialise() {
     List<String> done = new ArrayList<>();
     for (Component component : layout.components()) {
-      if (component.rules().reinit()) {
+      if (component.layout().reinit()) {
         runtime.init(component, layout.testnetDir());
         done.add(component.name());
       }
@@ -263,20 +263,16 @@ public final class ResetMachine {
   }
 
   /**
-   * The components whose client refuses to start with voting keys and no slashing DB (its profile
-   * names its voting-keys file) and whose DB the wipe deleted and nothing made again: their keys
-   * are registered in a new DB for the new chain before the first start after the wipe.
+   * The components whose client refuses to start with voting keys and no slashing DB (the plan's
+   * layout names its voting-keys file) and whose DB the wipe deleted and nothing made again: their
+   * keys are registered in a new DB for the new chain before the first start after the wipe.
    */
   static List<Component> keysRegisteredBeforeStart(
       List<Component> components, java.util.function.Predicate<Component> hasSlashingDb) {
     return components.stream()
-        .filter(c -> !c.rules().resetPerIteration().isEmpty())
+        .filter(c -> !c.layout().resetPerIteration().isEmpty())
         .filter(c -> !hasSlashingDb.test(c))
-        .filter(
-            c ->
-                ProfileRules.profile(c.role(), c.client())
-                    .flatMap(p -> p.votingKeysFile())
-                    .isPresent())
+        .filter(c -> c.layout().registersKeysBeforeStart())
         .toList();
   }
 
@@ -322,7 +318,7 @@ public final class ResetMachine {
     for (Component component : layout.components()) {
       // Whatever keeps a slashing DB: the validator client, or a beacon node with a built-in
       // validator (grandine); no archive folder, nothing to export.
-      if (component.rules().resetPerIteration().isEmpty()) {
+      if (component.layout().resetPerIteration().isEmpty()) {
         continue;
       }
       try {

@@ -60,7 +60,7 @@ public record ResetPreview(
     steps.add("delete " + Plural.of(plan.delete().size(), "path") + " (chain data)");
     steps.add("install release files into " + layout.testnetDir());
     for (Component c : layout.components()) {
-      if (c.rules().reinit()) {
+      if (c.layout().reinit()) {
         steps.add(
             "genesis init of " + c.name() + (c.init() == null ? "" : " (" + c.init().name() + ")"));
       }

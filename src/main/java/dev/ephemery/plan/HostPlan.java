@@ -1,10 +1,12 @@
 package dev.ephemery.plan;
 
+import dev.ephemery.network.Iteration;
 import java.util.List;
 
 /**
  * The desired state of one host: the network, the paths and the containers in start order.
  *
+ * @param iteration the iteration the host runs under this plan (a plain number in JSON)
  * @param network the node stack's own Docker network name (unique per node)
  * @param paths folders and files to create before any container, under the host's baseDir
  * @param services containers in start order (init steps first)
@@ -14,7 +16,7 @@ public record HostPlan(
     String name,
     String address,
     String baseDir,
-    int iteration,
+    Iteration iteration,
     String network,
     List<PlannedPath> paths,
     List<Service> services,
@@ -34,6 +36,7 @@ public record HostPlan(
   }
 
   public HostPlan {
+    java.util.Objects.requireNonNull(iteration, "iteration");
     paths = List.copyOf(paths);
     services = List.copyOf(services);
   }
@@ -45,8 +48,31 @@ public record HostPlan(
       int iteration,
       String network,
       List<PlannedPath> paths,
+      List<Service> services,
+      ResetOwner resetOwner) {
+    this(name, address, baseDir, new Iteration(iteration), network, paths, services, resetOwner);
+  }
+
+  public HostPlan(
+      String name,
+      String address,
+      String baseDir,
+      Iteration iteration,
+      String network,
+      List<PlannedPath> paths,
       List<Service> services) {
     this(name, address, baseDir, iteration, network, paths, services, ResetOwner.TOOL);
+  }
+
+  public HostPlan(
+      String name,
+      String address,
+      String baseDir,
+      int iteration,
+      String network,
+      List<PlannedPath> paths,
+      List<Service> services) {
+    this(name, address, baseDir, new Iteration(iteration), network, paths, services);
   }
 
   public java.util.Optional<Service> service(String serviceName) {

@@ -27,6 +27,9 @@ public final class PlanHash {
     // Health checks say how to probe a container, not what it is: they do not recreate it.
     ObjectNode fields = JSON.valueToTree(service);
     fields.remove("health");
+    // The data layout says how a reset treats the container's data, not what the container is;
+    // its data folder is in the mounts already. Left out, so existing containers keep their hash.
+    fields.remove("layout");
     if (service.inputs().isEmpty()) {
       // Containers created before services had inputs keep their hash, so nothing is recreated.
       fields.remove("inputs");

@@ -1,6 +1,7 @@
 package dev.ephemery.plan;
 
 import dev.ephemery.client.ClientContext;
+import dev.ephemery.client.ClientKind;
 import dev.ephemery.client.ClientProfile;
 import dev.ephemery.client.ClientProfiles;
 import dev.ephemery.client.ContainerPaths;
@@ -70,154 +71,196 @@ public final class Planner {
   }
 
   public HostPlan planHost(Host host, Release release) {
+    Stack stack = Stack.of(host);
     Layout layout = new Layout(host, release);
-    Flavor flavor = host.flavor();
-    ClientProfile el = ClientProfiles.execution(host.execution().client());
-    ClientProfile cl = ClientProfiles.beacon(host.consensus().client());
-    ValidatorSpec validator =
-        host.validator() != null && host.validator().enabled() ? host.validator() : null;
-    ConsensusClient vcClient =
-        validator == null
-            ? null
-            : Objects.requireNonNullElse(validator.client(), host.consensus().client());
-    boolean builtInValidator = vcClient != null && ClientProfiles.builtInValidator(vcClient);
-    if (builtInValidator && vcClient != host.consensus().client()) {
-      throw new InvalidInputException(
-          Problem.at(
-              "hosts." + host.name() + ".validator.client",
-              0,
-              vcClient.id()
-                  + " has no separate validator client: its validator runs inside its"
-                  + " beacon node",
-              "set validator.client to " + host.consensus().client().id() + " or omit it"));
-    }
-    ClientProfile vc =
-        vcClient == null || builtInValidator
-            ? null
-            : ClientProfiles.validator(vcClient).orElseThrow();
-    for (ClientProfile profile : new ClientProfile[] {el, cl, vc}) {
-      if (profile != null && flavor == Flavor.WRAPPER && profile.wrapperImage().isEmpty()) {
-        throw new InvalidInputException(Preflight.unsupportedFlavor(host, profile));
-      }
-    }
+    List<Service> services = new ArrayList<>(execution(host, stack, layout));
+    Service consensus = consensus(host, stack, layout, enginePort(stack.el()));
+    services.add(consensus);
+    List<Service> validator = validator(stack, layout, consensus);
+    services.addAll(validator);
 
-    String elName = layout.serviceName(el.id());
-    String clName = layout.serviceName(cl.id());
-    String vcName = vc == null ? null : layout.serviceName(vc.id() + "-vc");
-    int elP2p = Objects.requireNonNullElse(host.execution().p2pPort(), el.defaultP2pPort());
-    int clP2p = Objects.requireNonNullElse(host.consensus().p2pPort(), cl.defaultP2pPort());
-    ClientContext.ValidatorSettings validatorSettings =
-        validator == null ? null : ClientContext.ValidatorSettings.of(validator);
-    String engineUrl = "http://" + elName + ":" + enginePort(el);
-    String beaconUrl = "http://" + clName + ":" + restPort(cl);
-
-    List<Service> services = new ArrayList<>();
-    ClientContext elContext =
-        new ClientContext(release, flavor, elP2p, null, null, null, null, null);
-    InitStep init = el.init(elContext).orElse(null);
-    String initName = layout.serviceName(el.id() + "-init");
-    if (init != null) {
-      services.add(
-          new Service(
-              initName,
-              Role.INIT,
-              el.id(),
-              image(host.execution().image(), el, flavor),
-              init.entrypoint(),
-              init.command(),
-              List.of(),
-              layout.mounts(el, flavor, false),
-              Map.of(),
-              layout.labels(Role.INIT, el.id()),
-              List.of(),
-              true,
-              null,
-              "no",
-              "2g",
-              null));
-    }
-    services.add(
-        service(
-            layout,
-            elName,
-            Role.EXECUTION,
-            el,
-            host.execution().image(),
-            elContext,
-            host.execution().extraArgs(),
-            layout.mounts(el, flavor, true),
-            init == null ? List.of() : List.of(initName),
-            rpcHostPort(host)));
-
-    ClientContext clContext =
-        new ClientContext(
-            release,
-            flavor,
-            clP2p,
-            engineUrl,
-            null,
-            null,
-            host.consensus().checkpointSyncUrl(),
-            builtInValidator ? validatorSettings : null);
-    List<Mount> clMounts = new ArrayList<>(layout.mounts(cl, flavor, true));
-    if (builtInValidator) {
-      clMounts.addAll(keyMounts(validator));
-    }
-    services.add(
-        service(
-            layout,
-            clName,
-            Role.CONSENSUS,
-            cl,
-            host.consensus().image(),
-            clContext,
-            host.consensus().extraArgs(),
-            clMounts,
-            List.of(elName),
-            Map.of()));
-
-    if (vc != null) {
-      ClientContext vcContext =
-          new ClientContext(release, flavor, 0, null, beaconUrl, clName, null, validatorSettings);
-      List<Mount> vcMounts = new ArrayList<>(layout.mounts(vc, flavor, false));
-      vcMounts.addAll(keyMounts(validator));
-      List<String> vcAfter = new ArrayList<>(List.of(clName));
-      keyImport(layout, vc, vcContext, validator, vcMounts)
-          .ifPresent(
-              step -> {
-                services.add(step);
-                vcAfter.add(step.name());
-              });
-      services.add(
-          service(
-              layout,
-              vcName,
-              Role.VALIDATOR,
-              vc,
-              validator.image(),
-              vcContext,
-              validator.extraArgs(),
-              vcMounts,
-              vcAfter,
-              Map.of()));
-    }
-
-    List<PlannedPath> paths = new ArrayList<>(layout.paths(flavor, el, cl, vc));
+    List<PlannedPath> paths = new ArrayList<>(layout.paths(host.flavor(), stack.profiles()));
     if (host.supervisor().enabled()) {
-      paths.add(new PlannedPath(layout.supervisorDir(), PlannedPath.Kind.DIRECTORY, 0700, null));
-      services.add(
-          supervisor(host, release.iteration().number(), vcName != null ? vcName : clName));
+      paths.add(supervisorFolder(host));
+      Service last = validator.isEmpty() ? consensus : validator.get(validator.size() - 1);
+      services.add(supervisor(host, release.iteration().number(), last.name()));
     }
-
     return new HostPlan(
         host.name(),
         host.address().uri(),
         host.baseDir(),
-        release.iteration().number(),
+        release.iteration(),
         layout.network(),
         paths,
         services,
-        flavor == Flavor.WRAPPER ? HostPlan.ResetOwner.WRAPPER : HostPlan.ResetOwner.TOOL);
+        host.flavor() == Flavor.WRAPPER ? HostPlan.ResetOwner.WRAPPER : HostPlan.ResetOwner.TOOL);
+  }
+
+  /**
+   * The clients a host runs: the execution client, the beacon node and the validator client (null
+   * without a validator, or when the beacon node runs its validator itself).
+   *
+   * @param validator the host's validator settings when it runs one, else null
+   * @param builtInValidator true when the beacon node runs the validator (grandine)
+   */
+  record Stack(
+      ClientProfile el,
+      ClientProfile cl,
+      ClientProfile vc,
+      ValidatorSpec validator,
+      boolean builtInValidator) {
+
+    /** The host's profiles; refuses a combination no plan can run. */
+    static Stack of(Host host) {
+      ValidatorSpec validator =
+          host.validator() != null && host.validator().enabled() ? host.validator() : null;
+      ConsensusClient vcClient =
+          validator == null
+              ? null
+              : Objects.requireNonNullElse(validator.client(), host.consensus().client());
+      boolean builtIn = vcClient != null && ClientProfiles.builtInValidator(vcClient);
+      if (builtIn && vcClient != host.consensus().client()) {
+        throw new InvalidInputException(
+            Problem.at(
+                "hosts." + host.name() + ".validator.client",
+                0,
+                vcClient.id()
+                    + " has no separate validator client: its validator runs inside its"
+                    + " beacon node",
+                "set validator.client to " + host.consensus().client().id() + " or omit it"));
+      }
+      Stack stack =
+          new Stack(
+              ClientProfiles.execution(host.execution().client()),
+              ClientProfiles.beacon(host.consensus().client()),
+              vcClient == null || builtIn ? null : ClientProfiles.validator(vcClient).orElseThrow(),
+              validator,
+              builtIn);
+      for (ClientProfile profile : stack.profiles()) {
+        if (profile != null
+            && host.flavor() == Flavor.WRAPPER
+            && profile.wrapperImage().isEmpty()) {
+          throw new InvalidInputException(Preflight.unsupportedFlavor(host, profile));
+        }
+      }
+      return stack;
+    }
+
+    /** EL, CL and VC, in that order; the VC may be null. */
+    ClientProfile[] profiles() {
+      return new ClientProfile[] {el, cl, vc};
+    }
+
+    ClientContext.ValidatorSettings validatorSettings() {
+      return validator == null ? null : ClientContext.ValidatorSettings.of(validator);
+    }
+  }
+
+  /** The execution client, after its genesis init step when its profile has one. */
+  private static List<Service> execution(Host host, Stack stack, Layout layout) {
+    ClientProfile el = stack.el();
+    Flavor flavor = host.flavor();
+    int p2p = Objects.requireNonNullElse(host.execution().p2pPort(), el.defaultP2pPort());
+    ClientContext context = ClientContext.forExecution(layout.release(), flavor, p2p);
+    Optional<InitStep> init = el.init(context);
+    String initName = layout.serviceName(el.id() + "-init");
+    List<Service> services = new ArrayList<>();
+    init.ifPresent(
+        step ->
+            services.add(
+                Service.builder(initName, Role.INIT, el.id())
+                    .image(image(host.execution().image(), el, flavor))
+                    .entrypoint(step.entrypoint())
+                    .command(step.command())
+                    .mounts(layout.mounts(el, flavor, false))
+                    .labels(layout.labels(Role.INIT, el.id()))
+                    .runOnce(true)
+                    .restartPolicy("no")
+                    .memoryLimit("2g")
+                    .build()));
+    String initStep = init.isPresent() ? initName : null;
+    services.add(
+        clientService(
+                layout,
+                Role.EXECUTION,
+                el,
+                host.execution().image(),
+                context,
+                host.execution().extraArgs())
+            .ports(bindings(el.ports(p2p), rpcHostPort(host)))
+            .mounts(layout.mounts(el, flavor, true))
+            .dependsOn(initStep == null ? List.of() : List.of(initStep))
+            .layout(DataLayout.of(el, layout.dataDir(el), initStep))
+            .build());
+    return services;
+  }
+
+  /** The beacon node, on the EL's Engine API; with the validator keys when it runs them. */
+  private static Service consensus(Host host, Stack stack, Layout layout, int enginePort) {
+    ClientProfile cl = stack.cl();
+    Flavor flavor = host.flavor();
+    int p2p = Objects.requireNonNullElse(host.consensus().p2pPort(), cl.defaultP2pPort());
+    String elName = layout.serviceName(stack.el().id());
+    ClientContext context =
+        ClientContext.forBeacon(
+            layout.release(),
+            flavor,
+            p2p,
+            "http://" + elName + ":" + enginePort,
+            host.consensus().checkpointSyncUrl(),
+            stack.builtInValidator() ? stack.validatorSettings() : null);
+    List<Mount> mounts = new ArrayList<>(layout.mounts(cl, flavor, true));
+    if (stack.builtInValidator()) {
+      mounts.addAll(keyMounts(stack.validator()));
+    }
+    return clientService(
+            layout,
+            Role.CONSENSUS,
+            cl,
+            host.consensus().image(),
+            context,
+            host.consensus().extraArgs())
+        .ports(bindings(cl.ports(p2p)))
+        .mounts(mounts)
+        .dependsOn(List.of(elName))
+        .layout(DataLayout.of(cl, layout.dataDir(cl), null))
+        .build();
+  }
+
+  /**
+   * The validator client, after its key import when it has one; empty without a validator client.
+   */
+  private static List<Service> validator(Stack stack, Layout layout, Service consensus) {
+    ClientProfile vc = stack.vc();
+    if (vc == null) {
+      return List.of();
+    }
+    ValidatorSpec validator = stack.validator();
+    ClientContext context =
+        ClientContext.forValidator(
+            layout.release(),
+            layout.flavor(),
+            "http://" + consensus.name() + ":" + restPort(stack.cl()),
+            consensus.name(),
+            stack.validatorSettings());
+    List<Mount> mounts = new ArrayList<>(layout.mounts(vc, layout.flavor(), false));
+    mounts.addAll(keyMounts(validator));
+    List<Service> services = new ArrayList<>();
+    List<String> after = new ArrayList<>(List.of(consensus.name()));
+    keyImport(layout, vc, context, validator, mounts)
+        .ifPresent(
+            step -> {
+              services.add(step);
+              after.add(step.name());
+            });
+    services.add(
+        clientService(layout, Role.VALIDATOR, vc, validator.image(), context, validator.extraArgs())
+            .ports(bindings(vc.ports(context.p2pPort())))
+            .mounts(mounts)
+            .dependsOn(after)
+            .layout(DataLayout.of(vc, layout.dataDir(vc), null))
+            .build());
+    return services;
   }
 
   /**
@@ -237,27 +280,20 @@ public final class Planner {
     return vc.keyImport(context)
         .map(
             step ->
-                new Service(
-                    layout.serviceName(vc.id() + "-import-keys"),
-                    Role.INIT,
-                    vc.id(),
-                    step.image() != null
-                        ? step.image()
-                        : image(validator.image(), vc, Flavor.UPSTREAM),
-                    step.entrypoint(),
-                    step.command(),
-                    List.of(),
-                    mounts,
-                    Map.of(),
-                    layout.labels(Role.INIT, vc.id()),
-                    List.of(),
-                    true,
-                    null,
-                    "no",
-                    "2g",
-                    null,
-                    List.of(),
-                    List.of(validator.keysDir())));
+                Service.builder(layout.serviceName(vc.id() + "-import-keys"), Role.INIT, vc.id())
+                    .image(
+                        step.image() != null
+                            ? step.image()
+                            : image(validator.image(), vc, Flavor.UPSTREAM))
+                    .entrypoint(step.entrypoint())
+                    .command(step.command())
+                    .mounts(mounts)
+                    .labels(layout.labels(Role.INIT, vc.id()))
+                    .runOnce(true)
+                    .restartPolicy("no")
+                    .memoryLimit("2g")
+                    .inputs(List.of(validator.keysDir()))
+                    .build());
   }
 
   /** The keystores and their passwords, read-only: the validator never writes them. */
@@ -274,14 +310,6 @@ public final class Planner {
     }
     return mounts;
   }
-
-  /**
-   * {@code ephemery run} next to the node, so resets happen while the operator's machine is off. It
-   * sees baseDir at the same path (its journal and the reset's wipes work on the files directly)
-   * and the Docker socket (to stop and start the node), which makes it root-equivalent on the host.
-   * Only its iteration label depends on the iteration, and runtimes leave that out of its plan
-   * hash: a reset never recreates the supervisor doing it.
-   */
 
   /** The folder {@code up} copies the supervisor's jar and inventory into. */
   public static PlannedPath supervisorFolder(Host host) {
@@ -317,6 +345,13 @@ public final class Planner {
     return all;
   }
 
+  /**
+   * {@code ephemery run} next to the node, so resets happen while the operator's machine is off. It
+   * sees baseDir at the same path (its journal and the reset's wipes work on the files directly)
+   * and the Docker socket (to stop and start the node), which makes it root-equivalent on the host.
+   * Only its iteration label depends on the iteration, and runtimes leave that out of its plan
+   * hash: a reset never recreates the supervisor doing it.
+   */
   public static Service supervisor(Host host, int iteration, String after) {
     Layout layout = new Layout(host, null);
     String jar = SUPERVISOR_DIR + "/" + SUPERVISOR_JAR;
@@ -327,73 +362,61 @@ public final class Planner {
     labels.put(LabelKeys.CLIENT, "ephemery");
     labels.put(LabelKeys.ITERATION, Integer.toString(iteration));
     String image = host.supervisor().image();
-    return new Service(
-        layout.serviceName("supervisor"),
-        Role.SUPERVISOR,
-        "ephemery",
-        image != null && !image.isBlank() ? image : SUPERVISOR_IMAGE,
-        List.of("java"),
-        supervisorArgs(
-            "-jar",
-            jar,
-            "run",
-            "-f",
-            inventory,
-            "--host",
-            host.name(),
-            "--bind",
-            "0.0.0.0",
-            "--port",
-            Integer.toString(SUPERVISOR_PORT)),
+    return Service.builder(layout.serviceName("supervisor"), Role.SUPERVISOR, "ephemery")
+        .image(image != null && !image.isBlank() ? image : SUPERVISOR_IMAGE)
+        .entrypoint(List.of("java"))
+        .command(
+            supervisorArgs(
+                "-jar",
+                jar,
+                "run",
+                "-f",
+                inventory,
+                "--host",
+                host.name(),
+                "--bind",
+                "0.0.0.0",
+                "--port",
+                Integer.toString(SUPERVISOR_PORT)))
         // It listens on 9777 in its own network namespace; the host side is the inventory's.
-        List.of(
-            new PortBinding(
-                SUPERVISOR_PORT, host.supervisor().port(), "127.0.0.1", "tcp", "status")),
-        List.of(
-            new Mount(layout.supervisorDir(), SUPERVISOR_DIR, true),
-            new Mount(host.baseDir(), host.baseDir(), false),
-            new Mount(DOCKER_SOCKET, DOCKER_SOCKET, false)),
-        Map.of("EPHEMERY_RELEASE_CACHE", layout.supervisorDir() + "/releases"),
-        labels,
-        List.of(after),
-        false,
-        null,
-        RESTART,
-        "192m",
-        null,
-        List.of());
+        .ports(
+            List.of(
+                new PortBinding(
+                    SUPERVISOR_PORT, host.supervisor().port(), "127.0.0.1", "tcp", "status")))
+        .mounts(
+            List.of(
+                new Mount(layout.supervisorDir(), SUPERVISOR_DIR, true),
+                new Mount(host.baseDir(), host.baseDir(), false),
+                new Mount(DOCKER_SOCKET, DOCKER_SOCKET, false)))
+        .env(Map.of("EPHEMERY_RELEASE_CACHE", layout.supervisorDir() + "/releases"))
+        .labels(labels)
+        .dependsOn(List.of(after))
+        .restartPolicy(RESTART)
+        .memoryLimit("192m")
+        .build();
   }
 
-  private static Service service(
+  /**
+   * A client's long-running container as its profile describes it, named after the client ({@code
+   * -vc} for a validator client); the caller adds ports, mounts, order and data layout.
+   */
+  private static Service.Builder clientService(
       Layout layout,
-      String name,
       Role role,
       ClientProfile profile,
       String imageOverride,
       ClientContext context,
-      List<String> extraArgs,
-      List<Mount> mounts,
-      List<String> dependsOn,
-      Map<String, Integer> hostPorts) {
-    List<String> command = Tuning.command(profile, profile.command(context), extraArgs);
-    return new Service(
-        name,
-        role,
-        profile.id(),
-        image(imageOverride, profile, context.flavor()),
-        profile.entrypoint(context.flavor()),
-        List.copyOf(command),
-        bindings(profile.ports(context.p2pPort()), hostPorts),
-        List.copyOf(mounts),
-        Map.of(),
-        layout.labels(role, profile.id()),
-        List.copyOf(dependsOn),
-        false,
-        null,
-        RESTART,
-        profile.memoryLimit(),
-        profile.stopSignal(context.flavor()),
-        profile.health());
+      List<String> extraArgs) {
+    String suffix = profile.kind() == ClientKind.VALIDATOR ? profile.id() + "-vc" : profile.id();
+    return Service.builder(layout.serviceName(suffix), role, profile.id())
+        .image(image(imageOverride, profile, context.flavor()))
+        .entrypoint(profile.entrypoint(context.flavor()))
+        .command(Tuning.command(profile, profile.command(context), extraArgs))
+        .labels(layout.labels(role, profile.id()))
+        .restartPolicy(RESTART)
+        .memoryLimit(profile.memoryLimit())
+        .stopSignal(profile.stopSignal(context.flavor()))
+        .health(profile.health());
   }
 
   /** Container names double as host names on the node network: the CL calls the EL by it. */
@@ -479,6 +502,14 @@ public final class Planner {
 
     String network() {
       return host.stackName();
+    }
+
+    Release release() {
+      return release;
+    }
+
+    Flavor flavor() {
+      return host.flavor();
     }
 
     String serviceName(String suffix) {

@@ -26,7 +26,7 @@ public final class Labels {
     labels.put(LabelKeys.NODE, host.name());
     labels.put(LabelKeys.ROLE, service.role().id());
     labels.put(LabelKeys.SERVICE, service.name());
-    labels.put(LabelKeys.ITERATION, Integer.toString(host.iteration()));
+    labels.put(LabelKeys.ITERATION, host.iteration().toString());
     labels.put(LabelKeys.PLAN_HASH, planHash);
     return labels;
   }
@@ -47,7 +47,7 @@ public final class Labels {
   public static Map<String, String> forNetwork(HostPlan host) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(LabelKeys.NODE, host.name());
-    labels.put(LabelKeys.ITERATION, Integer.toString(host.iteration()));
+    labels.put(LabelKeys.ITERATION, host.iteration().toString());
     labels.put(LabelKeys.PLAN_HASH, PlanHash.ofNetwork(host));
     return labels;
   }

@@ -198,7 +198,7 @@ public final class StatusServer implements AutoCloseable {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = JournalJson.FACTORY.createGenerator(out)) {
       g.writeStartObject();
-      g.writeStringField("phase", s.phase());
+      g.writeStringField("phase", s.phaseText());
       g.writeObjectField("iteration", s.iteration());
       g.writeObjectField("latestRelease", s.latestRelease());
       g.writeStringField("nextSwitch", s.nextSwitch() == null ? null : s.nextSwitch().toString());
@@ -262,7 +262,7 @@ public final class StatusServer implements AutoCloseable {
     Supervisor.Status s = supervisor.status();
     return "<!doctype html><html><head><meta charset=utf-8><title>ephemery</title></head><body>"
         + "<h1>ephemery node</h1><p>phase: "
-        + escape(s.phase())
+        + escape(s.phaseText())
         + "</p><p>iteration: "
         + s.iteration()
         + "</p><p>next switch: "

@@ -130,16 +130,37 @@ public final class Supervisor {
     this.resets = resets;
   }
 
-  /** A snapshot for /status and /metrics. */
+  /**
+   * A snapshot for /status and /metrics.
+   *
+   * @param phaseDetail what the phase waits on, shown after it in parentheses (the holder of the
+   *     host's reset lock), or null
+   */
   public record Status(
       Integer iteration,
       Integer latestRelease,
       Instant nextSwitch,
-      String phase,
+      Phase phase,
+      String phaseDetail,
       ResetJournal lastReset,
       int failedResets) {
+    public Status(
+        Integer iteration,
+        Integer latestRelease,
+        Instant nextSwitch,
+        Phase phase,
+        ResetJournal lastReset,
+        int failedResets) {
+      this(iteration, latestRelease, nextSwitch, phase, null, lastReset, failedResets);
+    }
+
     static Status initial() {
-      return new Status(null, null, null, "starting", null, 0);
+      return new Status(null, null, null, Phase.STARTING, null, 0);
+    }
+
+    /** The phase as {@code /status} shows it: its text, then the detail in parentheses. */
+    public String phaseText() {
+      return phaseDetail == null ? phase.text() : phase.text() + " (" + phaseDetail + ")";
     }
   }
 
@@ -187,7 +208,7 @@ public final class Supervisor {
         return settings.poll();
       }
       Instant switchAt = target.elGenesisTime().minus(settings.switchLead());
-      publish(installed.orElse(null), iteration, switchAt, "waiting to switch");
+      publish(installed.orElse(null), iteration, switchAt, Phase.WAITING_TO_SWITCH);
       if (now.isBefore(switchAt)) {
         Duration wait = Duration.between(now, switchAt);
         return wait.compareTo(settings.poll()) < 0 ? wait : settings.poll();
@@ -201,7 +222,7 @@ public final class Supervisor {
           installed.orElse(null),
           latest.map(r -> r.iteration().number()).orElse(null),
           expected,
-          "running");
+          Phase.RUNNING);
       if (now.isAfter(expected.plus(settings.missingGrace()))) {
         alerts.raise(
             "release-missing-" + (installedRelease.iteration().number() + 1),
@@ -238,7 +259,7 @@ public final class Supervisor {
             journal.fromIteration(),
             journal.toIteration(),
             null,
-            "resetting",
+            Phase.RESETTING,
             journal,
             before.failedResets());
     Optional<ResetJournal> ran = resets.run(journal);
@@ -249,7 +270,8 @@ public final class Supervisor {
               before.iteration(),
               journal.toIteration(),
               null,
-              "another reset in progress (" + journals.lockHolder() + ")",
+              Phase.RESET_ELSEWHERE,
+              journals.lockHolder(),
               before.lastReset(),
               before.failedResets());
       return settings.poll();
@@ -272,16 +294,16 @@ public final class Supervisor {
             end.toIteration(),
             null,
             switch (end.state()) {
-              case DONE -> "running";
-              case FAILED -> "reset failed";
-              default -> "reset unfinished (resumes at the next look)";
+              case DONE -> Phase.RUNNING;
+              case FAILED -> Phase.RESET_FAILED;
+              default -> Phase.RESET_UNFINISHED;
             },
             end,
             failures);
     return end.state().terminal() ? Duration.ZERO.plusSeconds(1) : settings.poll();
   }
 
-  private void publish(Integer iteration, Integer latest, Instant next, String phase) {
+  private void publish(Integer iteration, Integer latest, Instant next, Phase phase) {
     status = new Status(iteration, latest, next, phase, status.lastReset(), status.failedResets());
   }
 }

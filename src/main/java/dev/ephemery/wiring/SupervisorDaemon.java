@@ -21,6 +21,7 @@ import dev.ephemery.supervisor.AutoRecovery;
 import dev.ephemery.supervisor.ChildReleasePoll;
 import dev.ephemery.supervisor.ChildResets;
 import dev.ephemery.supervisor.Daemon;
+import dev.ephemery.supervisor.Phase;
 import dev.ephemery.supervisor.RecoveryPolicy;
 import dev.ephemery.supervisor.StatusServer;
 import dev.ephemery.supervisor.Supervisor;
@@ -84,7 +85,7 @@ public final class SupervisorDaemon {
               new RecoveryPolicy(RecoveryPolicy.Settings.DEFAULT),
               (key, message) -> settings.err().println("ALERT " + key + ": " + message),
               clock,
-              () -> "resetting".equals(supervisor.status().phase()));
+              () -> supervisor.status().phase() == Phase.RESETTING);
       ScheduledExecutorService watcher = recoveryEvery(RECOVERY_INTERVAL, recovery, settings);
       try (StatusServer server =
           new StatusServer(

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ephemery.common.InvalidInputException;
+import dev.ephemery.ops.NodeLayouts;
+import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Plan;
 import dev.ephemery.plan.PlannedPath;
 import dev.ephemery.plan.Planner;
@@ -41,6 +43,7 @@ class PlanJsonTest {
     JsonNode json = plan("--el", "geth", "--cl", "lighthouse", "--validator");
     JsonNode host = json.get("hosts").get(0);
     assertThat(host.get("name").asText()).isEqualTo("node1");
+    assertThat(host.get("iteration").isInt()).as("a plain number").isTrue();
     assertThat(host.get("iteration").asInt()).isEqualTo(153);
     assertThat(host.get("network").asText()).isEqualTo("ephemery-node1");
     assertThat(host.get("resetOwner").asText()).isEqualTo("tool");
@@ -108,6 +111,60 @@ class PlanJsonTest {
         .filteredOn(p -> p.kind() == PlannedPath.Kind.JWT_SECRET)
         .singleElement()
         .satisfies(p -> assertThat(p.mode()).isEqualTo(0600));
+  }
+
+  @Test
+  void eachClientCarriesItsDataLayoutAndAPrintedPlanReadsBackWhole() throws Exception {
+    Path file = temp.resolve("inventory.yaml");
+    assertThat(
+            CliRun.of(
+                    "init",
+                    "--force",
+                    "-o",
+                    file.toString(),
+                    "--el",
+                    "geth",
+                    "--cl",
+                    "lighthouse",
+                    "--validator")
+                .code())
+        .isZero();
+    InitInventories.withValidatorKeys(file);
+    Path release = Fixtures.releaseFolder(temp.resolve("release"));
+    CliRun run =
+        CliRun.of(
+            "plan", "-f", file.toString(), "--release", release.toString(), "--output", "json");
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode services = run.json().at("/hosts/0/services");
+    Map<String, JsonNode> layouts = new LinkedHashMap<>();
+    for (JsonNode service : services) {
+      assertThat(service.has("clientRef")).as("derived, not written").isFalse();
+      layouts.put(service.get("role").asText(), service.get("layout"));
+    }
+    JsonNode geth = layouts.get("execution");
+    assertThat(geth.get("dataDir").asText()).endsWith("/data/geth");
+    assertThat(geth.at("/rules/keep/0").asText()).isEqualTo("geth/nodekey");
+    assertThat(geth.at("/rules/reinit").asBoolean()).isTrue();
+    assertThat(geth.get("initStep").asText()).isEqualTo("ephemery-node1-geth-init");
+    assertThat(geth.has("keep")).as("the rules are written once, under rules").isFalse();
+    JsonNode vc = layouts.get("validator");
+    assertThat(vc.at("/votingKeys/file").asText())
+        .isEqualTo("validators/validator_definitions.yml");
+    assertThat(vc.at("/slashingExport/command/0").asText()).isEqualTo("lighthouse");
+    assertThat(layouts.get("supervisor").isNull()).isTrue();
+
+    Path planFile = temp.resolve("plan.json");
+    Files.writeString(planFile, run.out());
+    HostScope scope = new HostScope();
+    scope.planFile = planFile;
+    HostPlan readBack = scope.plan().orElseThrow().hosts().get(0);
+    PlanInputs inputs = PlanInputs.load(file, release);
+    HostPlan planned = new Planner().plan(inputs.inventory(), inputs.release()).hosts().get(0);
+    assertThat(readBack.services()).isEqualTo(planned.services());
+    assertThat(NodeLayouts.of(readBack)).isEqualTo(NodeLayouts.of(planned));
+    assertThat(NodeLayouts.of(readBack).components())
+        .extracting(c -> c.layout().registersKeysBeforeStart())
+        .containsExactly(false, false, true);
   }
 
   @Test

@@ -80,8 +80,9 @@ class LighthouseProfileTest {
             + "- enabled: false\n  voting_public_key: 0x"
             + "b2".repeat(48)
             + "\n";
-    assertThat(vc.votingKeysFile()).contains("validators/validator_definitions.yml");
-    assertThat(vc.votingKeys(definitions))
+    assertThat(vc.votingKeys().orElseThrow().file())
+        .isEqualTo("validators/validator_definitions.yml");
+    assertThat(vc.votingKeys().orElseThrow().in(definitions))
         .containsExactly(key.toLowerCase(java.util.Locale.ROOT), "0x" + "b2".repeat(48));
     assertThat(vc.slashingImport("/testnet").orElseThrow().command())
         .containsExactly(

@@ -1,5 +1,6 @@
 package dev.ephemery.ops;
 
+import dev.ephemery.client.VotingKeys;
 import dev.ephemery.runtime.local.LocalNodeFiles;
 import dev.ephemery.runtime.local.TestnetInstaller;
 import java.io.IOException;
@@ -92,7 +93,7 @@ public final class FilesystemRuntime implements NodeRuntime {
       return false;
     }
     List<String> pubkeys = new ArrayList<>();
-    for (String rule : validator.rules().resetPerIteration()) {
+    for (String rule : validator.layout().resetPerIteration()) {
       Path archived =
           archive.resolve(rule.endsWith("/*") ? rule.substring(0, rule.length() - 2) : rule);
       if (Files.exists(archived)) {
@@ -137,7 +138,7 @@ public final class FilesystemRuntime implements NodeRuntime {
       throw new IllegalStateException("the import needs the client stopped");
     }
     int iteration = TestnetInstaller.iterationOf(testnetDir).orElseThrow();
-    for (String rule : validator.rules().resetPerIteration()) {
+    for (String rule : validator.layout().resetPerIteration()) {
       Path db = validator.dataDir().resolve(rule);
       if (!Files.exists(db)) {
         NodeFixture.write(db, "fresh slashing db, keys registered for " + iteration);
@@ -149,12 +150,12 @@ public final class FilesystemRuntime implements NodeRuntime {
   public void start(Component component) {
     maybeFail("start " + component.name());
     filesAtFirstStart.computeIfAbsent(component.name(), n -> node.files(component.dataDir()));
-    ProfileRules.profile(component.role(), component.client())
-        .flatMap(p -> p.votingKeysFile())
+    Optional.ofNullable(component.layout().votingKeys())
+        .map(VotingKeys::file)
         .filter(keys -> Files.exists(component.dataDir().resolve(keys)))
         .ifPresent(
             keys -> {
-              for (String rule : component.rules().resetPerIteration()) {
+              for (String rule : component.layout().resetPerIteration()) {
                 if (!Files.exists(component.dataDir().resolve(rule))) {
                   // What lighthouse does: keys and no database, no start.
                   throw new IllegalStateException(
@@ -165,7 +166,7 @@ public final class FilesystemRuntime implements NodeRuntime {
     running.add(component.name());
     if (component.role() == dev.ephemery.plan.Role.VALIDATOR) {
       // The other validators start a new slashing DB for the new chain themselves.
-      for (String rule : component.rules().resetPerIteration()) {
+      for (String rule : component.layout().resetPerIteration()) {
         Path db =
             rule.endsWith("/*")
                 ? component

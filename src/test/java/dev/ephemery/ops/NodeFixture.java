@@ -68,8 +68,8 @@ public final class NodeFixture {
   }
 
   private Component component(String name, Role role, String client) {
-    return new Component(
-        name, role, client, baseDir.resolve("data").resolve(name), ProfileRules.of(role, client));
+    Path dataDir = baseDir.resolve("data").resolve(name);
+    return new Component(name, role, client, dataDir, TestLayouts.of(role, client, dataDir));
   }
 
   public Path dir(String component) {

@@ -261,7 +261,7 @@ class ResetMachineTransitionTest {
             dev.ephemery.plan.Role.VALIDATOR,
             "teku",
             node.dir("validator"),
-            ProfileRules.of(dev.ephemery.plan.Role.VALIDATOR, "teku"));
+            TestLayouts.of(dev.ephemery.plan.Role.VALIDATOR, "teku", node.dir("validator")));
     Component beacon = node.layout.components().get(1);
 
     assertThat(
@@ -409,7 +409,7 @@ class ResetMachineTransitionTest {
             dev.ephemery.plan.Role.CONSENSUS,
             "grandine",
             node.dir("consensus"),
-            ProfileRules.of(dev.ephemery.plan.Role.CONSENSUS, "grandine"));
+            TestLayouts.of(dev.ephemery.plan.Role.CONSENSUS, "grandine", node.dir("consensus")));
     NodeFixture.write(
         node.dir("consensus").resolve("testnet/validator/slashing_protection.sqlite"),
         "grandine db");

@@ -96,5 +96,33 @@ class PlanHashTest {
     assertThat(PlanHash.of(plan, supervisor)).isEqualTo("5706127084ac98b4");
     assertThat(PlanHash.of(plan, keys)).isEqualTo("989076d712b28d10");
     assertThat(PlanHash.ofNetwork(plan)).isEqualTo("9524090c937aa017");
+
+    // The data layout the planner now adds says how a reset treats the data, not what the
+    // container is: a planned geth with its layout keeps the hash the container carries.
+    Service gethWithLayout =
+        new Service(
+            geth.name(),
+            geth.role(),
+            geth.client(),
+            geth.image(),
+            geth.entrypoint(),
+            geth.command(),
+            geth.ports(),
+            geth.mounts(),
+            geth.env(),
+            geth.labels(),
+            geth.dependsOn(),
+            geth.runOnce(),
+            geth.user(),
+            geth.restartPolicy(),
+            geth.memoryLimit(),
+            geth.stopSignal(),
+            geth.health(),
+            geth.inputs(),
+            DataLayout.of(
+                new dev.ephemery.client.GethProfile(),
+                "/opt/ephemery/data/geth",
+                "ephemery-node1-geth-init"));
+    assertThat(PlanHash.of(plan, gethWithLayout)).isEqualTo("12c022c7eeb9f26c");
   }
 }

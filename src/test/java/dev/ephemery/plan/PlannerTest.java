@@ -51,7 +51,7 @@ class PlannerTest {
       ExecutionClient el, ConsensusClient cl, Flavor flavor) {
     HostPlan host = plan(el, cl, flavor);
     assertThat(host.network()).isEqualTo("ephemery-node1");
-    assertThat(host.iteration()).isEqualTo(153);
+    assertThat(host.iteration()).isEqualTo(new dev.ephemery.network.Iteration(153));
     for (Service service : host.services()) {
       assertThat(service.ports())
           .filteredOn(p -> p.name().equals("engine"))

@@ -42,7 +42,7 @@ class StatusServerTest {
       Supervisor.Status s, Map<String, Boolean> components, AutoRecovery.Snapshot recovery)
       throws Exception {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("phase", s.phase());
+    body.put("phase", s.phaseText());
     body.put("iteration", s.iteration());
     body.put("latestRelease", s.latestRelease());
     body.put("nextSwitch", s.nextSwitch());
@@ -161,7 +161,8 @@ class StatusServerTest {
             .moveTo(ResetState.FETCHED, "ok", t0.plusMillis(2_500))
             .moveTo(ResetState.FAILED, "say \"no\" – ü", t0.plusSeconds(9));
     Supervisor.Status status =
-        new Supervisor.Status(153, 154, Instant.parse("2026-12-24T00:00:00.5Z"), "idle", failed, 1);
+        new Supervisor.Status(
+            153, 154, Instant.parse("2026-12-24T00:00:00.5Z"), Phase.RUNNING, failed, 1);
     AutoRecovery.Snapshot recovery =
         new AutoRecovery.Snapshot(
             Map.of("geth", "restarting"),
@@ -173,7 +174,7 @@ class StatusServerTest {
 
     assertThat(json)
         .isEqualTo(
-            "{\"phase\":\"idle\",\"iteration\":153,\"latestRelease\":154,"
+            "{\"phase\":\"running\",\"iteration\":153,\"latestRelease\":154,"
                 + "\"nextSwitch\":\"2026-12-24T00:00:00.500Z\",\"failedResets\":1,"
                 + "\"components\":{\"ephemery-node1-geth\":false},"
                 + "\"lastReset\":{\"version\":1,\"id\":\"000154-1795719600000\",\"host\":\"node1\","
@@ -208,13 +209,35 @@ class StatusServerTest {
             .moveTo(ResetState.DONE, "", Instant.EPOCH.plusSeconds(2));
     for (Supervisor.Status status :
         List.of(
-            new Supervisor.Status(null, null, null, "starting", null, 0),
-            new Supervisor.Status(7, 8, Instant.EPOCH, "another reset in progress (x)", done, 3))) {
+            new Supervisor.Status(null, null, null, Phase.STARTING, null, 0),
+            new Supervisor.Status(7, 8, Instant.EPOCH, Phase.RESET_ELSEWHERE, "x", done, 3))) {
       for (AutoRecovery.Snapshot r : List.of(AutoRecovery.Snapshot.EMPTY, recovery)) {
         assertThat(StatusServer.statusJson(status, components, r))
             .isEqualTo(oldStatus(status, components, r));
       }
     }
+  }
+
+  @Test
+  void phasesShowTheWordsStatusAlwaysShowed() {
+    Map<Phase, String> shown = new LinkedHashMap<>();
+    for (Phase phase : Phase.values()) {
+      shown.put(phase, new Supervisor.Status(null, null, null, phase, null, 0).phaseText());
+    }
+    assertThat(shown)
+        .containsExactly(
+            Map.entry(Phase.STARTING, "starting"),
+            Map.entry(Phase.RUNNING, "running"),
+            Map.entry(Phase.WAITING_TO_SWITCH, "waiting to switch"),
+            Map.entry(Phase.RESETTING, "resetting"),
+            Map.entry(Phase.RESET_ELSEWHERE, "another reset in progress"),
+            Map.entry(Phase.RESET_FAILED, "reset failed"),
+            Map.entry(Phase.RESET_UNFINISHED, "reset unfinished (resumes at the next look)"));
+    assertThat(
+            new Supervisor.Status(
+                    7, 8, null, Phase.RESET_ELSEWHERE, "ephemery reset, pid 42", null, 0)
+                .phaseText())
+        .isEqualTo("another reset in progress (ephemery reset, pid 42)");
   }
 
   @Test

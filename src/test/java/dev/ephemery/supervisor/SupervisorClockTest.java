@@ -188,7 +188,8 @@ class SupervisorClockTest {
       Duration next = supervisor.tick();
 
       assertThat(next).isEqualTo(Supervisor.Settings.DEFAULT.poll());
-      assertThat(supervisor.status().phase())
+      assertThat(supervisor.status().phase()).isEqualTo(Phase.RESET_ELSEWHERE);
+      assertThat(supervisor.status().phaseText())
           .startsWith("another reset in progress (ephemery reset, pid");
       assertThat(store.all())
           .singleElement()

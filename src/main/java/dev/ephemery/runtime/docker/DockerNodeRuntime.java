@@ -204,7 +204,7 @@ public final class DockerNodeRuntime implements NodeRuntime, AutoCloseable {
 
   @Override
   public Verification verify(int iteration) {
-    if (plan.iteration() != iteration) {
+    if (plan.iteration().number() != iteration) {
       return new Verification(
           false, "planned for iteration " + plan.iteration() + ", not " + iteration);
     }

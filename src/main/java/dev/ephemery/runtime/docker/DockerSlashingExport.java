@@ -9,7 +9,7 @@ import com.github.dockerjava.api.model.Volume;
 import dev.ephemery.client.ContainerPaths;
 import dev.ephemery.client.SlashingExport;
 import dev.ephemery.ops.Component;
-import dev.ephemery.ops.ProfileRules;
+import dev.ephemery.plan.DataLayout;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Mount;
 import dev.ephemery.plan.Service;
@@ -58,7 +58,7 @@ final class DockerSlashingExport {
    */
   boolean export(Component validator, Path archive, Path scratch, Path oldTestnet, Path target) {
     Service service = validator.service();
-    Optional<SlashingExport> export = exportFor(service);
+    Optional<SlashingExport> export = exportFor(validator);
     if (service == null || export.isEmpty()) {
       log.accept(validator.name() + ": the client has no EIP-3076 export");
       return false;
@@ -117,13 +117,9 @@ final class DockerSlashingExport {
         : normal;
   }
 
-  private static Optional<SlashingExport> exportFor(Service service) {
-    if (service == null) {
-      return Optional.empty();
-    }
-    // By role: a beacon node with a built-in validator (grandine) has its export too.
-    return ProfileRules.profile(service.role(), service.client())
-        .flatMap(p -> p.slashingExport(ContainerPaths.TESTNET));
+  /** The plan's: a beacon node with a built-in validator (grandine) has its export too. */
+  private static Optional<SlashingExport> exportFor(Component validator) {
+    return Optional.ofNullable(validator.layout()).map(DataLayout::slashingExport);
   }
 
   /**

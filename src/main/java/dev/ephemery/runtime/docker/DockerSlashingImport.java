@@ -4,12 +4,12 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Volume;
-import dev.ephemery.client.ContainerPaths;
 import dev.ephemery.client.SlashingImport;
+import dev.ephemery.client.VotingKeys;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.network.Interchange;
 import dev.ephemery.ops.Component;
-import dev.ephemery.ops.ProfileRules;
+import dev.ephemery.plan.DataLayout;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Mount;
 import dev.ephemery.plan.Service;
@@ -40,24 +40,24 @@ public final class DockerSlashingImport {
   }
 
   /**
-   * Registers the keys the validator's voting-keys file names in a new DB for the installed
-   * iteration: writes a keys-only interchange file (the root read from the testnet folder's
-   * genesis.ssz) and imports it. No keys file or no key: nothing to do.
+   * Registers the keys the validator's voting-keys file (the plan's layout names it) names in a new
+   * DB for the installed iteration: writes a keys-only interchange file (the root read from the
+   * testnet folder's genesis.ssz) and imports it. No keys file or no key: nothing to do.
    */
   void registerKeys(Component validator, Path testnetDir) {
     Service service = validator.service();
-    var profile = ProfileRules.profile(validator.role(), validator.client());
-    var keysFile = profile.flatMap(p -> p.votingKeysFile());
-    var command = profile.flatMap(p -> p.slashingImport(ContainerPaths.TESTNET));
-    if (service == null || keysFile.isEmpty() || command.isEmpty()) {
+    DataLayout layout = validator.layout();
+    VotingKeys keysFile = layout == null ? null : layout.votingKeys();
+    SlashingImport command = layout == null ? null : layout.slashingImport();
+    if (service == null || keysFile == null || command == null) {
       return;
     }
     try {
-      Path keys = validator.dataDir().resolve(keysFile.get());
+      Path keys = validator.dataDir().resolve(keysFile.file());
       if (!Files.isRegularFile(keys)) {
         return;
       }
-      List<String> pubkeys = profile.get().votingKeys(Files.readString(keys));
+      List<String> pubkeys = keysFile.in(Files.readString(keys));
       if (pubkeys.isEmpty()) {
         return;
       }
@@ -67,7 +67,7 @@ public final class DockerSlashingImport {
           Path.of(plan.baseDir()).resolve(".ephemery/slashing-import").resolve(validator.name());
       Files.createDirectories(folder);
       Files.writeString(folder.resolve(Path.of(SlashingImport.FILE).getFileName()), file);
-      run(service, command.get(), folder);
+      run(service, command, folder);
     } catch (IOException e) {
       throw new OperationalException(
           validator.name(), "cannot register the keys for slashing protection: " + e, "", e);

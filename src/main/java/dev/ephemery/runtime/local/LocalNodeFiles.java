@@ -63,7 +63,7 @@ public final class LocalNodeFiles implements NodeFiles {
 
   @Override
   public boolean hasSlashingDb(Component component) {
-    return component.rules().resetPerIteration().stream()
+    return component.layout().resetPerIteration().stream()
         .map(r -> r.endsWith("/*") ? r.substring(0, r.length() - 2) : r)
         .anyMatch(r -> Files.exists(ConfinedPaths.rulePath(component.dataDir(), r)));
   }

@@ -1,11 +1,11 @@
 package dev.ephemery.runtime.local;
 
 import dev.ephemery.ops.Component;
-import dev.ephemery.ops.DataDirRules;
 import dev.ephemery.ops.FaultInjector;
 import dev.ephemery.ops.NodeLayout;
 import dev.ephemery.ops.ResetState;
 import dev.ephemery.ops.WipePlan;
+import dev.ephemery.plan.DataLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ public final class Wiper {
       if (!Files.isDirectory(dataDir, LinkOption.NOFOLLOW_LINKS)) {
         continue;
       }
-      DataDirRules rules = component.rules();
+      DataLayout rules = component.layout();
       List<Path> kept = rules.keep().stream().map(r -> ConfinedPaths.rulePath(dataDir, r)).toList();
       kept.stream().filter(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS)).forEach(keep::add);
 

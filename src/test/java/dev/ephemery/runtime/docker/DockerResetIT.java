@@ -15,6 +15,8 @@ import dev.ephemery.ops.ResetJournal;
 import dev.ephemery.ops.ResetMachine;
 import dev.ephemery.ops.ResetState;
 import dev.ephemery.ops.RetryPolicy;
+import dev.ephemery.plan.ClientRef;
+import dev.ephemery.plan.DataLayout;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Mount;
@@ -36,7 +38,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -177,27 +178,29 @@ class DockerResetIT {
       String testnet,
       List<String> dependsOn,
       boolean once) {
-    return new Service(
-        name,
-        role,
-        client,
-        role == Role.VALIDATOR ? validatorImage : image,
+    // The reset reads each client's data layout off the plan, as the planner fills it.
+    String initStep = role == Role.EXECUTION && !dependsOn.isEmpty() ? dependsOn.get(0) : null;
+    DataLayout layout =
+        new ClientRef(role, client)
+            .profile()
+            .map(profile -> DataLayout.of(profile, data, initStep))
+            .orElse(null);
+    return Service.builder(name, role, client)
+        .image(role == Role.VALIDATOR ? validatorImage : image)
         // The validator's export runs its image's lighthouse with the entrypoint it has: none.
-        role == Role.VALIDATOR ? null : List.of("sh", "-c"),
-        role == Role.VALIDATOR ? List.of("sh", "-c", script) : List.of(script),
-        List.of(),
-        List.of(
-            new Mount(data, "/data", false),
-            new Mount(testnet, "/testnet", true),
-            new Mount(base + "/trace", "/trace", false),
-            new Mount(base + "/jwt.hex", "/jwt.hex", true)),
-        Map.of(),
-        Map.of(),
-        dependsOn,
-        once,
-        null,
-        once ? null : "unless-stopped",
-        null);
+        .entrypoint(role == Role.VALIDATOR ? null : List.of("sh", "-c"))
+        .command(role == Role.VALIDATOR ? List.of("sh", "-c", script) : List.of(script))
+        .mounts(
+            List.of(
+                new Mount(data, "/data", false),
+                new Mount(testnet, "/testnet", true),
+                new Mount(base + "/trace", "/trace", false),
+                new Mount(base + "/jwt.hex", "/jwt.hex", true)))
+        .dependsOn(dependsOn)
+        .runOnce(once)
+        .restartPolicy(once ? null : "unless-stopped")
+        .layout(layout)
+        .build();
   }
 
   static void write(Path file, String text) throws IOException {

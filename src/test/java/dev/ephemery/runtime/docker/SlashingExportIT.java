@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
+import dev.ephemery.client.LighthouseValidatorProfile;
 import dev.ephemery.ops.Component;
 import dev.ephemery.ops.NodeLayouts;
+import dev.ephemery.plan.DataLayout;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Mount;
@@ -115,25 +117,18 @@ class SlashingExportIT {
 
   /** The plan as configured with baseDir {@code configured} (the real folder or a link to it). */
   HostPlan plan154(Path configured) {
+    String data = configured + "/data/validator";
     Service validator =
-        new Service(
-            "validator",
-            Role.VALIDATOR,
-            "lighthouse",
-            image,
-            null,
-            List.of("sleep", "3600"),
-            List.of(),
-            List.of(
-                new Mount(configured + "/data/validator", "/data", false),
-                new Mount(configured + "/testnet/ephemery-154", "/testnet", true)),
-            Map.of(),
-            Map.of(),
-            List.of(),
-            false,
-            null,
-            "unless-stopped",
-            null);
+        Service.builder("validator", Role.VALIDATOR, "lighthouse")
+            .image(image)
+            .command(List.of("sleep", "3600"))
+            .mounts(
+                List.of(
+                    new Mount(data, "/data", false),
+                    new Mount(configured + "/testnet/ephemery-154", "/testnet", true)))
+            .restartPolicy("unless-stopped")
+            .layout(DataLayout.of(new LighthouseValidatorProfile(), data, null))
+            .build();
     return new HostPlan(
         node, "local", configured.toString(), 154, node + "-net", List.of(), List.of(validator));
   }

@@ -3,14 +3,15 @@ package dev.ephemery.runtime.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ephemery.client.WipeRules;
 import dev.ephemery.common.EphemeryException;
 import dev.ephemery.ops.Component;
-import dev.ephemery.ops.DataDirRules;
 import dev.ephemery.ops.FaultInjector;
 import dev.ephemery.ops.NodeFixture;
 import dev.ephemery.ops.NodeLayout;
-import dev.ephemery.ops.ProfileRules;
+import dev.ephemery.ops.TestLayouts;
 import dev.ephemery.ops.WipePlan;
+import dev.ephemery.plan.DataLayout;
 import dev.ephemery.plan.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,15 @@ class WiperTest {
 
   @TempDir Path root;
 
-  NodeLayout layout(Path baseDir, Path dataDir, DataDirRules rules) {
+  NodeLayout layout(Path baseDir, Path dataDir, WipeRules rules) {
+    return layout(baseDir, dataDir, DataLayout.of(dataDir.toString(), rules));
+  }
+
+  NodeLayout layout(Path baseDir, Path dataDir, Role role, String client) {
+    return layout(baseDir, dataDir, TestLayouts.of(role, client, dataDir));
+  }
+
+  NodeLayout layout(Path baseDir, Path dataDir, DataLayout rules) {
     return new NodeLayout(
         "n",
         baseDir,
@@ -40,8 +49,7 @@ class WiperTest {
     NodeFixture.write(data.resolve("geth/chaindata/1.ldb"), "x");
     Files.createSymbolicLink(data.resolve("geth/escape"), outside);
 
-    new Wiper(layout(base, data, ProfileRules.of(Role.EXECUTION, "geth")))
-        .execute("153", FaultInjector.NONE);
+    new Wiper(layout(base, data, Role.EXECUTION, "geth")).execute("153", FaultInjector.NONE);
 
     assertThat(outside.resolve("keep-me")).exists();
     assertThat(data.resolve("geth/escape")).doesNotExist();
@@ -58,8 +66,7 @@ class WiperTest {
     Files.createSymbolicLink(data.resolve("geth"), outside);
 
     WipePlan plan =
-        new Wiper(layout(base, data, ProfileRules.of(Role.EXECUTION, "geth")))
-            .execute("153", FaultInjector.NONE);
+        new Wiper(layout(base, data, Role.EXECUTION, "geth")).execute("153", FaultInjector.NONE);
 
     assertThat(plan.refused()).anyMatch(r -> r.contains("symlink"));
     assertThat(outside.resolve("chaindata/1.ldb")).exists();
@@ -69,7 +76,7 @@ class WiperTest {
   void refusesADataFolderOutsideBaseDir() throws Exception {
     Path base = Files.createDirectories(root.resolve("node"));
     assertThatThrownBy(
-            () -> new Wiper(layout(base, root.resolve("other"), DataDirRules.NONE)).plan("153"))
+            () -> new Wiper(layout(base, root.resolve("other"), WipeRules.NONE)).plan("153"))
         .isInstanceOf(EphemeryException.class)
         .hasMessageContaining("outside the host's baseDir");
   }
@@ -79,7 +86,7 @@ class WiperTest {
     Path base = root.resolve("node");
     Path data = base.resolve("data/execution");
     Files.createDirectories(data);
-    DataDirRules escaping = new DataDirRules(List.of(), List.of("../../x"), List.of(), false);
+    WipeRules escaping = new WipeRules(List.of(), List.of("../../x"), List.of(), false);
     assertThatThrownBy(() -> new Wiper(layout(base, data, escaping)).plan("153"))
         .isInstanceOf(EphemeryException.class)
         .hasMessageContaining("..");
@@ -91,8 +98,7 @@ class WiperTest {
     Path data = base.resolve("data/execution");
     NodeFixture.write(data.resolve("nodekey"), "id");
     NodeFixture.write(data.resolve("chaindata/1"), "x");
-    WipePlan plan =
-        new Wiper(layout(base, data, ProfileRules.of(Role.EXECUTION, "erigon"))).plan("153");
+    WipePlan plan = new Wiper(layout(base, data, Role.EXECUTION, "erigon")).plan("153");
     assertThat(plan.delete()).containsExactly(data.resolve("chaindata").toRealPath());
     assertThat(plan.keep()).containsExactly(data.resolve("nodekey").toRealPath());
   }
@@ -106,8 +112,7 @@ class WiperTest {
     NodeFixture.write(data.resolve("blobs/0x01/0.ssz"), "x");
     NodeFixture.write(data.resolve("data-columns/0x01/0.sszs"), "x");
 
-    new Wiper(layout(base, data, ProfileRules.of(Role.CONSENSUS, "prysm")))
-        .execute("153", FaultInjector.NONE);
+    new Wiper(layout(base, data, Role.CONSENSUS, "prysm")).execute("153", FaultInjector.NONE);
 
     assertThat(data.resolve("network-keys")).exists();
     assertThat(data.resolve("beaconchaindata")).doesNotExist();
@@ -122,8 +127,7 @@ class WiperTest {
     NodeFixture.write(data.resolve("netkey"), "{}");
     NodeFixture.write(data.resolve("db/nbc.sqlite3"), "x");
 
-    new Wiper(layout(base, data, ProfileRules.of(Role.CONSENSUS, "nimbus")))
-        .execute("153", FaultInjector.NONE);
+    new Wiper(layout(base, data, Role.CONSENSUS, "nimbus")).execute("153", FaultInjector.NONE);
 
     assertThat(data.resolve("netkey")).hasContent("{}");
     assertThat(data.resolve("db")).doesNotExist();
@@ -149,7 +153,7 @@ class WiperTest {
                 Role.VALIDATOR,
                 "lighthouse",
                 base.resolve("data/validator"),
-                ProfileRules.of(Role.VALIDATOR, "lighthouse"))));
+                TestLayouts.of(Role.VALIDATOR, "lighthouse", base.resolve("data/validator")))));
   }
 
   /** A slashing DB with its SQLite side files, as lighthouse leaves it when stopped uncleanly. */
