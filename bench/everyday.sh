@@ -10,7 +10,8 @@
 #   - `ephemery --version`, `plan`, `check` and `status` (of that node, running) against a bare
 #     `java -version` of the same JDK: on the default java (JDK 17) and on every JDK given in JDKS (default:
 #     /usr/lib/jvm/temurin-25-jdk-amd64 when present), where ./ephemery uses that JDK's ahead-of-time cache.
-# Needs dockerd and docker-compose (.ci/services.sh start) and the busybox stand-in image.
+# lighthouse's beacon API is published on 127.0.0.1:5052 whatever the inventory says: nothing else on this daemon may
+# hold that port while it runs. Needs dockerd and docker-compose (.ci/services.sh start) and the busybox stand-in image.
 # Usage: bench/everyday.sh [RUNS]   (default 11)
 set -euo pipefail
 runs="${1:-11}"

@@ -70,7 +70,7 @@ public record SelfTestPolicy(boolean asked, Path records) {
     try {
       Files.deleteIfExists(file(node));
     } catch (IOException | RuntimeException ignored) {
-      // a stale record of a pass: it is only trusted for the very same containers
+      // the record stays: the next up skips only for these very containers (up --verify runs it)
     }
   }
 
