@@ -11,6 +11,8 @@ import dev.ephemery.runtime.Change;
 import dev.ephemery.runtime.Fleet;
 import dev.ephemery.runtime.Runtime;
 import dev.ephemery.runtime.RuntimeOptions;
+import dev.ephemery.runtime.SelfTestDecision;
+import dev.ephemery.runtime.SelfTestPolicy;
 import dev.ephemery.runtime.UpReport;
 import dev.ephemery.wiring.Runtimes;
 import java.io.PrintWriter;
@@ -38,6 +40,8 @@ final class UpCommand extends BaseCommand {
   long timeoutSeconds;
 
   boolean noWait;
+
+  boolean verify;
 
   @Override
   public CommandSpec declare() {
@@ -73,6 +77,12 @@ final class UpCommand extends BaseCommand {
         Specs.flag(() -> noWait, v -> noWait = v, "--no-wait")
             .description("Do not wait for the clients' health endpoints to answer.")
             .build());
+    spec.addOption(
+        Specs.flag(() -> verify, v -> verify = v, "--verify")
+            .description(
+                "Run the EL-CL link self-test even when nothing it depends on changed since it"
+                    + " last passed.")
+            .build());
     return spec;
   }
 
@@ -90,12 +100,17 @@ final class UpCommand extends BaseCommand {
     }
     RuntimeOptions options =
         new RuntimeOptions(
-            dryRun,
-            release,
-            scope.helperImage(),
-            Duration.ofSeconds(timeoutSeconds),
-            !noWait,
-            supervisorFiles(plan, hosts));
+                dryRun,
+                inputs.releaseFolder(),
+                scope.helperImage(),
+                Duration.ofSeconds(timeoutSeconds),
+                !noWait,
+                supervisorFiles(plan, hosts))
+            .withSelfTest(
+                new SelfTestPolicy(
+                    verify,
+                    SelfTestPolicy.defaultRecords(
+                        System.getenv(), System.getProperty("user.home", "/"))));
     PrintWriter err = err();
     List<Fleet.Outcome<UpReport>> outcomes =
         Fleet.run(
@@ -132,6 +147,10 @@ final class UpCommand extends BaseCommand {
                 + (ensured == 0 ? "" : ", " + ensured + " paths would be ensured"));
         changes.forEach(
             c -> printer.line("  " + (c.isEnsure() ? "would " + c.describe() : c.describe())));
+        SelfTestDecision selfTest = outcome.value().selfTest();
+        if (selfTest != null) {
+          printer.line("  EL-CL link self-test " + selfTest.describe());
+        }
       }
       if (outcomes.size() > 1) {
         printer.line(FleetOutput.summary(outcomes));
@@ -206,6 +225,13 @@ final class UpCommand extends BaseCommand {
       map.put("dryRun", outcome.value().dryRun());
       map.put("changed", outcome.value().changes().stream().filter(c -> !c.isEnsure()).count());
       map.put("changes", outcome.value().changes());
+      SelfTestDecision selfTest = outcome.value().selfTest();
+      if (selfTest != null) {
+        Map<String, Object> test = new LinkedHashMap<>();
+        test.put("ran", selfTest.run());
+        test.put("reason", selfTest.reason());
+        map.put("selfTest", test);
+      }
     } else {
       map.put("problems", outcome.problems().stream().map(p -> p.describe()).toList());
     }

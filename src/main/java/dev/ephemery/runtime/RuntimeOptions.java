@@ -19,6 +19,7 @@ import java.util.Map;
  * @param verifyStarted whether {@code up} waits for each started container to stay up and checks
  *     the EL-CL link before returning; off when the caller verifies afterwards (the reset's
  *     VERIFYING state), so that these checks are not on the path to the last container started
+ * @param selfTest when the EL-CL link self-test runs (with {@code verifyStarted})
  */
 public record RuntimeOptions(
     boolean dryRun,
@@ -28,7 +29,58 @@ public record RuntimeOptions(
     boolean waitForHealth,
     SupervisorFiles supervisor,
     boolean localFiles,
-    boolean verifyStarted) {
+    boolean verifyStarted,
+    SelfTestPolicy selfTest) {
+
+  /** With the self-test at every {@code up}. */
+  public RuntimeOptions(
+      boolean dryRun,
+      Path releaseDir,
+      String helperImage,
+      Duration waitTimeout,
+      boolean waitForHealth,
+      SupervisorFiles supervisor,
+      boolean localFiles,
+      boolean verifyStarted) {
+    this(
+        dryRun,
+        releaseDir,
+        helperImage,
+        waitTimeout,
+        waitForHealth,
+        supervisor,
+        localFiles,
+        verifyStarted,
+        SelfTestPolicy.EVERY_TIME);
+  }
+
+  /** These options with baseDir on this machine or not (see {@code localFiles}). */
+  public RuntimeOptions withLocalFiles(boolean local) {
+    return new RuntimeOptions(
+        dryRun,
+        releaseDir,
+        helperImage,
+        waitTimeout,
+        waitForHealth,
+        supervisor,
+        local,
+        verifyStarted,
+        selfTest);
+  }
+
+  /** These options with another self-test policy. */
+  public RuntimeOptions withSelfTest(SelfTestPolicy policy) {
+    return new RuntimeOptions(
+        dryRun,
+        releaseDir,
+        helperImage,
+        waitTimeout,
+        waitForHealth,
+        supervisor,
+        localFiles,
+        verifyStarted,
+        policy);
+  }
 
   /** Pinned by tag and digest-stable version; overridable with EPHEMERY_HELPER_IMAGE. */
   public static final String DEFAULT_HELPER_IMAGE = "busybox:1.37.0";

@@ -49,6 +49,9 @@ public final class DockerConnection implements AutoCloseable {
     ZerodepDockerHttpClient http =
         new ZerodepDockerHttpClient.Builder()
             .dockerHost(host)
+            // Only unix sockets are ever used, so TLS never is: without an SSL context of its own
+            // the client initialises the JDK's default one (trust store and all) at every start.
+            .sslConfig(DockerConnection::unusedTlsContext)
             .maxConnections(32)
             .connectionTimeout(Duration.ofSeconds(20))
             .build();
@@ -56,6 +59,14 @@ public final class DockerConnection implements AutoCloseable {
         new DockerConnection(target, DockerClientImpl.getInstance(config, http), forwarder);
     connection.ping();
     return connection;
+  }
+
+  private static javax.net.ssl.SSLContext unusedTlsContext() {
+    try {
+      return javax.net.ssl.SSLContext.getInstance("TLS");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String localSocket() {

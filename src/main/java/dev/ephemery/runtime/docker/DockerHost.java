@@ -57,7 +57,9 @@ public final class DockerHost implements Runtime {
 
   @Override
   public UpReport up(HostPlan plan, RuntimeOptions options) {
-    return runtime.up(plan, options);
+    // A local daemon's baseDir is this machine's: what needs no change needs no helper.
+    return runtime.up(
+        plan, options.withLocalFiles(connection.target().address() instanceof Address.Local));
   }
 
   @Override

@@ -33,6 +33,8 @@ import dev.ephemery.runtime.Labels;
 import dev.ephemery.runtime.Purge;
 import dev.ephemery.runtime.Reconcile;
 import dev.ephemery.runtime.RuntimeOptions;
+import dev.ephemery.runtime.SelfTestDecision;
+import dev.ephemery.runtime.SelfTestPolicy;
 import dev.ephemery.runtime.ServiceState;
 import dev.ephemery.runtime.UpReport;
 import dev.ephemery.runtime.Wait;
@@ -127,10 +129,11 @@ public final class DockerRuntime {
       return new UpReport(plan.name(), true, changes);
     }
     List<String> toWaitFor = converge(plan, actions.steps(), existing, inputs, options);
+    SelfTestDecision selfTest = null;
     if (options.verifyStarted()) {
-      verifyStarted(plan, toWaitFor, health, options);
+      selfTest = verifyStarted(plan, toWaitFor, health, options, changes, existing);
     }
-    return new UpReport(plan.name(), false, changes);
+    return new UpReport(plan.name(), false, changes, selfTest);
   }
 
   /** A planned JWT secret must be the one every service of the node reads. */
@@ -339,17 +342,40 @@ public final class DockerRuntime {
     return true;
   }
 
-  /** Waits for the started containers, the EL-CL link and the health endpoints. */
-  private void verifyStarted(
+  /**
+   * Waits for the started containers, the EL-CL link (when {@link SelfTestDecision} says so) and
+   * the health endpoints.
+   */
+  private SelfTestDecision verifyStarted(
       HostPlan plan,
       List<String> toWaitFor,
       List<HealthWait.Endpoint> health,
-      RuntimeOptions options) {
+      RuntimeOptions options,
+      List<Change> changes,
+      Map<String, Container> existing) {
     for (String name : toWaitFor) {
       awaitRunning(plan, name, options.waitTimeout());
     }
-    if (EngineApi.port(plan).isPresent()) {
-      checkEngineLink(plan, options.helperImage(), options.waitTimeout());
+    SelfTestPolicy policy = options.selfTest();
+    SelfTestDecision selfTest =
+        SelfTestDecision.decide(
+            EngineApi.port(plan).isPresent(),
+            policy.asked(),
+            changes,
+            policy.passedFor(plan.name()),
+            EngineSelfTest.fingerprint(plan, existing));
+    if (selfTest.run()) {
+      try {
+        checkEngineLink(plan, options.helperImage(), options.waitTimeout());
+      } catch (OperationalException e) {
+        policy.failed(plan.name());
+        throw e;
+      }
+      if (policy.records() != null) {
+        policy.passed(plan.name(), EngineSelfTest.fingerprint(plan, ourContainers(plan.name())));
+      }
+    } else if (EngineApi.port(plan).isPresent()) {
+      LOG.info("{}: EL-CL link self-test {}", plan.name(), selfTest.describe());
     }
     if (!health.isEmpty()) {
       progress.accept(
@@ -361,6 +387,7 @@ public final class DockerRuntime {
       HealthWait.await(
           docker, plan, health, options.helperImage(), options.waitTimeout(), progress);
     }
+    return selfTest;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.ephemery.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
 import dev.ephemery.common.Problem;
 import dev.ephemery.plan.EngineApi;
 import dev.ephemery.plan.HostPlan;
@@ -10,10 +11,14 @@ import dev.ephemery.plan.PortBinding;
 import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
 import dev.ephemery.runtime.EngineJwt;
+import dev.ephemery.runtime.Labels;
+import dev.ephemery.runtime.SelfTestDecision;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +34,22 @@ public final class EngineSelfTest {
   public EngineSelfTest(DockerClient docker, Clock clock) {
     this.docker = docker;
     this.clock = clock;
+  }
+
+  /**
+   * The {@link SelfTestDecision#fingerprint} of the node's EL and CL containers among {@code
+   * containers} (the node's, by name).
+   */
+  static String fingerprint(HostPlan plan, Map<String, Container> containers) {
+    Map<String, String> ids = new HashMap<>();
+    for (Service service : plan.services()) {
+      if (service.role() == Role.EXECUTION || service.role() == Role.CONSENSUS) {
+        String name = Labels.containerName(plan, service);
+        Container found = containers.get(name);
+        ids.put(name, found == null ? "missing" : found.getId());
+      }
+    }
+    return SelfTestDecision.fingerprint(ids);
   }
 
   /** Plan-level problems: the EL and the CL must mount the one planned JWT secret. */
