@@ -56,7 +56,7 @@ install_packages() {
   # dockerd for bridge networks and for the embedded DNS (127.0.0.11) that
   # lets containers on a user-defined network resolve each other by name.
   # busybox-static: a static binary, so the imported rootfs needs no libc.
-  local wanted=(docker.io openssh-server openssh-client prometheus busybox-static
+  local wanted=(docker.io openssh-server openssh-client prometheus busybox-static chromium
                 docker-compose iproute2 iptables ca-certificates tar)
   local missing=() p
   for p in "${wanted[@]}"; do pkg_installed "$p" || missing+=("$p"); done

@@ -139,21 +139,79 @@ public final class Supervisor {
     this.resets = resets;
   }
 
-  /** A snapshot for /status and /metrics. */
+  /**
+   * A snapshot for /status and /metrics.
+   *
+   * @param times the release times the metrics publish (genesis of the running and of the newest
+   *     iteration, when the newest release was first seen)
+   */
   public record Status(
       Integer iteration,
       Integer latestRelease,
       Instant nextSwitch,
       String phase,
       ResetJournal lastReset,
-      int failedResets) {
+      int failedResets,
+      ReleaseTimes times) {
+    public Status {
+      times = times == null ? ReleaseTimes.NONE : times;
+    }
+
+    public Status(
+        Integer iteration,
+        Integer latestRelease,
+        Instant nextSwitch,
+        String phase,
+        ResetJournal lastReset,
+        int failedResets) {
+      this(iteration, latestRelease, nextSwitch, phase, lastReset, failedResets, ReleaseTimes.NONE);
+    }
+
     static Status initial() {
       return new Status(null, null, null, "starting", null, 0);
     }
   }
 
+  /**
+   * @param clGenesis the CL genesis of the iteration the node runs, or null when unknown
+   * @param latestClGenesis the CL genesis of the newest verified release, or null
+   * @param releaseDetected when this supervisor first saw the newest verified release, or null
+   */
+  public record ReleaseTimes(Instant clGenesis, Instant latestClGenesis, Instant releaseDetected) {
+    public static final ReleaseTimes NONE = new ReleaseTimes(null, null, null);
+  }
+
+  private int seenRelease = -1;
+  private Instant releaseDetected;
+
+  /** Keeps when the newest release was first seen, and the genesis times the alerts compare. */
+  private void noteReleases(Optional<Release> latest, Instant now) {
+    latest.ifPresent(
+        r -> {
+          if (r.iteration().number() != seenRelease) {
+            seenRelease = r.iteration().number();
+            releaseDetected = now;
+          }
+        });
+    times =
+        new ReleaseTimes(
+            installedRelease == null ? null : installedRelease.clGenesisTime(),
+            latest.map(Release::clGenesisTime).orElse(null),
+            releaseDetected);
+  }
+
+  private volatile ReleaseTimes times = ReleaseTimes.NONE;
+
   public Status status() {
-    return status;
+    Status s = status;
+    return new Status(
+        s.iteration(),
+        s.latestRelease(),
+        s.nextSwitch(),
+        s.phase(),
+        s.lastReset(),
+        s.failedResets(),
+        times);
   }
 
   private volatile boolean resetRequested;
@@ -187,6 +245,7 @@ public final class Supervisor {
     latest
         .filter(r -> installed.isPresent() && r.iteration().number() == installed.get())
         .ifPresent(r -> installedRelease = r);
+    noteReleases(latest, now);
     if (latest.isPresent()
         && (installed.isEmpty() || latest.get().iteration().number() > installed.get())) {
       Release target = latest.get();
