@@ -15,6 +15,7 @@ import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.inventory.ValidatorSpec;
 import dev.ephemery.network.Release;
+import dev.ephemery.plan.monitoring.MonitoringPlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -208,6 +209,10 @@ public final class Planner {
       services.add(
           supervisor(host, release.iteration().number(), vcName != null ? vcName : clName));
     }
+    MonitoringPlan.Addition monitoring =
+        MonitoringPlan.of(host, release.iteration().number(), services);
+    paths.addAll(monitoring.paths());
+    services.addAll(monitoring.services());
 
     return new HostPlan(
         host.name(),
