@@ -22,6 +22,7 @@ public final class EphemeryCommand implements Runnable, DeclaredCommand {
           "status",
           "logs",
           "down",
+          "monitoring",
           "hosts",
           "reset",
           "history",
@@ -64,6 +65,7 @@ public final class EphemeryCommand implements Runnable, DeclaredCommand {
       case "status" -> new StatusCommand();
       case "logs" -> new LogsCommand();
       case "down" -> new DownCommand();
+      case "monitoring" -> new MonitoringCommand();
       case "hosts" -> new HostsCommand();
       case "reset" -> new ResetCommand();
       case "history" -> new HistoryCommand();

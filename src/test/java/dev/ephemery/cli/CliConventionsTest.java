@@ -51,7 +51,7 @@ class CliConventionsTest {
           .contains("unknown command '" + unknown + "'")
           .doesNotContain("\tat ");
     }
-    assertThat(run("doctor", "--help").err()).contains("Did you mean").contains("down");
+    assertThat(run("doctor", "--help").err()).contains("Did you mean").contains("history");
   }
 
   @Test

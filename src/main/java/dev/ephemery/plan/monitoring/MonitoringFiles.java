@@ -83,6 +83,14 @@ public final class MonitoringFiles {
     return Optional.of(of(plan.name(), plan.iteration(), plan.network(), plan.services()));
   }
 
+  /**
+   * The files for a planned host whether or not it runs the stack itself: for {@code render
+   * monitoring}, whose users may run their own Prometheus and Grafana.
+   */
+  public static MonitoringFiles forPlan(HostPlan plan) {
+    return of(plan.name(), plan.iteration(), plan.network(), plan.services());
+  }
+
   static MonitoringFiles of(String node, int iteration, String stack, List<Service> services) {
     return new MonitoringFiles(node, iteration, stack, targets(node, iteration, services));
   }

@@ -262,6 +262,26 @@ public final class MonitoringPlan {
         List.of(health));
   }
 
+  /**
+   * The plan as {@code down --purge-data} sees it unless told to purge monitoring too: without the
+   * monitoring folders, so their data (Prometheus history, Grafana's database) is kept.
+   */
+  public static dev.ephemery.plan.HostPlan keepingItsData(dev.ephemery.plan.HostPlan plan) {
+    String base = plan.baseDir().endsWith("/") ? plan.baseDir() : plan.baseDir() + "/";
+    String dir = base + DIR;
+    return new dev.ephemery.plan.HostPlan(
+        plan.name(),
+        plan.address(),
+        plan.baseDir(),
+        plan.iteration(),
+        plan.network(),
+        plan.paths().stream()
+            .filter(p -> !p.path().equals(dir) && !p.path().startsWith(dir + "/"))
+            .toList(),
+        plan.services(),
+        plan.resetOwner());
+  }
+
   static String path(Host host, String relative) {
     String base = host.baseDir().endsWith("/") ? host.baseDir() : host.baseDir() + "/";
     return base + relative;
