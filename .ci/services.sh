@@ -262,6 +262,7 @@ write_env() {
     echo "export EPHEMERY_IT_SSH_KNOWN_HOSTS=$SSH_DIR/known_hosts"
     echo "export EPHEMERY_IT_PROMTOOL=$(command -v promtool)"
     echo "export EPHEMERY_IT_PROMETHEUS=$(command -v prometheus)"
+    echo "export EPHEMERY_IT_CHROMIUM=$(command -v chromium)"
     echo "export EPHEMERY_IT_ETHEREUMJS=$CACHE/npm/node_modules/.bin/ethereumjs"
     echo "export EPHEMERY_IT_STANDIN_IMAGE=$STANDIN_IMAGE"
     echo "export EPHEMERY_IT_COMPOSE=$(command -v docker-compose)"
