@@ -58,7 +58,7 @@ install_packages() {
   # dockerd for bridge networks and for the embedded DNS (127.0.0.11) that
   # lets containers on a user-defined network resolve each other by name.
   # busybox-static: a static binary, so the imported rootfs needs no libc.
-  local wanted=(docker.io openssh-server openssh-client prometheus busybox-static
+  local wanted=(docker.io openssh-server openssh-client prometheus busybox-static chromium
                 docker-compose iproute2 iptables ca-certificates tar)
   local missing=() p
   for p in "${wanted[@]}"; do pkg_installed "$p" || missing+=("$p"); done
@@ -264,6 +264,7 @@ write_env() {
     echo "export EPHEMERY_IT_SSH_KNOWN_HOSTS=$SSH_DIR/known_hosts"
     echo "export EPHEMERY_IT_PROMTOOL=$(command -v promtool)"
     echo "export EPHEMERY_IT_PROMETHEUS=$(command -v prometheus)"
+    echo "export EPHEMERY_IT_CHROMIUM=$(command -v chromium)"
     echo "export EPHEMERY_IT_ETHEREUMJS=$CACHE/npm/node_modules/.bin/ethereumjs"
     echo "export EPHEMERY_IT_STANDIN_IMAGE=$STANDIN_IMAGE"
     echo "export EPHEMERY_IT_COMPOSE=$(command -v docker-compose)"

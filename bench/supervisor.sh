@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Supervisor footprint: idle RSS of `ephemery run` (local Docker, an https release source that refuses
 # connections, so a poll in the supervisor would load TLS and its trust store as in production; empty cache)
-# against a JVM that only sleeps (default options), measured side by side in each round; where the
+# against a JVM that only sleeps (default options), measured side by side in each round, after the status
+# page (/), /status and /metrics have been served; where the
 # supervisor's memory goes; and how long SIGTERM takes to stop it. Prints each round and the median ratio.
 # Usage: bench/supervisor.sh [SETTLE_SECONDS] [ROUNDS]   (defaults 20 and 3)
 set -euo pipefail
@@ -53,8 +54,15 @@ for round in $(seq 1 "$rounds"); do
   sup=$!
   java -cp "$work" Hello >/dev/null &
   hello=$!
-  sleep "$settle"
+  # Serve the status page (and /status, /metrics) as a browser and Prometheus would, then let it
+  # settle: the idle figure includes the page's code.
+  for _ in $(seq 1 100); do grep -q "supervising" "$work/run.err" && break; sleep 0.2; done
   grep -q "supervising" "$work/run.err" || { echo "supervisor did not start:"; cat "$work/run.err"; exit 1; }
+  url=$(grep -m1 -o 'status on http://[^ ]*' "$work/run.err" | sed 's/^status on //')
+  for path in / /status /metrics / /metrics; do
+    curl -fsS -o /dev/null "$url$path" || { echo "GET $url$path failed"; exit 1; }
+  done
+  sleep "$settle"
   # The launcher execs java, so the pid is the JVM's. Read everything before anything attaches.
   s=$(status "$sup" VmRSS); h=$(status "$hello" VmRSS)
   s_threads=$(status "$sup" Threads); h_threads=$(status "$hello" Threads)

@@ -110,8 +110,10 @@ final class CheckCommand extends BaseCommand {
         + host.consensus().client().id()
         + ", validator "
         + (host.validator().enabled() ? host.validator().client().id() : "off")
-        // The monitoring stack is not planned yet: say so rather than "on".
-        + (host.monitoring().enabled() ? ", monitoring not deployed yet" : ", monitoring off")
+        // The planner adds the monitoring stack for exactly this key (MonitoringPlan.of).
+        + (host.monitoring().enabled()
+            ? ", monitoring on (Grafana 127.0.0.1:" + host.monitoring().grafanaPort() + ")"
+            : ", monitoring off")
         + ", "
         + host.flavor().id()
         + ", data in "

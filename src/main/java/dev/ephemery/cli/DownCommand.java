@@ -2,6 +2,7 @@ package dev.ephemery.cli;
 
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.inventory.Host;
+import dev.ephemery.plan.MonitoringPlan;
 import dev.ephemery.plan.Plan;
 import dev.ephemery.runtime.Change;
 import dev.ephemery.runtime.Fleet;
@@ -23,6 +24,8 @@ final class DownCommand extends BaseCommand {
 
   boolean purgeKeys;
 
+  boolean purgeMonitoring;
+
   boolean yes;
 
   boolean dryRun;
@@ -43,6 +46,12 @@ final class DownCommand extends BaseCommand {
             .description("With --purge-data: also delete validator keys and the JWT secret.")
             .build());
     spec.addOption(
+        Specs.flag(() -> purgeMonitoring, v -> purgeMonitoring = v, "--purge-monitoring")
+            .description(
+                "With --purge-data: also delete the monitoring data (Prometheus history,"
+                    + " Grafana's database).")
+            .build());
+    spec.addOption(
         Specs.flag(() -> yes, v -> yes = v, "--yes")
             .description("Do not ask before deleting data.")
             .build());
@@ -58,6 +67,12 @@ final class DownCommand extends BaseCommand {
     if (purgeKeys && !purgeData) {
       throw InvalidInputException.of(
           "--purge-keys", "--purge-keys only goes with --purge-data", "add --purge-data");
+    }
+    if (purgeMonitoring && !purgeData) {
+      throw InvalidInputException.of(
+          "--purge-monitoring",
+          "--purge-monitoring only goes with --purge-data",
+          "add --purge-data");
     }
     Purge purge = purgeKeys ? Purge.DATA_AND_KEYS : purgeData ? Purge.DATA : Purge.NONE;
     RuntimePlans inputs =
@@ -77,6 +92,7 @@ final class DownCommand extends BaseCommand {
           err(),
           "Delete the chain data"
               + (purgeKeys ? " AND the validator keys and JWT secret" : "")
+              + (purgeMonitoring ? " AND the monitoring data" : "")
               + " of "
               + String.join(", ", hosts.stream().map(Host::name).toList())
               + "?",
@@ -92,7 +108,9 @@ final class DownCommand extends BaseCommand {
               try (Runtime runtime = Runtimes.open(host, line -> UpCommand.progress(err(), line))) {
                 return runtime.down(
                     host.name(),
-                    HostScope.hostPlan(plan, host.name()).orElse(null),
+                    HostScope.hostPlan(plan, host.name())
+                        .map(p -> purgeMonitoring ? p : MonitoringPlan.keepingItsData(p))
+                        .orElse(null),
                     purge,
                     helper,
                     dryRun);

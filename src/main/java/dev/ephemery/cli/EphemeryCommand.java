@@ -24,6 +24,7 @@ public final class EphemeryCommand implements Runnable, DeclaredCommand {
           "checkpoint",
           "logs",
           "down",
+          "monitoring",
           "hosts",
           "reset",
           "history",
@@ -68,6 +69,7 @@ public final class EphemeryCommand implements Runnable, DeclaredCommand {
       case "checkpoint" -> new CheckpointCommand();
       case "logs" -> new LogsCommand();
       case "down" -> new DownCommand();
+      case "monitoring" -> new MonitoringCommand();
       case "hosts" -> new HostsCommand();
       case "reset" -> new ResetCommand();
       case "history" -> new HistoryCommand();

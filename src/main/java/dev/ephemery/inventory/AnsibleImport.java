@@ -435,7 +435,7 @@ public final class AnsibleImport {
             + "' is skipped: it is listed only under "
             + String.join(", ", occurrences.stream().map(Occurrence::group).distinct().toList())
             + " and names no client, so it ran only the monitoring stack; ephemery runs"
-            + " monitoring with each node (not deployed yet), not on a host of its own");
+            + " monitoring with each node, not on a host of its own");
     return true;
   }
 

@@ -132,8 +132,7 @@ public final class InventorySchema {
         SchemaKey.bool(
             "enabled",
             true,
-            "Prometheus, Grafana and node-exporter with the node: accepted, not deployed yet"
-                + " (nothing is planned; the ports are kept free)");
+            "Prometheus, Grafana and node-exporter with the node (see docs/monitoring.md)");
     public static final SchemaKey PROMETHEUS_PORT =
         SchemaKey.integer("prometheusPort", "Prometheus port, bound to 127.0.0.1")
             .withDefault(MonitoringSpec.DEFAULT_PROMETHEUS_PORT)

@@ -37,7 +37,7 @@ public final class InventoryTemplates {
     }
   }
 
-  /** One local node: geth + lighthouse, monitoring enabled (not deployed yet), validator off. */
+  /** One local node: geth + lighthouse, monitoring enabled, validator off. */
   public static Inventory embeddedDefault(InventoryDefaults.HostFacts facts) {
     return InventoryParser.parse(
         initText(InitOptions.defaults(), facts), InventoryDefaults.EMBEDDED_SOURCE);

@@ -85,6 +85,11 @@ public final class Planner {
       Service last = validator.isEmpty() ? consensus : validator.get(validator.size() - 1);
       services.add(supervisor(host, release.iteration().number(), last.name()));
     }
+    MonitoringPlan.Addition monitoring =
+        MonitoringPlan.of(host, release.iteration().number(), services);
+    paths.addAll(monitoring.paths());
+    services.addAll(monitoring.services());
+
     return new HostPlan(
         host.name(),
         host.address().uri(),

@@ -11,7 +11,6 @@ import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.Flavor;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
-import dev.ephemery.inventory.MonitoringSpec;
 import dev.ephemery.inventory.ValidatorChecks;
 import dev.ephemery.inventory.ValidatorSpec;
 import dev.ephemery.network.Release;
@@ -393,33 +392,6 @@ public final class Preflight {
           }
         }
       }
-      MonitoringSpec monitoring = host.monitoring();
-      if (monitoring != null && monitoring.enabled()) {
-        claim(
-            problems,
-            used,
-            monitoring.prometheusPort() + "/tcp",
-            new Claim(
-                where,
-                hostPlan.name() + " prometheus",
-                where + ".monitoring.prometheusPort",
-                null));
-        claim(
-            problems,
-            used,
-            monitoring.grafanaPort() + "/tcp",
-            new Claim(
-                where, hostPlan.name() + " grafana", where + ".monitoring.grafanaPort", null));
-        claim(
-            problems,
-            used,
-            monitoring.nodeExporterPort() + "/tcp",
-            new Claim(
-                where,
-                hostPlan.name() + " node-exporter",
-                where + ".monitoring.nodeExporterPort",
-                null));
-      }
     }
     return problems;
   }
@@ -444,6 +416,7 @@ public final class Preflight {
           case EXECUTION -> "execution";
           case CONSENSUS -> "consensus";
           case SUPERVISOR -> "supervisor";
+          case MONITORING -> "monitoring";
           default -> null;
         };
     if (section == null) {
@@ -451,6 +424,15 @@ public final class Preflight {
     }
     if (section.equals("supervisor")) {
       return new Claim(where, user, where + ".supervisor.port", null);
+    }
+    if (section.equals("monitoring")) {
+      String key =
+          switch (service.client()) {
+            case "prometheus" -> "prometheusPort";
+            case "grafana" -> "grafanaPort";
+            default -> "nodeExporterPort";
+          };
+      return new Claim(where, user, where + ".monitoring." + key, null);
     }
     if ("0.0.0.0".equals(port.bind())) {
       // P2P: every port a client opens for peers follows its p2pPort, some at an offset

@@ -41,6 +41,12 @@ public interface Runtime extends AutoCloseable {
   /** The container's last {@code lines} lines of output. */
   List<String> tail(String container, int lines);
 
+  /**
+   * A secret the tool generated under the host's {@code baseDir} (the Grafana admin password), for
+   * the operator who asks for it; never logged. {@code path} is the file's path on the host.
+   */
+  String readSecret(String node, String baseDir, String path, String helperImage);
+
   /** The file system holding the host's {@code baseDir}. */
   DiskSpace diskSpace(String node, String baseDir, String helperImage);
 

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ephemery.common.InvalidInputException;
+import dev.ephemery.network.ChainId;
+import dev.ephemery.network.Iteration;
 import dev.ephemery.ops.JournalJson;
 import dev.ephemery.ops.ResetJournal;
+import dev.ephemery.plan.EphemeryMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -17,6 +20,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +69,15 @@ public final class StatusServer implements AutoCloseable {
         "/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4", metrics()));
     server.createContext("/status", ex -> respond(ex, 200, "application/json", status()));
     server.createContext("/reset", this::reset);
-    server.createContext("/", ex -> respond(ex, 200, "text/html; charset=utf-8", html()));
+    server.createContext(
+        "/",
+        ex -> {
+          if ("/".equals(ex.getRequestURI().getPath())) {
+            respond(ex, 200, "text/html; charset=utf-8", html());
+          } else {
+            respond(ex, 404, "text/plain", "not found\n");
+          }
+        });
   }
 
   public void start() {
@@ -118,64 +130,130 @@ public final class StatusServer implements AutoCloseable {
 
   String metrics() {
     Supervisor.Status s = supervisor.status();
+    Instant now = clock.instant();
     StringBuilder out = new StringBuilder();
-    gauge(out, "ephemery_iteration", "Iteration the node runs.", s.iteration());
-    gauge(out, "ephemery_latest_release_iteration", "Newest verified release.", s.latestRelease());
-    Long toNext =
-        s.nextSwitch() == null
-            ? null
-            : Duration.between(clock.instant(), s.nextSwitch()).toSeconds();
-    gauge(out, "ephemery_seconds_to_next_reset", "Seconds until the next switch.", toNext);
-    ResetJournal last = s.lastReset();
+    gauge(out, EphemeryMetrics.ITERATION, "Iteration the node runs.", s.iteration());
     gauge(
         out,
-        "ephemery_last_reset_duration_seconds",
+        EphemeryMetrics.CHAIN_ID,
+        "Chain id of the iteration the node runs.",
+        s.iteration() == null ? null : ChainId.ofIteration(new Iteration(s.iteration())).value());
+    gauge(out, EphemeryMetrics.LATEST_RELEASE, "Newest verified release.", s.latestRelease());
+    Long toNext = s.nextSwitch() == null ? null : Duration.between(now, s.nextSwitch()).toSeconds();
+    gauge(out, EphemeryMetrics.SECONDS_TO_NEXT_RESET, "Seconds until the next switch.", toNext);
+    gauge(
+        out,
+        EphemeryMetrics.NEXT_RESET_TIME,
+        "Unix time of the next switch.",
+        seconds(s.nextSwitch()));
+    out.append("# HELP ")
+        .append(EphemeryMetrics.RESET_PHASE)
+        .append(" The supervisor's phase: 1 for the current one.\n# TYPE ")
+        .append(EphemeryMetrics.RESET_PHASE)
+        .append(" gauge\n");
+    String phase = ResetWindow.phaseId(s.phase());
+    for (String p : EphemeryMetrics.PHASES) {
+      out.append(EphemeryMetrics.RESET_PHASE)
+          .append("{phase=\"")
+          .append(p)
+          .append("\"} ")
+          .append(p.equals(phase) ? 1 : 0)
+          .append('\n');
+    }
+    gauge(
+        out,
+        EphemeryMetrics.RESET_IN_PROGRESS,
+        "1 while a reset runs.",
+        "resetting".equals(phase) ? 1 : 0);
+    gauge(
+        out,
+        EphemeryMetrics.RESET_WINDOW,
+        "1 in the planned reset window: alerts that a reset trips are held back.",
+        ResetWindow.open(s, now) ? 1 : 0);
+    ResetJournal last = s.lastReset();
+    boolean ended = last != null && last.state().terminal();
+    gauge(
+        out,
+        EphemeryMetrics.LAST_RESET_DURATION,
         "Duration of the last reset.",
         last == null ? null : last.duration().toSeconds());
     gauge(
         out,
-        "ephemery_last_reset_downtime_seconds",
+        EphemeryMetrics.LAST_RESET_DOWNTIME,
         "Stop to start of the last reset.",
         last == null || last.downtime() == null ? null : last.downtime().toSeconds());
-    out.append("# HELP ephemery_reset_failures_total Resets that ended FAILED.\n")
-        .append("# TYPE ephemery_reset_failures_total counter\n")
-        .append("ephemery_reset_failures_total ")
+    gauge(
+        out,
+        EphemeryMetrics.LAST_RESET_SUCCESS,
+        "1 when the last reset ended DONE, 0 when it ended FAILED.",
+        ended ? ResetWindow.success(last.state()) : null);
+    gauge(
+        out,
+        EphemeryMetrics.LAST_RESET_END,
+        "Unix time the last reset ended.",
+        ended ? seconds(last.updatedAt()) : null);
+    gauge(
+        out,
+        EphemeryMetrics.RELEASE_DETECTED,
+        "Unix time this supervisor first saw the newest verified release.",
+        seconds(s.times().releaseDetected()));
+    gauge(
+        out,
+        EphemeryMetrics.CL_GENESIS,
+        "Unix time of the running iteration's CL genesis.",
+        seconds(s.times().clGenesis()));
+    gauge(
+        out,
+        EphemeryMetrics.LATEST_CL_GENESIS,
+        "Unix time of the newest release's CL genesis.",
+        seconds(s.times().latestClGenesis()));
+    out.append("# HELP " + EphemeryMetrics.RESET_FAILURES + " Resets that ended FAILED.\n")
+        .append("# TYPE " + EphemeryMetrics.RESET_FAILURES + " counter\n")
+        .append(EphemeryMetrics.RESET_FAILURES + " ")
         .append(s.failedResets())
         .append('\n');
-    out.append("# HELP ephemery_component_up Whether a component's container runs.\n")
-        .append("# TYPE ephemery_component_up gauge\n");
+    out.append(
+            "# HELP " + EphemeryMetrics.COMPONENT_UP + " Whether a component's container runs.\n")
+        .append("# TYPE " + EphemeryMetrics.COMPONENT_UP + " gauge\n");
     health
         .get()
         .forEach(
             (component, up) ->
-                out.append("ephemery_component_up{component=\"")
+                out.append(EphemeryMetrics.COMPONENT_UP + "{component=\"")
                     .append(component.replace("\"", ""))
                     .append("\"} ")
                     .append(up ? 1 : 0)
                     .append('\n'));
     AutoRecovery.Snapshot r = recovery.get();
-    out.append("# HELP ephemery_container_restarts_total Restarts made by auto-recovery.\n")
-        .append("# TYPE ephemery_container_restarts_total counter\n");
+    out.append("# HELP " + EphemeryMetrics.RESTARTS + " Restarts made by auto-recovery.\n")
+        .append("# TYPE " + EphemeryMetrics.RESTARTS + " counter\n");
     new java.util.TreeMap<>(r.restarts())
         .forEach(
             (service, n) ->
-                out.append("ephemery_container_restarts_total{service=\"")
+                out.append(EphemeryMetrics.RESTARTS + "{service=\"")
                     .append(service.replace("\"", ""))
                     .append("\"} ")
                     .append(n)
                     .append('\n'));
-    out.append("# HELP ephemery_recovery_stopped Whether auto-recovery gave up on a service.\n")
-        .append("# TYPE ephemery_recovery_stopped gauge\n");
+    out.append(
+            "# HELP "
+                + EphemeryMetrics.RECOVERY_STOPPED
+                + " Whether auto-recovery gave up on a service.\n")
+        .append("# TYPE " + EphemeryMetrics.RECOVERY_STOPPED + " gauge\n");
     r.states()
         .keySet()
         .forEach(
             service ->
-                out.append("ephemery_recovery_stopped{service=\"")
+                out.append(EphemeryMetrics.RECOVERY_STOPPED + "{service=\"")
                     .append(service.replace("\"", ""))
                     .append("\"} ")
                     .append(r.givenUp().contains(service) ? 1 : 0)
                     .append('\n'));
     return out.toString();
+  }
+
+  private static Long seconds(Instant at) {
+    return at == null ? null : at.getEpochSecond();
   }
 
   private static void gauge(StringBuilder out, String name, String help, Number value) {
@@ -259,20 +337,7 @@ public final class StatusServer implements AutoCloseable {
   }
 
   private String html() {
-    Supervisor.Status s = supervisor.status();
-    return "<!doctype html><html><head><meta charset=utf-8><title>ephemery</title></head><body>"
-        + "<h1>ephemery node</h1><p>phase: "
-        + escape(s.phaseText())
-        + "</p><p>iteration: "
-        + s.iteration()
-        + "</p><p>next switch: "
-        + s.nextSwitch()
-        + "</p>"
-        + "<p><a href=/status>status JSON</a> · <a href=/metrics>metrics</a></p></body></html>";
-  }
-
-  private static String escape(String text) {
-    return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;");
+    return StatusPage.render(supervisor.status(), health.get(), recovery.get(), clock.instant());
   }
 
   private static void respond(HttpExchange exchange, int code, String type, String body)

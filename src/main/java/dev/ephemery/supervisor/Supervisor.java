@@ -135,6 +135,8 @@ public final class Supervisor {
    *
    * @param phaseDetail what the phase waits on, shown after it in parentheses (the holder of the
    *     host's reset lock), or null
+   * @param times the release times the metrics publish (genesis of the running and of the newest
+   *     iteration, when the newest release was first seen)
    */
   public record Status(
       Integer iteration,
@@ -143,7 +145,31 @@ public final class Supervisor {
       Phase phase,
       String phaseDetail,
       ResetJournal lastReset,
-      int failedResets) {
+      int failedResets,
+      ReleaseTimes times) {
+    public Status {
+      times = times == null ? ReleaseTimes.NONE : times;
+    }
+
+    public Status(
+        Integer iteration,
+        Integer latestRelease,
+        Instant nextSwitch,
+        Phase phase,
+        String phaseDetail,
+        ResetJournal lastReset,
+        int failedResets) {
+      this(
+          iteration,
+          latestRelease,
+          nextSwitch,
+          phase,
+          phaseDetail,
+          lastReset,
+          failedResets,
+          ReleaseTimes.NONE);
+    }
+
     public Status(
         Integer iteration,
         Integer latestRelease,
@@ -164,8 +190,47 @@ public final class Supervisor {
     }
   }
 
+  /**
+   * @param clGenesis the CL genesis of the iteration the node runs, or null when unknown
+   * @param latestClGenesis the CL genesis of the newest verified release, or null
+   * @param releaseDetected when this supervisor first saw the newest verified release, or null
+   */
+  public record ReleaseTimes(Instant clGenesis, Instant latestClGenesis, Instant releaseDetected) {
+    public static final ReleaseTimes NONE = new ReleaseTimes(null, null, null);
+  }
+
+  private int seenRelease = -1;
+  private Instant releaseDetected;
+
+  /** Keeps when the newest release was first seen, and the genesis times the alerts compare. */
+  private void noteReleases(Optional<Release> latest, Instant now) {
+    latest.ifPresent(
+        r -> {
+          if (r.iteration().number() != seenRelease) {
+            seenRelease = r.iteration().number();
+            releaseDetected = now;
+          }
+        });
+    times =
+        new ReleaseTimes(
+            installedRelease == null ? null : installedRelease.clGenesisTime(),
+            latest.map(Release::clGenesisTime).orElse(null),
+            releaseDetected);
+  }
+
+  private volatile ReleaseTimes times = ReleaseTimes.NONE;
+
   public Status status() {
-    return status;
+    Status s = status;
+    return new Status(
+        s.iteration(),
+        s.latestRelease(),
+        s.nextSwitch(),
+        s.phase(),
+        s.phaseDetail(),
+        s.lastReset(),
+        s.failedResets(),
+        times);
   }
 
   private volatile boolean resetRequested;
@@ -198,6 +263,7 @@ public final class Supervisor {
     latest
         .filter(r -> installed.isPresent() && r.iteration().number() == installed.get())
         .ifPresent(r -> installedRelease = r);
+    noteReleases(latest, now);
     if (latest.isPresent()
         && (installed.isEmpty() || latest.get().iteration().number() > installed.get())) {
       Release target = latest.get();

@@ -55,7 +55,8 @@ class CheckCommandTest {
     assertThat(text.code()).isZero();
     assertThat(text.out())
         .startsWith("inventory OK: 2 hosts from " + file)
-        .contains("a: local, reth + grandine, validator off, monitoring not deployed yet, upstream")
+        .contains(
+            "a: local, reth + grandine, validator off, monitoring on (Grafana 127.0.0.1:3000), upstream")
         .contains("b: ssh://ops@b.example.org, geth + teku");
 
     CliRun json = CliRun.of("check", "-f", file.toString(), "--output", "json");

@@ -62,11 +62,10 @@ class OriginalAnsibleInventoriesTest {
     assertThat(run.code()).as(run.all()).isZero();
     assertThat(run.out())
         .contains("ephemery-node1: ssh://root@ephemery-node1, geth + lighthouse")
-        .contains("monitoring not deployed yet")
+        .contains("monitoring on (Grafana 127.0.0.1:")
         .contains(
             "note: ephemery-node1: --txlookuplimit=0 is written as --history.transactions=0"
-                + " (geth renamed --txlookuplimit to --history.transactions)")
-        .doesNotContain("monitoring on");
+                + " (geth renamed --txlookuplimit to --history.transactions)");
     assertThatTheImportPassesCheck(out);
   }
 

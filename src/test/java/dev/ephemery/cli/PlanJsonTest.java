@@ -68,7 +68,16 @@ class PlanJsonTest {
       }
     }
     assertThat(roles)
-        .containsExactly("init", "execution", "consensus", "init", "validator", "supervisor");
+        .containsExactly(
+            "init",
+            "execution",
+            "consensus",
+            "init",
+            "validator",
+            "supervisor",
+            "monitoring",
+            "monitoring",
+            "monitoring");
   }
 
   @Test

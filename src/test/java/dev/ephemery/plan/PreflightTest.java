@@ -411,7 +411,9 @@ class PreflightTest {
           .satisfies(
               p -> {
                 assertThat(p.where()).isEqualTo("hosts[1].execution.rpcPort");
-                assertThat(p.message()).contains("3000/tcp").contains("node1 grafana");
+                assertThat(p.message())
+                    .contains("3000/tcp")
+                    .contains("node1 ephemery-node1-grafana");
                 assertThat(p.hint())
                     .isEqualTo(
                         "change hosts[1].execution.rpcPort or hosts[0].monitoring.grafanaPort");

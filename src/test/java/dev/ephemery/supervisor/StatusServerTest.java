@@ -125,7 +125,13 @@ class StatusServerTest {
           http.send(
               HttpRequest.newBuilder(URI.create(base + "/")).build(),
               HttpResponse.BodyHandlers.ofString());
-      assertThat(page.body()).contains("<h1>ephemery node</h1>");
+      assertThat(page.body())
+          .contains(
+              "<h1>Ephemery node</h1>",
+              "<td>ephemery-node1-geth<td class=up>running",
+              "<td>ephemery-node1-lighthouse<td class=down>down")
+          .doesNotContain("<script", "src=", "http://", "https://");
+      assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
 
       HttpResponse<String> noToken =
           http.send(

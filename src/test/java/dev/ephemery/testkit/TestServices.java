@@ -29,7 +29,8 @@ public final class TestServices {
     PROMETHEUS("EPHEMERY_IT_PROMETHEUS", true),
     ETHEREUMJS("EPHEMERY_IT_ETHEREUMJS", true),
     STANDIN_IMAGE("EPHEMERY_IT_STANDIN_IMAGE", false),
-    COMPOSE("EPHEMERY_IT_COMPOSE", true);
+    COMPOSE("EPHEMERY_IT_COMPOSE", true),
+    CHROMIUM("EPHEMERY_IT_CHROMIUM", true);
 
     private final String variable;
     private final boolean isPath;

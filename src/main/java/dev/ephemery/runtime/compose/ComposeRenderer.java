@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.LabelKeys;
+import dev.ephemery.plan.MonitoringFiles;
 import dev.ephemery.plan.Mount;
 import dev.ephemery.plan.PlanHash;
 import dev.ephemery.plan.PlannedPath;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -65,9 +67,28 @@ public final class ComposeRenderer {
         written.addAll(copyRelease(releaseDir, target));
       }
     }
+    written.addAll(writeMonitoring(plan, out));
     Path compose = out.resolve(FILE_NAME);
     Files.writeString(compose, render(plan));
     written.add(compose);
+    return written;
+  }
+
+  /**
+   * The monitoring stack's configuration, rendered from the plan, at the paths the compose file
+   * mounts (relative to {@code out}, as under baseDir); nothing when the plan has no monitoring.
+   */
+  public static List<Path> writeMonitoring(HostPlan plan, Path out) throws IOException {
+    List<Path> written = new ArrayList<>();
+    Optional<MonitoringFiles> files = MonitoringFiles.of(plan);
+    if (files.isPresent()) {
+      for (Map.Entry<String, String> file : files.get().files().entrySet()) {
+        Path target = out.resolve(file.getKey());
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, file.getValue());
+        written.add(target);
+      }
+    }
     return written;
   }
 
@@ -214,7 +235,8 @@ public final class ComposeRenderer {
                 .append(relative)
                 .append(" || (umask 077 && openssl rand -hex 32 | tr -d '\\n' > ")
                 .append(relative)
-                .append(")  # a password the client keeps (prysm's wallet), mode 0600");
+                .append(")  # a password kept across resets (prysm's wallet, Grafana's admin),")
+                .append(" mode 0600");
         default -> {
           continue;
         }

@@ -99,6 +99,17 @@ public final class DockerHost implements Runtime {
     return ContainerLogs.tail(connection.client(), container, lines).lines().toList();
   }
 
+  @Override
+  public String readSecret(String node, String baseDir, String path, String helperImage) {
+    return HostSecrets.read(
+        connection.client(),
+        helperImage,
+        node,
+        baseDir,
+        path,
+        connection.target().address() instanceof Address.Local);
+  }
+
   /** Measured here for a local host; in a read-only helper container on a remote one. */
   @Override
   public DiskSpace diskSpace(String node, String baseDir, String helperImage) {

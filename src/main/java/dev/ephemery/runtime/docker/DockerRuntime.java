@@ -584,7 +584,8 @@ public final class DockerRuntime {
                                   "not inspected in a dry run"))));
       return changes;
     }
-    if (options.localFiles() && supervisor.isEmpty()) {
+    Map<String, Map<String, byte[]>> monitoring = monitoringFiles(plan);
+    if (options.localFiles() && supervisor.isEmpty() && monitoring.isEmpty()) {
       // A helper container costs a container start; when this machine sees that nothing must
       // change, there is nothing for it to do.
       Optional<List<HostFiles.Observed>> local = files.probeLocal();
@@ -611,8 +612,56 @@ public final class DockerRuntime {
         changes = new ArrayList<>(changes);
         changes.addAll(copied);
       }
+      if (!monitoring.isEmpty()) {
+        changes = new ArrayList<>(changes);
+        changes.addAll(syncMonitoring(plan, files, helper, monitoring));
+      }
       return changes;
     }
+  }
+
+  /**
+   * The monitoring stack's configuration rendered from the plan, by folder (relative to baseDir)
+   * and file name; empty when the plan has no monitoring.
+   */
+  private static Map<String, Map<String, byte[]>> monitoringFiles(HostPlan plan) {
+    Map<String, Map<String, byte[]>> byFolder = new LinkedHashMap<>();
+    dev.ephemery.plan.MonitoringFiles.of(plan)
+        .ifPresent(
+            files ->
+                files
+                    .files()
+                    .forEach(
+                        (path, content) -> {
+                          int slash = path.lastIndexOf('/');
+                          byFolder
+                              .computeIfAbsent(path.substring(0, slash), k -> new LinkedHashMap<>())
+                              .put(
+                                  path.substring(slash + 1),
+                                  content.getBytes(StandardCharsets.UTF_8));
+                        }));
+    return byFolder;
+  }
+
+  /**
+   * Writes the monitoring configuration whose content differs. Its changes are reported as {@code
+   * config}, not {@code file}: they recreate Prometheus or Grafana through the digest in their
+   * plan, never restart the supervisor.
+   */
+  private static List<Change> syncMonitoring(
+      HostPlan plan, HostFiles files, Helper helper, Map<String, Map<String, byte[]>> monitoring) {
+    List<Change> changes = new ArrayList<>();
+    String base = plan.baseDir().endsWith("/") ? plan.baseDir() : plan.baseDir() + "/";
+    monitoring.forEach(
+        (folder, contents) -> {
+          String inHelper = files.paths().inHelper(plan.name() + ".monitoring", base + folder);
+          for (Change c : files.syncFiles(helper, inHelper, contents, 0644)) {
+            Change config = new Change(c.action(), "config", c.object(), c.reason());
+            LOG.info("{}: {}", plan.name(), config.describe());
+            changes.add(config);
+          }
+        });
+    return changes;
   }
 
   /** The host folder the supervisor sees as {@link Planner#SUPERVISOR_DIR}. */
