@@ -3,6 +3,7 @@ package dev.ephemery.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ephemery.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ class ResetMachineTransitionTest {
   @TempDir Path root;
   NodeFixture node;
   FilesystemRuntime runtime;
-  TestClock clock;
+  MutableClock clock;
   JournalStore store;
   Function<Integer, Optional<Path>> published;
 
@@ -26,7 +27,7 @@ class ResetMachineTransitionTest {
   void setUp() {
     node = NodeFixture.create(root, "geth", "lighthouse", false);
     runtime = new FilesystemRuntime(node);
-    clock = new TestClock(Instant.parse("2026-11-26T19:00:00Z"));
+    clock = new MutableClock(Instant.parse("2026-11-26T19:00:00Z"));
     store = new JournalStore(node.baseDir);
     published = i -> Optional.of(node.releaseCache.resolve("ephemery-" + i));
   }

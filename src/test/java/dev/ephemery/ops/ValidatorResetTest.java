@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ephemery.testing.CrashOnce;
+import dev.ephemery.testkit.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -386,7 +387,7 @@ class ValidatorResetTest {
     }
   }
 
-  private static TestClock clock() {
-    return new TestClock(Instant.parse("2026-11-26T19:00:00Z"));
+  private static MutableClock clock() {
+    return new MutableClock(Instant.parse("2026-11-26T19:00:00Z"));
   }
 }

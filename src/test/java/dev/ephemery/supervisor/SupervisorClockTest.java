@@ -13,8 +13,8 @@ import dev.ephemery.ops.ResetJournal;
 import dev.ephemery.ops.ResetLock;
 import dev.ephemery.ops.ResetMachine;
 import dev.ephemery.ops.ResetState;
-import dev.ephemery.ops.TestClock;
 import dev.ephemery.ops.TestnetInstaller;
+import dev.ephemery.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +55,7 @@ class SupervisorClockTest {
   void followsOnTimeLateAndUnplannedReleasesAndAlertsWhenOneNeverComes(@TempDir Path root) {
     NodeFixture node = NodeFixture.create(root, "geth", "lighthouse", false);
     FilesystemRuntime runtime = new FilesystemRuntime(node);
-    TestClock clock = new TestClock(GENESIS_153.plus(Duration.ofDays(1)));
+    MutableClock clock = new MutableClock(GENESIS_153.plus(Duration.ofDays(1)));
     JournalStore store = new JournalStore(node.baseDir);
 
     Instant genesis154 = GENESIS_153.plus(PERIOD);
@@ -140,7 +140,7 @@ class SupervisorClockTest {
 
   /** The supervisor's view of a fixture node: what is installed, and a machine per iteration. */
   static Supervisor.Node node(
-      NodeFixture node, NodeRuntime runtime, JournalStore store, TestClock clock) {
+      NodeFixture node, NodeRuntime runtime, JournalStore store, MutableClock clock) {
     return new Supervisor.Node() {
       @Override
       public Optional<Integer> installedIteration() {
@@ -164,7 +164,7 @@ class SupervisorClockTest {
     NodeFixture node = NodeFixture.create(root, "geth", "lighthouse", false);
     FilesystemRuntime runtime = new FilesystemRuntime(node);
     Instant genesis154 = GENESIS_153.plus(PERIOD);
-    TestClock clock = new TestClock(genesis154.plusSeconds(5));
+    MutableClock clock = new MutableClock(genesis154.plusSeconds(5));
     JournalStore store = new JournalStore(node.baseDir);
     Release due = release(154, genesis154);
     Supervisor supervisor =
