@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The GitHub releases API for the genesis repository: which tag is latest and where its asset is.
@@ -41,7 +42,7 @@ public final class GitHubReleases {
   private final int attempts;
   private final Duration backoff;
   private volatile RateLimit rateLimit;
-  private volatile int countedRequests;
+  private final AtomicInteger countedRequests = new AtomicInteger();
 
   public GitHubReleases(
       HttpClient client,
@@ -76,7 +77,7 @@ public final class GitHubReleases {
 
   /** Requests GitHub counted against the hourly limit (every answer but 304). */
   public int countedRequests() {
-    return countedRequests;
+    return countedRequests.get();
   }
 
   private ReleaseInfo get(String path) throws SourceException {
@@ -132,7 +133,7 @@ public final class GitHubReleases {
     int status = response.statusCode();
     readRateLimit(response.headers());
     if (status != 304) {
-      countedRequests++;
+      countedRequests.incrementAndGet();
     }
     if (status == 304 && cached.isPresent()) {
       return parse(uri, cached.get().body(), true);
