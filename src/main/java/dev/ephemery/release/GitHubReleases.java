@@ -2,6 +2,7 @@ package dev.ephemery.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ephemery.common.Pause;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -209,11 +210,8 @@ public final class GitHubReleases {
   }
 
   private static void sleep(Duration duration) throws SourceException {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SourceException("interrupted", false, e);
+    if (!Pause.THREAD.pause(duration)) {
+      throw new SourceException("interrupted", false);
     }
   }
 }
