@@ -1,6 +1,7 @@
 package dev.ephemery.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.ResetJournal;
@@ -145,10 +146,10 @@ class ChildResetsTest {
               }
             });
     worker[0].start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!(Files.exists(pidFile) && Files.size(pidFile) > 0) && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> Files.exists(pidFile) && Files.size(pidFile) > 0);
     long pid = Long.parseLong(Files.readString(pidFile).strip());
 
     worker[0].interrupt();

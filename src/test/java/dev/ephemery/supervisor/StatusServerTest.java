@@ -2,6 +2,7 @@ package dev.ephemery.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -236,7 +237,10 @@ class StatusServerTest {
     Daemon daemon = new Daemon(idleSupervisor(clock, new AtomicBoolean()), Duration.ofSeconds(30));
     Thread thread = new Thread(daemon::run);
     thread.start();
-    Thread.sleep(200);
+    // Idle between ticks: the daemon waits for its next tick or for stop().
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> thread.getState() == Thread.State.TIMED_WAITING);
     long start = System.nanoTime();
     daemon.stop();
     thread.join(5_000);
