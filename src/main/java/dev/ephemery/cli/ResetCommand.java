@@ -8,7 +8,6 @@ import dev.ephemery.ops.FaultInjector;
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.NodeLayout;
 import dev.ephemery.ops.NodeLayouts;
-import dev.ephemery.ops.ReleaseSource;
 import dev.ephemery.ops.ResetJournal;
 import dev.ephemery.ops.ResetLock;
 import dev.ephemery.ops.ResetMachine;
@@ -16,6 +15,7 @@ import dev.ephemery.ops.ResetPreview;
 import dev.ephemery.ops.ResetState;
 import dev.ephemery.ops.RetryPolicy;
 import dev.ephemery.ops.TestnetInstaller;
+import dev.ephemery.ops.VerifiedReleases;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Planner;
 import dev.ephemery.release.InstalledRelease;
@@ -169,7 +169,7 @@ final class ResetCommand extends BaseCommand {
       InstalledRelease target,
       boolean forced) {
     int iteration = target.release().iteration().number();
-    ReleaseSource releases =
+    VerifiedReleases releases =
         i ->
             i == iteration
                 ? Optional.of(target.folder())

@@ -62,7 +62,7 @@ class ResetFaultInjectionTest {
     NodeFixture node = NodeFixture.create(root, el, cl, false);
     FilesystemRuntime runtime = new FilesystemRuntime(node);
     MutableClock clock = new MutableClock(Instant.parse("2026-11-26T19:00:00Z"));
-    ReleaseSource releases =
+    VerifiedReleases releases =
         iteration -> Optional.of(node.releaseCache.resolve("ephemery-" + iteration));
     JournalStore store = new JournalStore(node.baseDir);
     FaultInjector killer = new CrashOnce(point);

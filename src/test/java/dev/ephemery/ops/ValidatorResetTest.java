@@ -223,7 +223,8 @@ class ValidatorResetTest {
     Map<String, String> slashing = hashes(node, slashingPaths(setup));
     FilesystemRuntime runtime = new FilesystemRuntime(node);
     JournalStore store = new JournalStore(node.baseDir);
-    ReleaseSource releases = i -> java.util.Optional.of(node.releaseCache.resolve("ephemery-" + i));
+    VerifiedReleases releases =
+        i -> java.util.Optional.of(node.releaseCache.resolve("ephemery-" + i));
     ResetMachine killed =
         new ResetMachine(
             node.layout,
