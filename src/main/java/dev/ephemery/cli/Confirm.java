@@ -11,10 +11,14 @@ import java.nio.charset.StandardCharsets;
 final class Confirm {
   private Confirm() {}
 
+  @SuppressWarnings("SystemConsoleNull") // see the comment at console() below
   static void ask(PrintWriter err, String question, boolean yes) {
     if (yes) {
       return;
     }
+    // On Java 17, which the tool targets, console() is null when no terminal is attached; JDK 22
+    // returns a console regardless, and Console.isTerminal() that tells them apart is newer than
+    // 17.
     if (System.console() == null) {
       throw InvalidInputException.of(
           "--yes", question + " needs confirmation and there is no terminal", "pass --yes");

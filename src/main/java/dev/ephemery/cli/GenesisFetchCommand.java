@@ -117,6 +117,9 @@ final class GenesisFetchCommand extends BaseCommand {
       sources.add(ReleaseSources.local(from));
     } else {
       // Draw a progress bar only for a person watching; scripts and logs get none.
+      // On Java 17, which the tool targets, console() is null without a terminal (JDK 22 changed
+      // that).
+      @SuppressWarnings("SystemConsoleNull")
       PrintStream progress = System.console() != null && !common.json() ? System.err : null;
       if (url != null) {
         var client = Downloader.defaultClient(Duration.ofSeconds(15));

@@ -107,7 +107,7 @@ final class GenesisShowCommand extends BaseCommand {
       json.put("chainId", info.chainId().value());
       json.put("elGenesisTime", info.elGenesisTime().toString());
       json.put("clGenesisTime", info.clGenesisTime().toString());
-      json.put("resetPeriod", info.resetPeriod().getSeconds());
+      json.put("resetPeriod", info.resetPeriod().toSeconds());
       json.put("nextReset", info.nextReset().toString());
       json.put("source", source);
       json.put("started", started);
@@ -154,7 +154,7 @@ final class GenesisShowCommand extends BaseCommand {
         "iteration    " + info.iteration() + " (chain id " + info.chainId() + "), " + origin);
     printer.line("EL genesis   " + info.elGenesisTime());
     printer.line("CL genesis   " + info.clGenesisTime());
-    printer.line("reset period " + info.resetPeriod().getSeconds() + " s");
+    printer.line("reset period " + info.resetPeriod().toSeconds() + " s");
     printer.line("next reset   " + info.nextReset());
   }
 

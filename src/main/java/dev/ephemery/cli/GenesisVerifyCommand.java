@@ -81,7 +81,7 @@ final class GenesisVerifyCommand extends BaseCommand {
               + ", CL genesis "
               + release.clGenesisTime()
               + ", reset period "
-              + release.resetPeriod().getSeconds()
+              + release.resetPeriod().toSeconds()
               + " s");
     } else {
       printer.line("invalid: " + path + " (" + Plural.of(problems.size(), "problem") + ")");

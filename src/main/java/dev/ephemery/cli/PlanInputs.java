@@ -98,6 +98,9 @@ record PlanInputs(Inventory inventory, Release release, Path releaseFolder) {
       throw new OperationalException(
           root.toString(), "cannot read the release cache: " + e.getMessage(), "", e);
     }
+    // On Java 17, which the tool targets, console() is null without a terminal (JDK 22 changed
+    // that).
+    @SuppressWarnings("SystemConsoleNull")
     PrintStream progress = System.console() != null ? System.err : null;
     System.err.println("no release in the cache " + root + ": fetching the latest published one");
     new ReleaseFetcher(

@@ -8,12 +8,12 @@ import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.NodeFiles;
 import dev.ephemery.ops.NodeLayout;
 import dev.ephemery.ops.NodeLayouts;
-import dev.ephemery.ops.ReleaseSource;
 import dev.ephemery.ops.ResetJournal;
 import dev.ephemery.ops.ResetLock;
 import dev.ephemery.ops.ResetMachine;
 import dev.ephemery.ops.ResetPreview;
 import dev.ephemery.ops.ResetState;
+import dev.ephemery.ops.VerifiedReleases;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Planner;
 import dev.ephemery.release.InstalledRelease;
@@ -161,7 +161,7 @@ final class ResetCommand extends BaseCommand {
   private ResetJournal reset(
       Host h, HostPlan plan, JournalStore journals, InstalledRelease target, boolean forced) {
     int iteration = target.release().iteration().number();
-    ReleaseSource releases =
+    VerifiedReleases releases =
         i ->
             i == iteration
                 ? Optional.of(target.folder())

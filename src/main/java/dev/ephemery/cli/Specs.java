@@ -95,7 +95,8 @@ final class Specs {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    // The signature is picocli's IGetter.get(); the binding's own type parameter keeps it honest.
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
     public <R> R get() {
       return (R) get.get();
     }

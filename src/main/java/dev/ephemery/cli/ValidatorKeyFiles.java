@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -88,7 +89,8 @@ final class ValidatorKeyFiles {
   }
 
   private void checkHost(String at, ValidatorSpec validator) {
-    TreeMap<String, Keystore> keystores = keystores(at + "keysDir", Path.of(validator.keysDir()));
+    NavigableMap<String, Keystore> keystores =
+        keystores(at + "keysDir", Path.of(validator.keysDir()));
     if (validator.passwordFile() != null) {
       Path file = Path.of(validator.passwordFile());
       if (!Files.isRegularFile(file)) {
@@ -125,7 +127,7 @@ final class ValidatorKeyFiles {
   }
 
   /** The valid keystores of a keys folder by file name; every other .json is a problem. */
-  private TreeMap<String, Keystore> keystores(String where, Path dir) {
+  private NavigableMap<String, Keystore> keystores(String where, Path dir) {
     TreeMap<String, Keystore> found = new TreeMap<>();
     if (!Files.isDirectory(dir)) {
       problem(

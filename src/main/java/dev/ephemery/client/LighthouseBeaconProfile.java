@@ -11,6 +11,11 @@ import java.util.Optional;
  * {@code --testnet-dir} reads config.yaml, genesis.ssz, deploy_block.txt and boot_enr.yaml.
  */
 public final class LighthouseBeaconProfile extends BeaconProfile {
+  /** One image runs both the beacon node and the validator client (LighthouseValidatorProfile). */
+  static final String IMAGE = "sigp/lighthouse:v8.2.2";
+
+  static final String WRAPPER_IMAGE = Wrappers.image("lighthouse");
+
   static final int REST = 5052;
   static final int METRICS = 5054;
 
@@ -25,12 +30,12 @@ public final class LighthouseBeaconProfile extends BeaconProfile {
 
   @Override
   public String image() {
-    return "sigp/lighthouse:v8.2.2";
+    return IMAGE;
   }
 
   @Override
   public Optional<String> wrapperImage() {
-    return Optional.of(Wrappers.image("lighthouse"));
+    return Optional.of(WRAPPER_IMAGE);
   }
 
   @Override

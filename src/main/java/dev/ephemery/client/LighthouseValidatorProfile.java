@@ -39,12 +39,12 @@ public final class LighthouseValidatorProfile extends ValidatorProfile {
 
   @Override
   public String image() {
-    return "sigp/lighthouse:v8.2.2";
+    return LighthouseBeaconProfile.IMAGE;
   }
 
   @Override
   public Optional<String> wrapperImage() {
-    return Optional.of(Wrappers.image("lighthouse"));
+    return Optional.of(LighthouseBeaconProfile.WRAPPER_IMAGE);
   }
 
   @Override

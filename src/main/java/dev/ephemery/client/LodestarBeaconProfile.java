@@ -12,6 +12,11 @@ import java.util.Optional;
  * --network ephemery} is stale (7-day period, old forks): the release files are used instead.
  */
 public final class LodestarBeaconProfile extends BeaconProfile {
+  /** One image runs both the beacon node and the validator client (LodestarValidatorProfile). */
+  static final String IMAGE = "chainsafe/lodestar:v1.45.0";
+
+  static final String WRAPPER_IMAGE = Wrappers.image("lodestar");
+
   static final int REST = 9596;
   static final int METRICS = 8008;
 
@@ -26,12 +31,12 @@ public final class LodestarBeaconProfile extends BeaconProfile {
 
   @Override
   public String image() {
-    return "chainsafe/lodestar:v1.45.0";
+    return IMAGE;
   }
 
   @Override
   public Optional<String> wrapperImage() {
-    return Optional.of(Wrappers.image("lodestar"));
+    return Optional.of(WRAPPER_IMAGE);
   }
 
   @Override

@@ -19,12 +19,12 @@ public final class LodestarValidatorProfile extends ValidatorProfile {
 
   @Override
   public String image() {
-    return "chainsafe/lodestar:v1.45.0";
+    return LodestarBeaconProfile.IMAGE;
   }
 
   @Override
   public Optional<String> wrapperImage() {
-    return Optional.of(Wrappers.image("lodestar"));
+    return Optional.of(LodestarBeaconProfile.WRAPPER_IMAGE);
   }
 
   @Override

@@ -10,6 +10,9 @@ import java.util.Map;
  * deposit_contract_block_hash.txt in that folder, which Ephemery releases ship.
  */
 public final class NimbusBeaconProfile extends BeaconProfile {
+  /** The release both the beacon node image and the validator client image are pinned to. */
+  static final String RELEASE_TAG = "multiarch-v26.7.0";
+
   static final int REST = 5052;
   static final int METRICS = 8008;
   static final String NETKEY = "netkey";
@@ -25,7 +28,7 @@ public final class NimbusBeaconProfile extends BeaconProfile {
 
   @Override
   public String image() {
-    return "statusim/nimbus-eth2:multiarch-v26.7.0";
+    return "statusim/nimbus-eth2:" + RELEASE_TAG;
   }
 
   @Override

@@ -23,7 +23,7 @@ public final class NimbusValidatorProfile extends ValidatorProfile {
 
   @Override
   public String image() {
-    return "statusim/nimbus-validator-client:multiarch-v26.7.0";
+    return "statusim/nimbus-validator-client:" + NimbusBeaconProfile.RELEASE_TAG;
   }
 
   @Override

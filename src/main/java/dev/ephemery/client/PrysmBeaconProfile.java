@@ -11,6 +11,9 @@ import java.util.Optional;
  * 127.0.0.1) and cmd/beacon-chain/flags/base.go (--execution-endpoint, --jwt-secret, --http-*).
  */
 public final class PrysmBeaconProfile extends BeaconProfile {
+  /** The release both the beacon node image and the validator client image are pinned to. */
+  static final String RELEASE_TAG = "v7.1.8";
+
   static final int REST = 3500;
   static final int GRPC = 4000;
   static final int METRICS = 8080;
@@ -27,7 +30,7 @@ public final class PrysmBeaconProfile extends BeaconProfile {
 
   @Override
   public String image() {
-    return "gcr.io/prysmaticlabs/prysm/beacon-chain:v7.1.8";
+    return "gcr.io/prysmaticlabs/prysm/beacon-chain:" + RELEASE_TAG;
   }
 
   @Override

@@ -23,7 +23,7 @@ public final class PrysmValidatorProfile extends ValidatorProfile {
 
   @Override
   public String image() {
-    return "gcr.io/prysmaticlabs/prysm/validator:v7.1.8";
+    return "gcr.io/prysmaticlabs/prysm/validator:" + PrysmBeaconProfile.RELEASE_TAG;
   }
 
   @Override

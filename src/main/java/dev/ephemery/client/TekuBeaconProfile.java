@@ -11,6 +11,11 @@ import java.util.Optional;
  * which rejects a validator or probe calling by container name).
  */
 public final class TekuBeaconProfile extends BeaconProfile {
+  /** One image runs both the beacon node and the validator client (TekuValidatorProfile). */
+  static final String IMAGE = "consensys/teku:26.8.0";
+
+  static final String WRAPPER_IMAGE = Wrappers.image("teku");
+
   static final int REST = 5051;
   static final int METRICS = 8008;
 
@@ -25,12 +30,12 @@ public final class TekuBeaconProfile extends BeaconProfile {
 
   @Override
   public String image() {
-    return "consensys/teku:26.8.0";
+    return IMAGE;
   }
 
   @Override
   public Optional<String> wrapperImage() {
-    return Optional.of(Wrappers.image("teku"));
+    return Optional.of(WRAPPER_IMAGE);
   }
 
   @Override

@@ -22,12 +22,12 @@ public final class TekuValidatorProfile extends ValidatorProfile {
 
   @Override
   public String image() {
-    return "consensys/teku:26.8.0";
+    return TekuBeaconProfile.IMAGE;
   }
 
   @Override
   public Optional<String> wrapperImage() {
-    return Optional.of(Wrappers.image("teku"));
+    return Optional.of(TekuBeaconProfile.WRAPPER_IMAGE);
   }
 
   @Override

@@ -139,7 +139,7 @@ public final class InventoryParser {
   private void unknownKey(Entry entry, SchemaSection section, String keyPath) {
     Optional<String> close = Suggestions.closest(entry.key(), section.keyNames());
     String hint;
-    if (section == InventorySchema.DEFAULTS_SECTION && entry.key().equals("name")) {
+    if (section.equals(InventorySchema.DEFAULTS_SECTION) && entry.key().equals("name")) {
       hint = "names cannot be defaults: give each host its own name under hosts";
     } else if (close.isPresent()) {
       hint = "did you mean '" + close.get() + "'?";

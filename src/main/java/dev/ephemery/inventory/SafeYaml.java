@@ -177,7 +177,7 @@ public final class SafeYaml {
       }
       String key = keyScalar.getValue();
       String childPath = path.isEmpty() ? key : path + "." + key;
-      if (keyScalar.getTag() == Tag.MERGE) {
+      if (Tag.MERGE.equals(keyScalar.getTag())) {
         problems.add(
             Problem.at(
                 childPath,

@@ -96,11 +96,11 @@ public final class IterationFormula {
               throw new IllegalArgumentException(at + " is " + reason);
             });
     if (at.isBefore(MONTHLY_START)) {
-      long weeks = Duration.between(WEEKLY_START, at).getSeconds() / WEEKLY_PERIOD.getSeconds();
+      long weeks = Duration.between(WEEKLY_START, at).toSeconds() / WEEKLY_PERIOD.toSeconds();
       return new Iteration(Math.toIntExact(WEEKLY_FIRST.number() + weeks));
     }
-    long seconds = Duration.between(ORIGIN, at).getSeconds();
-    return new Iteration(Math.toIntExact(seconds / PERIOD.getSeconds()));
+    long seconds = Duration.between(ORIGIN, at).toSeconds();
+    return new Iteration(Math.toIntExact(seconds / PERIOD.toSeconds()));
   }
 
   public static Instant elGenesisOf(Iteration iteration) {

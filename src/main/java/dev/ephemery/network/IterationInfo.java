@@ -48,8 +48,8 @@ public record IterationInfo(
    */
   public static IterationInfo at(Release release, Instant at) {
     IterationInfo base = of(release);
-    long elapsed = Duration.between(release.elGenesisTime(), at).getSeconds();
-    long period = release.resetPeriod().getSeconds();
+    long elapsed = Duration.between(release.elGenesisTime(), at).toSeconds();
+    long period = release.resetPeriod().toSeconds();
     if (elapsed < period || period <= 0) {
       return base;
     }

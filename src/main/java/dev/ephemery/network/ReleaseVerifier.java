@@ -58,6 +58,56 @@ public final class ReleaseVerifier {
     checkFilesPresent(files, problems);
     problems.addAll(parsed.problems());
 
+    Long iteration = iteration(parsed, expectedTag, problems);
+    Long chainId = chainId(parsed, iteration, problems);
+    Long elGenesis = elGenesisTime(parsed, problems);
+    Long clGenesis = clGenesisTime(parsed, elGenesis, problems);
+    String root = validatorsRoot(parsed, problems);
+    Long period = resetPeriod(parsed, problems);
+    checkDepositFiles(files, parsed, problems);
+    checkGenesisStateSize(files, parsed, problems);
+    checkBootnodes(parsed, problems);
+
+    boolean complete =
+        iteration != null
+            && chainId != null
+            && elGenesis != null
+            && clGenesis != null
+            && period != null
+            && root != null;
+    if (!complete && problems.isEmpty()) {
+      problems.add(
+          new ReleaseProblem(
+              Kind.MISSING_VALUE, "", "the files do not state all of the release's facts"));
+    }
+    Release release = null;
+    if (problems.isEmpty()) {
+      release =
+          new Release(
+              new Iteration(Math.toIntExact(iteration)),
+              new ChainId(chainId),
+              Instant.ofEpochSecond(elGenesis),
+              Instant.ofEpochSecond(clGenesis),
+              Duration.ofSeconds(period),
+              root,
+              parsed.enodeBootnodes(),
+              parsed.enrBootnodes(),
+              parsed.nodevars().get("GENESIS_BLOCK"));
+    }
+    return new ReleaseVerification(
+        release,
+        problems,
+        iteration == null ? null : Math.toIntExact(iteration),
+        chainId,
+        elGenesis,
+        clGenesis,
+        period,
+        root);
+  }
+
+  /** The iteration every file states, and that it is the tag the release was fetched as. */
+  private static Long iteration(
+      ParsedRelease parsed, Optional<String> expectedTag, List<ReleaseProblem> problems) {
     Claims iterations = new Claims("iteration", Kind.ITERATION_MISMATCH);
     iterations.number(parsed.retention(), "retention.vars", "ITERATION_NUMBER", problems);
     iterations.number(parsed.nodevars(), "nodevars_env.txt", "ITERATION_NUMBER", problems);
@@ -85,7 +135,11 @@ public final class ReleaseVerifier {
                 "fetched as release " + expected + " but the files are iteration " + iteration));
       }
     }
+    return iteration;
+  }
 
+  /** The chain id every file states, and that it is 39438000 + the iteration. */
+  private static Long chainId(ParsedRelease parsed, Long iteration, List<ReleaseProblem> problems) {
     Claims chainIds = new Claims("chain id", Kind.CHAIN_ID_MISMATCH);
     chainIds.number(parsed.retention(), "retention.vars", "CHAIN_ID", problems);
     chainIds.number(parsed.nodevars(), "nodevars_env.txt", "CHAIN_ID", problems);
@@ -108,7 +162,11 @@ public final class ReleaseVerifier {
                   + (ChainId.EPHEMERY_BASE + iteration)
                   + ")"));
     }
+    return chainId;
+  }
 
+  /** The execution genesis time, in epoch seconds, every file states. */
+  private static Long elGenesisTime(ParsedRelease parsed, List<ReleaseProblem> problems) {
     Claims elTimes = new Claims("EL genesis time", Kind.EL_GENESIS_MISMATCH);
     elTimes.fact(parsed.genesisJson(), GenesisFacts::timestamp, "genesis.json", "timestamp");
     elTimes.number(parsed.config(), "config.yaml", "MIN_GENESIS_TIME", problems);
@@ -116,8 +174,12 @@ public final class ReleaseVerifier {
     elTimes.fact(parsed.besuJson(), GenesisFacts::timestamp, "besu.json", "timestamp");
     elTimes.fact(
         parsed.chainspec(), GenesisFacts::timestamp, "chainspec.json", "genesis.timestamp");
-    Long elGenesis = elTimes.agreed(problems);
+    return elTimes.agreed(problems);
+  }
 
+  /** The consensus genesis time: EL genesis + GENESIS_DELAY, nodevars and genesis.ssz agree. */
+  private static Long clGenesisTime(
+      ParsedRelease parsed, Long elGenesis, List<ReleaseProblem> problems) {
     Long delay = number(parsed.config(), "config.yaml", "GENESIS_DELAY", problems);
     Claims clTimes = new Claims("CL genesis time", Kind.CL_GENESIS_MISMATCH);
     if (elGenesis != null && delay != null) {
@@ -127,8 +189,11 @@ public final class ReleaseVerifier {
     if (parsed.ssz() != null) {
       clTimes.add("genesis.ssz", "genesis_time", Long.toString(parsed.ssz().genesisTime()));
     }
-    Long clGenesis = clTimes.agreed(problems);
+    return clTimes.agreed(problems);
+  }
 
+  /** The genesis validators root every file states, normalised to lower-case 0x hex. */
+  private static String validatorsRoot(ParsedRelease parsed, List<ReleaseProblem> problems) {
     Claims roots = new Claims("genesis validators root", Kind.VALIDATORS_ROOT_MISMATCH);
     if (parsed.validatorsRoot() != null) {
       roots.add("genesis_validators_root.txt", "", normalizeRoot(parsed.validatorsRoot()));
@@ -143,8 +208,11 @@ public final class ReleaseVerifier {
     if (parsed.ssz() != null) {
       roots.add("genesis.ssz", "genesis_validators_root", parsed.ssz().genesisValidatorsRoot());
     }
-    String root = roots.agreedText(problems);
+    return roots.agreedText(problems);
+  }
 
+  /** The reset period in seconds every file states; it must be positive. */
+  private static Long resetPeriod(ParsedRelease parsed, List<ReleaseProblem> problems) {
     Claims periods = new Claims("reset period", Kind.RESET_PERIOD_MISMATCH);
     periods.number(parsed.retention(), "retention.vars", "GENESIS_RESET_INTERVAL", problems);
     periods.number(parsed.config(), "config.yaml", "EPHEMERY_RESET_PERIOD", problems);
@@ -154,10 +222,11 @@ public final class ReleaseVerifier {
           new ReleaseProblem(
               Kind.UNPARSABLE, "retention.vars", "the reset period must be positive: " + period));
     }
+    return period;
+  }
 
-    checkDepositFiles(files, parsed, problems);
-    checkGenesisStateSize(files, parsed, problems);
-
+  /** A node can only find peers through bootnodes: the release must name some for each layer. */
+  private static void checkBootnodes(ParsedRelease parsed, List<ReleaseProblem> problems) {
     if (parsed.enrBootnodes().isEmpty()) {
       problems.add(
           new ReleaseProblem(
@@ -170,42 +239,6 @@ public final class ReleaseVerifier {
               "nodevars_env.txt",
               "no execution bootnode (enode) in the release"));
     }
-
-    Release release = null;
-    boolean complete =
-        iteration != null
-            && chainId != null
-            && elGenesis != null
-            && clGenesis != null
-            && period != null
-            && root != null;
-    if (!complete && problems.isEmpty()) {
-      problems.add(
-          new ReleaseProblem(
-              Kind.MISSING_VALUE, "", "the files do not state all of the release's facts"));
-    }
-    if (problems.isEmpty()) {
-      release =
-          new Release(
-              new Iteration(Math.toIntExact(iteration)),
-              new ChainId(chainId),
-              Instant.ofEpochSecond(elGenesis),
-              Instant.ofEpochSecond(clGenesis),
-              Duration.ofSeconds(period),
-              root,
-              parsed.enodeBootnodes(),
-              parsed.enrBootnodes(),
-              parsed.nodevars().get("GENESIS_BLOCK"));
-    }
-    return new ReleaseVerification(
-        release,
-        problems,
-        iteration == null ? null : Math.toIntExact(iteration),
-        chainId,
-        elGenesis,
-        clGenesis,
-        period,
-        root);
   }
 
   private static void checkFilesPresent(ReleaseFiles files, List<ReleaseProblem> problems) {

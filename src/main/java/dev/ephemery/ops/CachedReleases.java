@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** A reset's releases from the cache of verified releases (the cache verifies on install). */
-public final class CachedReleases implements ReleaseSource {
+public final class CachedReleases implements VerifiedReleases {
 
   private final ReleaseCache cache;
 

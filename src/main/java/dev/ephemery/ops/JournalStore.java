@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -52,16 +53,16 @@ public final class JournalStore {
       if (!Files.isDirectory(dir)) {
         return 0;
       }
-      return Files.getLastModifiedTime(dir).toMillis() * 31 + saves;
+      return Files.getLastModifiedTime(dir).toMillis() * 31 + saves.get();
     } catch (IOException e) {
       return System.nanoTime();
     }
   }
 
-  private volatile long saves;
+  private final AtomicLong saves = new AtomicLong();
 
   public void save(ResetJournal journal) {
-    saves++;
+    saves.incrementAndGet();
     try {
       Files.createDirectories(dir);
       Path target = dir.resolve(journal.id() + ".json");

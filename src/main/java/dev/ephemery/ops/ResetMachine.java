@@ -28,7 +28,7 @@ public final class ResetMachine {
 
   private final NodeLayout layout;
   private final NodeRuntime runtime;
-  private final ReleaseSource releases;
+  private final VerifiedReleases releases;
   private final JournalStore store;
   private final Clock clock;
   private final RetryPolicy retry;
@@ -37,7 +37,7 @@ public final class ResetMachine {
   public ResetMachine(
       NodeLayout layout,
       NodeRuntime runtime,
-      ReleaseSource releases,
+      VerifiedReleases releases,
       JournalStore store,
       Clock clock,
       RetryPolicy retry,

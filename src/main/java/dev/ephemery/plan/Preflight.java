@@ -66,7 +66,6 @@ public final class Preflight {
 
   private static List<Problem> checkHost(String where, Host host, Release release) {
     List<Problem> problems = new ArrayList<>();
-    Flavor flavor = host.flavor();
     ClientProfile el = ClientProfiles.execution(host.execution().client());
     ClientProfile cl = ClientProfiles.beacon(host.consensus().client());
     problems.addAll(
@@ -346,54 +345,62 @@ public final class Preflight {
       int index = inventory.indexOf(hostPlan.name());
       Host host = inventory.hosts().get(index);
       String where = "hosts[" + index + "]";
-      String machine = hostPlan.address();
       // ssh://a@h and ssh://b@h are one machine: key by the machine, name it as written.
       String machineKey = Addresses.machine(host.address());
       String baseKey = machineKey + " " + hostPlan.baseDir();
       String otherBase = baseDirs.putIfAbsent(baseKey, hostPlan.name());
       if (otherBase != null) {
-        problems.add(
-            Problem.at(
-                where + ".baseDir",
-                0,
-                "hosts "
-                    + otherBase
-                    + " and "
-                    + hostPlan.name()
-                    + " share "
-                    + machine
-                    + " and baseDir "
-                    + hostPlan.baseDir()
-                    + ": their data would mix",
-                "give each node on one machine its own baseDir"));
+        problems.add(sharedBaseDir(where, otherBase, hostPlan));
       }
       Map<String, Claim> used =
           usedByMachine.computeIfAbsent(machineKey, m -> new LinkedHashMap<>());
-      for (Service service : hostPlan.services()) {
-        for (PortBinding port : service.ports()) {
-          if (port.name().equals(Planner.ENGINE_PORT_NAME) && port.host() != null) {
-            problems.add(
-                Problem.at(
-                    where,
-                    0,
-                    service.name()
-                        + " would publish the Engine API ("
-                        + port.container()
-                        + ") on "
-                        + port.bind(),
-                    "the Engine API is only for the node's beacon node, on the node network"));
-          }
-          if (port.host() != null) {
-            claim(
-                problems,
-                used,
-                port.host() + "/" + port.protocol(),
-                portClaim(where, hostPlan.name(), service, port));
-          }
+      claimServicePorts(problems, used, where, hostPlan);
+    }
+    return problems;
+  }
+
+  private static Problem sharedBaseDir(String where, String otherHost, HostPlan hostPlan) {
+    return Problem.at(
+        where + ".baseDir",
+        0,
+        "hosts "
+            + otherHost
+            + " and "
+            + hostPlan.name()
+            + " share "
+            + hostPlan.address()
+            + " and baseDir "
+            + hostPlan.baseDir()
+            + ": their data would mix",
+        "give each node on one machine its own baseDir");
+  }
+
+  /** The host ports a node's services publish; the Engine API must never be one of them. */
+  private static void claimServicePorts(
+      List<Problem> problems, Map<String, Claim> used, String where, HostPlan hostPlan) {
+    for (Service service : hostPlan.services()) {
+      for (PortBinding port : service.ports()) {
+        if (port.name().equals(Planner.ENGINE_PORT_NAME) && port.host() != null) {
+          problems.add(
+              Problem.at(
+                  where,
+                  0,
+                  service.name()
+                      + " would publish the Engine API ("
+                      + port.container()
+                      + ") on "
+                      + port.bind(),
+                  "the Engine API is only for the node's beacon node, on the node network"));
+        }
+        if (port.host() != null) {
+          claim(
+              problems,
+              used,
+              port.host() + "/" + port.protocol(),
+              portClaim(where, hostPlan.name(), service, port));
         }
       }
     }
-    return problems;
   }
 
   /**

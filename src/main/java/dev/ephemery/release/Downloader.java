@@ -1,5 +1,6 @@
 package dev.ephemery.release;
 
+import dev.ephemery.common.Pause;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -173,11 +174,8 @@ public final class Downloader {
   }
 
   private static void pause(Duration duration) throws SourceException {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SourceException("interrupted", false, e);
+    if (!Pause.THREAD.pause(duration)) {
+      throw new SourceException("interrupted", false);
     }
   }
 

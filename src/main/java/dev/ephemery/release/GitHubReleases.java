@@ -2,6 +2,7 @@ package dev.ephemery.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ephemery.common.Pause;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The GitHub releases API for the genesis repository: which tag is latest and where its asset is.
@@ -41,7 +43,7 @@ public final class GitHubReleases {
   private final int attempts;
   private final Duration backoff;
   private volatile RateLimit rateLimit;
-  private volatile int countedRequests;
+  private final AtomicInteger countedRequests = new AtomicInteger();
 
   public GitHubReleases(
       HttpClient client,
@@ -76,7 +78,7 @@ public final class GitHubReleases {
 
   /** Requests GitHub counted against the hourly limit (every answer but 304). */
   public int countedRequests() {
-    return countedRequests;
+    return countedRequests.get();
   }
 
   private ReleaseInfo get(String path) throws SourceException {
@@ -132,7 +134,7 @@ public final class GitHubReleases {
     int status = response.statusCode();
     readRateLimit(response.headers());
     if (status != 304) {
-      countedRequests++;
+      countedRequests.incrementAndGet();
     }
     if (status == 304 && cached.isPresent()) {
       return parse(uri, cached.get().body(), true);
@@ -208,11 +210,8 @@ public final class GitHubReleases {
   }
 
   private static void sleep(Duration duration) throws SourceException {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SourceException("interrupted", false, e);
+    if (!Pause.THREAD.pause(duration)) {
+      throw new SourceException("interrupted", false);
     }
   }
 }

@@ -17,7 +17,6 @@ public final class Daemon {
   private final Supervisor supervisor;
   private final Duration onError;
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile Thread worker;
 
   public Daemon(Supervisor supervisor, Duration onError) {
     this.supervisor = supervisor;
@@ -25,7 +24,6 @@ public final class Daemon {
   }
 
   public void run() {
-    worker = Thread.currentThread();
     while (stopped.getCount() > 0) {
       Duration next;
       try {

@@ -1,16 +1,16 @@
 package dev.ephemery.wiring;
 
+import dev.ephemery.common.Pause;
 import dev.ephemery.ops.FaultInjector;
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.NodeLayouts;
 import dev.ephemery.ops.NodeRuntime;
-import dev.ephemery.ops.ReleaseSource;
 import dev.ephemery.ops.ResetJournal;
 import dev.ephemery.ops.ResetMachine;
 import dev.ephemery.ops.RetryPolicy;
+import dev.ephemery.ops.VerifiedReleases;
 import dev.ephemery.plan.HostPlan;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * The one place a production {@link ResetMachine} is assembled, for {@code ephemery reset} and the
@@ -25,7 +25,7 @@ public final class Resets {
   public static ResetMachine machine(
       HostPlan plan,
       NodeRuntime runtime,
-      ReleaseSource releases,
+      VerifiedReleases releases,
       JournalStore journals,
       Clock clock) {
     return new ResetMachine(
@@ -40,17 +40,6 @@ public final class Resets {
 
   /** Runs the journal's reset to its end, waiting between retries on this thread. */
   public static ResetJournal run(ResetMachine machine, ResetJournal journal) {
-    return machine.run(journal, Resets::sleep, ResetMachine.MAX_STEPS);
-  }
-
-  /** Sleeps; false when interrupted (the reset stops, its journal says where). */
-  public static boolean sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return machine.run(journal, Pause.THREAD::pause, ResetMachine.MAX_STEPS);
   }
 }

@@ -21,6 +21,8 @@ class MalformedInventoryTest {
 
   @TempDir Path dir;
 
+  // Raw bytes because some cases are not valid UTF-8; cases are only run, never compared.
+  @SuppressWarnings("ArrayRecordComponent")
   record Case(String name, byte[] content, String expected) {
     @Override
     public String toString() {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +61,7 @@ class ValidatorStatusTest {
   }
 
   static String key(TestKeystores.Generated keystore) {
-    return "0x" + keystore.pubkey().replaceFirst("^0x", "").toLowerCase();
+    return "0x" + keystore.pubkey().replaceFirst("^0x", "").toLowerCase(Locale.ROOT);
   }
 
   Path inventory(String address) throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ephemery.common.Problem;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class InterchangeTest {
@@ -128,8 +129,8 @@ class InterchangeTest {
     String text =
         file(
             "\"5\"",
-            ROOT.toUpperCase().replace("0X", "0x"),
-            "[" + record(KEY.toUpperCase().replace("0X", "0x"), "[]", "[]") + "]");
+            ROOT.toUpperCase(Locale.ROOT).replace("0X", "0x"),
+            "[" + record(KEY.toUpperCase(Locale.ROOT).replace("0X", "0x"), "[]", "[]") + "]");
     assertThat(problems(text)).isEmpty();
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ephemery.network.ValidatorStates.KeyState;
 import dev.ephemery.network.ValidatorStates.State;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class ValidatorStatesTest {
           {"index":"7","balance":"32000000000","status":"active_ongoing",
            "validator":{"pubkey":"%s","slashed":false}}]}
         """
-            .formatted(A.toUpperCase().replace("0X", "0x"));
+            .formatted(A.toUpperCase(Locale.ROOT).replace("0X", "0x"));
     Map<String, KeyState> known = ValidatorStates.parse(body);
     List<KeyState> states = ValidatorStates.states(List.of(A, B), known);
     assertThat(states)

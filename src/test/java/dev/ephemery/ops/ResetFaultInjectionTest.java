@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ephemery.runtime.local.TestnetInstaller;
 import dev.ephemery.testing.CrashOnce;
+import dev.ephemery.testkit.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -61,8 +62,8 @@ class ResetFaultInjectionTest {
       String el, String cl, String point, @TempDir Path root) {
     NodeFixture node = NodeFixture.create(root, el, cl, false);
     FilesystemRuntime runtime = new FilesystemRuntime(node);
-    TestClock clock = new TestClock(Instant.parse("2026-11-26T19:00:00Z"));
-    ReleaseSource releases =
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-26T19:00:00Z"));
+    VerifiedReleases releases =
         iteration -> Optional.of(node.releaseCache.resolve("ephemery-" + iteration));
     JournalStore store = new JournalStore(node.baseDir);
     FaultInjector killer = new CrashOnce(point);

@@ -13,7 +13,8 @@ public final class ResetLockHolder {
         ResetLock.tryAcquire(Path.of(args[0]), "holder-process", Instant.EPOCH).orElseThrow();
     System.out.println("held");
     System.out.flush();
-    Thread.sleep(60_000); // the test kills this process long before
+    // What is under test: a process that holds the lock; the test kills it long before this ends.
+    Thread.sleep(60_000);
     lock.close();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ephemery.runtime.local.ConfinedPaths;
 import dev.ephemery.runtime.local.TestnetInstaller;
+import dev.ephemery.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ class ResetMachineTransitionTest {
   @TempDir Path root;
   NodeFixture node;
   FilesystemRuntime runtime;
-  TestClock clock;
+  MutableClock clock;
   JournalStore store;
   Function<Integer, Optional<Path>> published;
 
@@ -28,7 +29,7 @@ class ResetMachineTransitionTest {
   void setUp() {
     node = NodeFixture.create(root, "geth", "lighthouse", false);
     runtime = new FilesystemRuntime(node);
-    clock = new TestClock(Instant.parse("2026-11-26T19:00:00Z"));
+    clock = new MutableClock(Instant.parse("2026-11-26T19:00:00Z"));
     store = new JournalStore(node.baseDir);
     published = i -> Optional.of(node.releaseCache.resolve("ephemery-" + i));
   }

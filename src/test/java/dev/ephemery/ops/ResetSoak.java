@@ -1,5 +1,6 @@
 package dev.ephemery.ops;
 
+import dev.ephemery.testkit.MutableClock;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ public final class ResetSoak {
     Path root = Path.of(args[0]);
     NodeFixture node = NodeFixture.create(root, "geth", "lighthouse", false);
     FilesystemRuntime runtime = new FilesystemRuntime(node);
-    TestClock clock = new TestClock(Instant.parse("2026-11-26T19:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-26T19:00:00Z"));
     JournalStore store = new JournalStore(node.baseDir);
     long heapAt10 = 0;
     long rssAt50 = 0;

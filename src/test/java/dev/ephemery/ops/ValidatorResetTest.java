@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ephemery.runtime.local.Wiper;
 import dev.ephemery.testing.CrashOnce;
+import dev.ephemery.testkit.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -223,7 +224,8 @@ class ValidatorResetTest {
     Map<String, String> slashing = hashes(node, slashingPaths(setup));
     FilesystemRuntime runtime = new FilesystemRuntime(node);
     JournalStore store = new JournalStore(node.baseDir);
-    ReleaseSource releases = i -> java.util.Optional.of(node.releaseCache.resolve("ephemery-" + i));
+    VerifiedReleases releases =
+        i -> java.util.Optional.of(node.releaseCache.resolve("ephemery-" + i));
     ResetMachine killed =
         new ResetMachine(
             node.layout,
@@ -387,7 +389,7 @@ class ValidatorResetTest {
     }
   }
 
-  private static TestClock clock() {
-    return new TestClock(Instant.parse("2026-11-26T19:00:00Z"));
+  private static MutableClock clock() {
+    return new MutableClock(Instant.parse("2026-11-26T19:00:00Z"));
   }
 }

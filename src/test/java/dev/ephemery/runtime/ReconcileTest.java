@@ -89,7 +89,7 @@ class ReconcileTest {
   }
 
   static Step step(Actions decided, Planned p) {
-    return decided.steps().stream().filter(s -> s.planned() == p).findFirst().orElseThrow();
+    return decided.steps().stream().filter(s -> s.planned().equals(p)).findFirst().orElseThrow();
   }
 
   @Test

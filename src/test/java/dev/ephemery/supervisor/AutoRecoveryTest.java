@@ -3,6 +3,7 @@ package dev.ephemery.supervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ephemery.ops.ContainerWatch;
+import dev.ephemery.testkit.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,21 +53,7 @@ class AutoRecoveryTest {
     node.states.put("cl", "running");
     node.logs =
         List.of("INFO starting", "error: invalid value 'ephemery' for '--network <network>'");
-    Instant[] now = {Instant.parse("2026-11-26T12:00:00Z")};
-    Clock clock =
-        new Clock() {
-          public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          public Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-
-          public Instant instant() {
-            return now[0];
-          }
-        };
+    MutableClock clock = MutableClock.at("2026-11-26T12:00:00Z");
     Map<String, String> alerts = new LinkedHashMap<>();
     AutoRecovery recovery =
         new AutoRecovery(
@@ -80,7 +67,7 @@ class AutoRecoveryTest {
       if ("running".equals(node.states.get("cl"))) {
         node.crash("cl");
       }
-      now[0] = now[0].plus(Duration.ofSeconds(10));
+      clock.advance(Duration.ofSeconds(10));
       recovery.check();
     }
     assertThat(node.started).containsOnly("cl").hasSize(4);

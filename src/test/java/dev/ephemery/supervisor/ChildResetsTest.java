@@ -1,6 +1,7 @@
 package dev.ephemery.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.ResetJournal;
@@ -52,7 +53,10 @@ class ChildResetsTest {
             ResetState.STARTING,
             ResetState.VERIFYING,
             ResetState.DONE)) {
-      j = j.moveTo(s, "", T0.plusSeconds(s.ordinal()));
+      // Only needs a distinct, increasing time per state: the declaration order gives one.
+      @SuppressWarnings("EnumOrdinal")
+      long second = s.ordinal();
+      j = j.moveTo(s, "", T0.plusSeconds(second));
     }
     return j;
   }
@@ -142,10 +146,10 @@ class ChildResetsTest {
               }
             });
     worker[0].start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!(Files.exists(pidFile) && Files.size(pidFile) > 0) && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> Files.exists(pidFile) && Files.size(pidFile) > 0);
     long pid = Long.parseLong(Files.readString(pidFile).strip());
 
     worker[0].interrupt();

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.ExecutionClient;
 import dev.ephemery.ops.JournalStore;
-import dev.ephemery.ops.TestClock;
 import dev.ephemery.plan.AlertRules;
 import dev.ephemery.plan.GrafanaProvisioning;
 import dev.ephemery.plan.HostPlan;
@@ -16,6 +15,7 @@ import dev.ephemery.plan.MonitoringFiles;
 import dev.ephemery.plan.Planner;
 import dev.ephemery.plan.ScrapeTarget;
 import dev.ephemery.testing.Fixtures;
+import dev.ephemery.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +72,7 @@ class DashboardsTest {
 
   @BeforeAll
   static void readTheSupervisorsRealMetrics() throws Exception {
-    TestClock clock = new TestClock(Instant.parse("2026-11-26T19:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-26T19:00:00Z"));
     Supervisor supervisor =
         new Supervisor(
             clock,

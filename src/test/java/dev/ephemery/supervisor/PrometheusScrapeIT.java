@@ -11,12 +11,12 @@ import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.ExecutionClient;
 import dev.ephemery.network.Release;
 import dev.ephemery.ops.JournalStore;
-import dev.ephemery.ops.TestClock;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.MonitoringFiles;
 import dev.ephemery.plan.Planner;
 import dev.ephemery.testing.Fixtures;
 import dev.ephemery.testing.LoopbackServer;
+import dev.ephemery.testkit.MutableClock;
 import dev.ephemery.testkit.PrometheusServer;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
@@ -44,7 +44,7 @@ class PrometheusScrapeIT {
   @Test
   void prometheusScrapesTheSupervisorAndAClientThroughTheRenderedConfig() throws Exception {
     Release release = Fixtures.release153();
-    TestClock clock = new TestClock(release.elGenesisTime().plus(Duration.ofDays(3)));
+    MutableClock clock = new MutableClock(release.elGenesisTime().plus(Duration.ofDays(3)));
     Supervisor supervisor =
         new Supervisor(
             clock,

@@ -10,7 +10,7 @@ import dev.ephemery.ops.NodeFixture;
 import dev.ephemery.ops.NodeRuntime;
 import dev.ephemery.ops.ResetJournal;
 import dev.ephemery.ops.ResetState;
-import dev.ephemery.ops.TestClock;
+import dev.ephemery.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ class ResetTimingTest {
   static final Duration PERIOD = Duration.ofDays(28);
 
   /** A runtime whose stops and starts take (simulated) time. */
-  record SlowRuntime(NodeRuntime inner, TestClock clock, Duration stop, Duration start)
+  record SlowRuntime(NodeRuntime inner, MutableClock clock, Duration stop, Duration start)
       implements NodeRuntime {
     @Override
     public dev.ephemery.ops.NodeFiles files() {
@@ -82,7 +82,7 @@ class ResetTimingTest {
     NodeFixture node = NodeFixture.create(root, "geth", "lighthouse", false);
     FilesystemRuntime files = new FilesystemRuntime(node);
     Instant genesis153 = SupervisorClockTest.GENESIS_153;
-    TestClock clock = new TestClock(genesis153.plus(Duration.ofDays(1)));
+    MutableClock clock = new MutableClock(genesis153.plus(Duration.ofDays(1)));
     JournalStore store = new JournalStore(node.baseDir);
     NodeRuntime runtime = new SlowRuntime(files, clock, stop, start);
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ephemery.network.Release;
 import dev.ephemery.ops.JournalStore;
-import dev.ephemery.ops.TestClock;
 import dev.ephemery.testing.Fixtures;
 import dev.ephemery.testkit.CommandResult;
+import dev.ephemery.testkit.MutableClock;
 import dev.ephemery.testkit.TestServices;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ class StatusPageIT {
   void headlessChromiumRendersTheStatusPage() throws Exception {
     Path chromium = TestServices.requirePath(TestServices.Service.CHROMIUM);
     Release release = Fixtures.release153();
-    TestClock clock = new TestClock(release.elGenesisTime().plus(Duration.ofDays(3)));
+    MutableClock clock = new MutableClock(release.elGenesisTime().plus(Duration.ofDays(3)));
     Supervisor supervisor =
         new Supervisor(
             clock,

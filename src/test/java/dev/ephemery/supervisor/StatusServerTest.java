@@ -2,6 +2,7 @@ package dev.ephemery.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,7 +11,8 @@ import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.ResetJournal;
 import dev.ephemery.ops.ResetState;
-import dev.ephemery.ops.TestClock;
+import dev.ephemery.testkit.MutableClock;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,7 +57,7 @@ class StatusServerTest {
 
   @TempDir Path dir;
 
-  Supervisor idleSupervisor(TestClock clock, AtomicBoolean asked) {
+  Supervisor idleSupervisor(MutableClock clock, AtomicBoolean asked) {
     Supervisor.Node node =
         new Supervisor.Node() {
           @Override
@@ -87,11 +89,11 @@ class StatusServerTest {
     Path token = dir.resolve("token");
     Files.writeString(token, "0123456789abcdef0123456789abcdef\n");
     Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
-    TestClock clock = new TestClock(Instant.parse("2026-11-26T19:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-26T19:00:00Z"));
     Supervisor supervisor = idleSupervisor(clock, new AtomicBoolean());
     try (StatusServer server =
         new StatusServer(
-            new InetSocketAddress("127.0.0.1", 0),
+            new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0),
             supervisor,
             () -> Map.of("ephemery-node1-geth", true, "ephemery-node1-lighthouse", false),
             token,
@@ -258,11 +260,14 @@ class StatusServerTest {
 
   @Test
   void daemonStopsPromptlyWhenTold() throws Exception {
-    TestClock clock = new TestClock(Instant.parse("2026-11-26T19:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-26T19:00:00Z"));
     Daemon daemon = new Daemon(idleSupervisor(clock, new AtomicBoolean()), Duration.ofSeconds(30));
     Thread thread = new Thread(daemon::run);
     thread.start();
-    Thread.sleep(200);
+    // Idle between ticks: the daemon waits for its next tick or for stop().
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> thread.getState() == Thread.State.TIMED_WAITING);
     long start = System.nanoTime();
     daemon.stop();
     thread.join(5_000);

@@ -12,8 +12,8 @@ import dev.ephemery.ops.NodeRuntime;
 import dev.ephemery.ops.ResetJournal;
 import dev.ephemery.ops.ResetLock;
 import dev.ephemery.ops.ResetState;
-import dev.ephemery.ops.TestClock;
 import dev.ephemery.runtime.local.TestnetInstaller;
+import dev.ephemery.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +54,7 @@ class SupervisorClockTest {
   void followsOnTimeLateAndUnplannedReleasesAndAlertsWhenOneNeverComes(@TempDir Path root) {
     NodeFixture node = NodeFixture.create(root, "geth", "lighthouse", false);
     FilesystemRuntime runtime = new FilesystemRuntime(node);
-    TestClock clock = new TestClock(GENESIS_153.plus(Duration.ofDays(1)));
+    MutableClock clock = new MutableClock(GENESIS_153.plus(Duration.ofDays(1)));
     JournalStore store = new JournalStore(node.baseDir);
 
     Instant genesis154 = GENESIS_153.plus(PERIOD);
@@ -136,7 +136,7 @@ class SupervisorClockTest {
 
   /** The supervisor's view of a fixture node: what is installed, and a reset begun per release. */
   static Supervisor.Node node(
-      NodeFixture node, NodeRuntime runtime, JournalStore store, TestClock clock) {
+      NodeFixture node, NodeRuntime runtime, JournalStore store, MutableClock clock) {
     return new Supervisor.Node() {
       @Override
       public Optional<Integer> installedIteration() {
@@ -153,7 +153,7 @@ class SupervisorClockTest {
 
   /** Resets run in this process by the fixture's machines, the clock advanced by each wait. */
   static Supervisor.Resets inProcess(
-      NodeFixture node, NodeRuntime runtime, JournalStore store, TestClock clock) {
+      NodeFixture node, NodeRuntime runtime, JournalStore store, MutableClock clock) {
     return Supervisor.Resets.inProcess(
         store,
         clock,
@@ -169,7 +169,7 @@ class SupervisorClockTest {
     NodeFixture node = NodeFixture.create(root, "geth", "lighthouse", false);
     FilesystemRuntime runtime = new FilesystemRuntime(node);
     Instant genesis154 = GENESIS_153.plus(PERIOD);
-    TestClock clock = new TestClock(genesis154.plusSeconds(5));
+    MutableClock clock = new MutableClock(genesis154.plusSeconds(5));
     JournalStore store = new JournalStore(node.baseDir);
     Release due = release(154, genesis154);
     Supervisor supervisor =

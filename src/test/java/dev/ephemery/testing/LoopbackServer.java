@@ -153,6 +153,7 @@ public final class LoopbackServer implements AutoCloseable {
     };
   }
 
+  // What is under test: a server that is slow on purpose (a stalled body, headers that never come).
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);

@@ -126,14 +126,10 @@ public final class DockerKit implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
+    try (DockerClient closing = client) {
       removeLabelled();
-    } finally {
-      try {
-        client.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

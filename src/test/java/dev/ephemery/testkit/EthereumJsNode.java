@@ -1,5 +1,7 @@
 package dev.ephemery.testkit;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.ephemery.testkit.TestServices.Service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -106,19 +108,21 @@ public final class EthereumJsNode implements AutoCloseable {
   }
 
   private void awaitEnginePort(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("ethereumjs exited with " + process.exitValue());
-      }
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), enginePort), 500);
-        return;
-      } catch (IOException notYet) {
-        sleep(200);
-      }
-    }
-    throw new IllegalStateException("ethereumjs Engine API port did not open within " + timeout);
+    await("ethereumjs to open its Engine API port")
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException("ethereumjs exited with " + process.exitValue());
+              }
+              try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), enginePort), 500);
+                return true;
+              } catch (IOException notYet) {
+                return false;
+              }
+            });
   }
 
   /** Engine API endpoint (JWT required). */
@@ -174,15 +178,6 @@ public final class EthereumJsNode implements AutoCloseable {
       return s.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 

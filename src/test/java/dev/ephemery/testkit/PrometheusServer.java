@@ -1,5 +1,7 @@
 package dev.ephemery.testkit;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.ephemery.testkit.TestServices.Service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,21 +88,20 @@ public final class PrometheusServer implements AutoCloseable {
   }
 
   private void awaitReady(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("prometheus exited with " + process.exitValue());
-      }
-      try {
-        if (get("/-/ready").statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      sleep(200);
-    }
-    throw new IllegalStateException("prometheus not ready within " + timeout);
+    await("prometheus to be ready")
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException("prometheus exited with " + process.exitValue());
+              }
+              try {
+                return get("/-/ready").statusCode() == 200;
+              } catch (IOException notYet) {
+                return false;
+              }
+            });
   }
 
   public URI baseUri() {
@@ -139,15 +140,6 @@ public final class PrometheusServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     deleteTree(workDir);
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 
   private static void deleteTree(Path root) {

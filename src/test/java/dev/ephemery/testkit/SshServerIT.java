@@ -2,6 +2,7 @@ package dev.ephemery.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.jcraft.jsch.ChannelDirectStreamLocal;
 import com.jcraft.jsch.ChannelExec;
@@ -15,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,9 +84,10 @@ class SshServerIT {
       InputStream in = exec.getInputStream();
       exec.connect(TIMEOUT_MS);
       String out = new String(readAll(in), StandardCharsets.UTF_8).trim();
-      while (!exec.isClosed()) {
-        Thread.sleep(20);
-      }
+      await()
+          .atMost(Duration.ofMillis(TIMEOUT_MS))
+          .pollInterval(Duration.ofMillis(20))
+          .until(exec::isClosed);
       assertThat(out).isEqualTo(target.user());
       assertThat(exec.getExitStatus()).isZero();
       exec.disconnect();

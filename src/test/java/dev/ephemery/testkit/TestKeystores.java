@@ -60,6 +60,9 @@ public final class TestKeystores {
    * @param checksum {@code crypto.checksum.message}, hex
    * @param cipherMessage {@code crypto.cipher.message} (the encrypted secret), hex
    */
+  // The secret stays raw bytes, as the keystore derives it; tests compare its fields, never
+  // records.
+  @SuppressWarnings("ArrayRecordComponent")
   public record Generated(
       String json,
       String password,

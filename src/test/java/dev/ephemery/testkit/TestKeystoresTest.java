@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ephemery.client.Keystore;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,8 @@ class TestKeystoresTest {
   void thePasswordIsNormalisedAsTheEipEncodesIt() {
     assertThat(HexFormat.of().formatHex(TestKeystores.normalize(PASSWORD)))
         .isEqualTo("7465737470617373776f7264f09f9491");
-    assertThat(TestKeystores.normalize("a\u0000b\u007fc\u0085d e")).isEqualTo("abcd e".getBytes());
+    assertThat(TestKeystores.normalize("a\u0000b\u007fc\u0085d e"))
+        .isEqualTo("abcd e".getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -29,7 +29,7 @@ public final class DockerConnection implements AutoCloseable {
   public static DockerConnection open(HostTarget target) {
     SshDockerForwarder forwarder = null;
     String socket = localSocket();
-    if (target.address() instanceof Address.Ssh ssh) {
+    if (target.address() instanceof Address.Ssh) {
       try {
         forwarder =
             new SshDockerForwarder(

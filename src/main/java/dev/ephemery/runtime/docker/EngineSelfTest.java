@@ -13,6 +13,7 @@ import dev.ephemery.plan.Service;
 import dev.ephemery.runtime.EngineJwt;
 import dev.ephemery.runtime.Labels;
 import dev.ephemery.runtime.SelfTestDecision;
+import dev.ephemery.runtime.Wait;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The EL-CL link as the CL sees it: from a helper on the node's own network, resolve the EL by its
@@ -101,25 +103,24 @@ public final class EngineSelfTest {
         Helper.start(docker, helperImage, plan.name(), paths, true, plan.network(), "selftest")) {
       Helper.Result read = helper.exec(List.of("cat", paths.inHelper("jwt", jwt.path())));
       byte[] secret = EngineJwt.parseSecret(jwt.path(), read.out());
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (true) {
-        Helper.Result probe =
-            helper.exec(EngineLinkCheck.wgetCommand(url, EngineJwt.token(secret, clock.instant())));
-        EngineLinkCheck.Result result =
-            EngineLinkCheck.classifyWget(
-                url, el.name(), probe.exitCode(), probe.out(), probe.err());
-        boolean tokenRefused =
-            result.problem() != null && result.problem().message().contains("InvalidToken");
-        if (result.ok() || tokenRefused || System.nanoTime() > deadline) {
-          return result;
-        }
-        try {
-          Thread.sleep(1000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return result;
-        }
-      }
+      AtomicReference<EngineLinkCheck.Result> last = new AtomicReference<>();
+      Wait.poll(
+          timeout,
+          Duration.ofSeconds(1),
+          waited -> {},
+          () -> {
+            Helper.Result probe =
+                helper.exec(
+                    EngineLinkCheck.wgetCommand(url, EngineJwt.token(secret, clock.instant())));
+            EngineLinkCheck.Result result =
+                EngineLinkCheck.classifyWget(
+                    url, el.name(), probe.exitCode(), probe.out(), probe.err());
+            last.set(result);
+            boolean tokenRefused =
+                result.problem() != null && result.problem().message().contains("InvalidToken");
+            return result.ok() || tokenRefused;
+          });
+      return last.get();
     }
   }
 }

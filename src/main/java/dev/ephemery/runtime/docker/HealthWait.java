@@ -7,6 +7,7 @@ import dev.ephemery.common.Problem;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Service;
 import dev.ephemery.runtime.Labels;
+import dev.ephemery.runtime.Wait;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,42 +92,32 @@ final class HealthWait {
     Map<Endpoint, String> pending = new LinkedHashMap<>();
     endpoints.forEach(e -> pending.put(e, "no answer yet"));
     try (Helper helper = Helper.onNetwork(docker, helperImage, plan.name(), plan.network())) {
-      long start = System.nanoTime();
-      long lastReport = start;
-      while (true) {
-        for (Endpoint endpoint : List.copyOf(pending.keySet())) {
-          Helper.Result result = helper.exec(command(endpoint));
-          if (answered(result.exitCode(), result.err())) {
-            pending.remove(endpoint);
-            progress.accept(plan.name() + ": " + endpoint.service().name() + " answers");
-          } else {
-            String error = (result.err() + " " + result.out()).strip().replace('\n', ' ');
-            pending.put(endpoint, error.isEmpty() ? "exit " + result.exitCode() : error);
-          }
-        }
-        long now = System.nanoTime();
-        if (pending.isEmpty()) {
-          return;
-        }
-        if (now - start > timeout.toNanos()) {
-          break;
-        }
-        if (now - lastReport > Duration.ofSeconds(5).toNanos()) {
-          lastReport = now;
-          progress.accept(
-              plan.name()
-                  + ": waiting for health endpoints ("
-                  + Duration.ofNanos(now - start).toSeconds()
-                  + " s): "
-                  + String.join(
-                      ", ", pending.keySet().stream().map(e -> e.service().name()).toList()));
-        }
-        try {
-          Thread.sleep(1000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
+      Wait.poll(
+          timeout,
+          Duration.ofSeconds(1),
+          waited ->
+              progress.accept(
+                  plan.name()
+                      + ": waiting for health endpoints ("
+                      + waited.toSeconds()
+                      + " s): "
+                      + String.join(
+                          ", ", pending.keySet().stream().map(e -> e.service().name()).toList())),
+          () -> {
+            for (Endpoint endpoint : List.copyOf(pending.keySet())) {
+              Helper.Result result = helper.exec(command(endpoint));
+              if (answered(result.exitCode(), result.err())) {
+                pending.remove(endpoint);
+                progress.accept(plan.name() + ": " + endpoint.service().name() + " answers");
+              } else {
+                String error = (result.err() + " " + result.out()).strip().replace('\n', ' ');
+                pending.put(endpoint, error.isEmpty() ? "exit " + result.exitCode() : error);
+              }
+            }
+            return pending.isEmpty();
+          });
+      if (pending.isEmpty()) {
+        return;
       }
     }
     List<Problem> problems = new ArrayList<>();

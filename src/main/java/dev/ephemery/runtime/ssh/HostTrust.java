@@ -23,7 +23,11 @@ public final class HostTrust {
     CHANGED
   }
 
-  /** The key a host presents and what known_hosts says about it. */
+  /**
+   * The key a host presents and what known_hosts says about it. {@code key} is the raw key a
+   * known_hosts line is written from; no code compares or hashes Presented records.
+   */
+  @SuppressWarnings("ArrayRecordComponent") // see above: equality of the record is never used
   public record Presented(
       String host, int port, String keyType, String fingerprint, Known known, byte[] key) {}
 

@@ -1,6 +1,7 @@
 package dev.ephemery.runtime.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.HostConfig;
@@ -98,13 +99,15 @@ class DockerRecoveryIT {
             Clock.systemUTC(),
             () -> false);
 
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline
-        && !(alerts.containsKey("recovery-stopped-consensus")
-            && alerts.containsKey("restart-loop-execution"))) {
-      recovery.check();
-      Thread.sleep(250);
-    }
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              recovery.check();
+              return alerts.containsKey("recovery-stopped-consensus")
+                  && alerts.containsKey("restart-loop-execution");
+            });
 
     assertThat(watch.observe().stream().map(Observation::service))
         .containsExactly("consensus", "execution", "validator");
@@ -128,10 +131,22 @@ class DockerRecoveryIT {
             .exec()
             .getState()
             .getStartedAt();
-    for (int i = 0; i < 5; i++) {
-      recovery.check();
-      Thread.sleep(300);
-    }
+    // Checks keep finding it down for a while and start it no more.
+    await()
+        .during(Duration.ofMillis(1500))
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              recovery.check();
+              return startedAt.equals(
+                  connection
+                      .client()
+                      .inspectContainerCmd(node + "-consensus")
+                      .exec()
+                      .getState()
+                      .getStartedAt());
+            });
     assertThat(
             connection
                 .client()

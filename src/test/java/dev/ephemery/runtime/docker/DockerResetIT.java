@@ -2,12 +2,14 @@ package dev.ephemery.runtime.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
+import dev.ephemery.common.Pause;
 import dev.ephemery.ops.FaultInjector;
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.NodeLayouts;
@@ -286,12 +288,9 @@ class DockerResetIT {
               faults);
       return machine.run(
           machine.begin(iteration, false),
+          // The machine's own retry waits, shortened to at most 2 s to keep the test quick.
           d -> {
-            try {
-              Thread.sleep(Math.min(d.toMillis(), 2000));
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
+            Pause.THREAD.pause(d.compareTo(Duration.ofSeconds(2)) < 0 ? d : Duration.ofSeconds(2));
             return true;
           },
           200);
@@ -592,13 +591,9 @@ class DockerResetIT {
   }
 
   static void waitForLines(Path file, int lines) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (Files.exists(file) && Files.readAllLines(file).size() >= lines) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the stand-ins wrote fewer than " + lines + " lines to " + file);
+    await("the stand-ins to write " + lines + " lines to " + file)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> Files.exists(file) && Files.readAllLines(file).size() >= lines);
   }
 }

@@ -1,6 +1,7 @@
 package dev.ephemery.runtime.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.ephemery.plan.LabelKeys;
@@ -64,11 +65,11 @@ class DockerSocketIT {
     DockerSocket socket = DockerSocket.local();
     socket.ping();
 
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline
-        && connection.client().inspectContainerCmd(exited).exec().getState().getRunning()) {
-      Thread.sleep(100);
-    }
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> !connection.client().inspectContainerCmd(exited).exec().getState().getRunning());
     var containers = socket.containers(node);
 
     assertThat(containers)

@@ -40,6 +40,7 @@ class DockerSocketTest {
                 request.set(new String(in.array(), 0, in.position(), StandardCharsets.US_ASCII));
                 c.write(ByteBuffer.wrap(answer.getBytes(StandardCharsets.UTF_8)));
                 if (!close) {
+                  // What is under test: a server that answers and keeps the connection open.
                   Thread.sleep(3000);
                 }
               } catch (IOException | InterruptedException e) {

@@ -1,6 +1,7 @@
 package dev.ephemery.runtime.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,14 +59,17 @@ class EngineLinkIT {
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("client.log").toFile())
             .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (!listening(enginePort)) {
-      if (!client.isAlive() || System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "ethereumjs did not open its Engine API: "
-                + Files.readString(dir.resolve("client.log")));
-      }
-      Thread.sleep(500);
+    try {
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> !client.isAlive() || listening(enginePort));
+    } catch (ConditionTimeoutException e) {
+      // reported below with the client's log
+    }
+    if (!listening(enginePort)) {
+      throw new IllegalStateException(
+          "ethereumjs did not open its Engine API: " + Files.readString(dir.resolve("client.log")));
     }
   }
 

@@ -14,6 +14,7 @@ import dev.ephemery.runtime.Purge;
 import dev.ephemery.runtime.ssh.HostKeys;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class RuntimeRulesTest {
@@ -131,7 +132,7 @@ class RuntimeRulesTest {
               if (h.equals("bad")) {
                 throw new OperationalException(h, "daemon down", "start it");
               }
-              return h.toUpperCase();
+              return h.toUpperCase(Locale.ROOT);
             });
 
     assertThat(outcomes).extracting(Fleet.Outcome::host).containsExactly("a", "bad", "c");

@@ -9,6 +9,7 @@ import dev.ephemery.runtime.HostTarget;
 import dev.ephemery.runtime.ssh.HostKeys;
 import dev.ephemery.runtime.ssh.SshSessions;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class SshDockerRuntimeIT extends DockerRuntimeContract {
     Path known = knownHosts();
     Process keygen =
         new ProcessBuilder("ssh-keygen", "-lf", known.toString()).redirectErrorStream(true).start();
-    String out = new String(keygen.getInputStream().readAllBytes());
+    String out = new String(keygen.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     keygen.waitFor();
 
     assertThat(out).contains(HostKeys.fingerprint(key));

@@ -1,6 +1,7 @@
 package dev.ephemery.runtime.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.ephemery.plan.LabelKeys;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -78,16 +80,19 @@ class SupervisorProcessIT {
                 + "    monitoring: {enabled: false}\n");
 
     Pattern listening = Pattern.compile("status on http://127\\.0\\.0\\.1:(\\d+)");
-    Matcher port = null;
-    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-    while (System.nanoTime() < deadline && process.isAlive()) {
-      Matcher m = listening.matcher(Files.readString(dir.resolve("err.txt")));
-      if (m.find()) {
-        port = m;
-        break;
-      }
-      Thread.sleep(200);
-    }
+    AtomicReference<Matcher> found = new AtomicReference<>();
+    await()
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              Matcher m = listening.matcher(Files.readString(dir.resolve("err.txt")));
+              if (m.find()) {
+                found.set(m);
+              }
+              return found.get() != null || !process.isAlive();
+            });
+    Matcher port = found.get();
     assertThat(port).as(Files.readString(dir.resolve("err.txt"))).isNotNull();
 
     HttpClient http = HttpClient.newHttpClient();
@@ -99,7 +104,8 @@ class SupervisorProcessIT {
                 HttpResponse.BodyHandlers.ofString())
             .body();
     assertThat(metrics).contains("ephemery_component_up{component=\"geth\"} 1");
-    // One container watch round (every 10 s) goes through the socket too.
+    // One container watch round (every 10 s) goes through the socket too. A plain sleep: the check
+    // below is that classes were NOT loaded, so a round must have passed, and nothing signals one.
     Thread.sleep(11_000);
     // The launcher execs java: the process is the supervisor's JVM.
     String loaded = Files.readString(logs.resolve(process.pid() + ".txt"), StandardCharsets.UTF_8);
@@ -201,14 +207,16 @@ class SupervisorProcessIT {
     Path resets = dir.resolve("node").resolve(".ephemery").resolve("resets");
     Path lock = dir.resolve("node").resolve(".ephemery").resolve("reset.lock");
     String journal = "";
-    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-    while (System.nanoTime() < deadline && process.isAlive()) {
-      journal = newestJournal(resets);
-      if (journal.contains("\"INITIALISING\"")) {
-        break;
-      }
-      Thread.sleep(250);
-    }
+    AtomicReference<String> newest = new AtomicReference<>("");
+    await()
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              newest.set(newestJournal(resets));
+              return newest.get().contains("\"INITIALISING\"") || !process.isAlive();
+            });
+    journal = newest.get();
     String err = Files.readString(dir.resolve("err.txt"));
     assertThat(journal).as(err).contains("\"INSTALLING\"").contains("\"INITIALISING\"");
     assertThat(dir.resolve("node").resolve("testnet").resolve("ephemery-153")).isDirectory();
