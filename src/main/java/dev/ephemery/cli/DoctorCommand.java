@@ -11,7 +11,7 @@ import dev.ephemery.inventory.Host;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.PlannedPath;
 import dev.ephemery.runtime.Fleet;
-import dev.ephemery.runtime.Runtime;
+import dev.ephemery.runtime.HostRuntime;
 import dev.ephemery.runtime.ServiceState;
 import dev.ephemery.wiring.Runtimes;
 import java.io.IOException;
@@ -99,7 +99,7 @@ final class DoctorCommand extends BaseCommand {
   private Diagnosis diagnose(Host host, RuntimePlans inputs) {
     HostProbe.Result probed = NodeHealth.probe(host, inputs, scope.helperImage(), clock);
     Map<String, List<String>> logs = new LinkedHashMap<>();
-    try (Runtime runtime = Runtimes.open(host, line -> {})) {
+    try (HostRuntime runtime = Runtimes.open(host, line -> {})) {
       for (ServiceState s : probed.services()) {
         if (!"missing".equals(s.state())) {
           logs.put(s.service(), runtime.tail(s.container(), lines));

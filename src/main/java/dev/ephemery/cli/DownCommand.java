@@ -6,8 +6,8 @@ import dev.ephemery.plan.MonitoringPlan;
 import dev.ephemery.plan.Plan;
 import dev.ephemery.runtime.Change;
 import dev.ephemery.runtime.Fleet;
+import dev.ephemery.runtime.HostRuntime;
 import dev.ephemery.runtime.Purge;
-import dev.ephemery.runtime.Runtime;
 import dev.ephemery.wiring.Runtimes;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +105,8 @@ final class DownCommand extends BaseCommand {
             Host::name,
             scope.parallel,
             host -> {
-              try (Runtime runtime = Runtimes.open(host, line -> UpCommand.progress(err(), line))) {
+              try (HostRuntime runtime =
+                  Runtimes.open(host, line -> UpCommand.progress(err(), line))) {
                 return runtime.down(
                     host.name(),
                     HostScope.hostPlan(plan, host.name())

@@ -3,7 +3,7 @@ package dev.ephemery.cli;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
-import dev.ephemery.runtime.Runtime;
+import dev.ephemery.runtime.HostRuntime;
 import dev.ephemery.wiring.Runtimes;
 import java.io.PrintStream;
 import java.util.List;
@@ -53,7 +53,7 @@ final class LogsCommand extends BaseCommand {
     Host host = hosts.get(0);
     spec.commandLine().getOut().flush();
     PrintStream out = System.out;
-    try (Runtime runtime = Runtimes.open(host, line -> {})) {
+    try (HostRuntime runtime = Runtimes.open(host, line -> {})) {
       runtime.logs(host.name(), service, follow, tail, bytes -> out.write(bytes, 0, bytes.length));
     }
     out.flush();

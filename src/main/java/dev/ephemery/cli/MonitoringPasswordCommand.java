@@ -4,7 +4,7 @@ import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.plan.MonitoringPlan;
-import dev.ephemery.runtime.Runtime;
+import dev.ephemery.runtime.HostRuntime;
 import dev.ephemery.wiring.Runtimes;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,7 @@ final class MonitoringPasswordCommand extends BaseCommand {
     }
     String base = host.baseDir().endsWith("/") ? host.baseDir() : host.baseDir() + "/";
     String password;
-    try (Runtime runtime = Runtimes.open(host, line -> {})) {
+    try (HostRuntime runtime = Runtimes.open(host, line -> {})) {
       password =
           runtime.readSecret(
               host.name(),

@@ -9,8 +9,8 @@ import dev.ephemery.inventory.Host;
 import dev.ephemery.network.ValidatorStates;
 import dev.ephemery.ops.BeaconValidators;
 import dev.ephemery.plan.HostPlan;
+import dev.ephemery.runtime.HostRuntime;
 import dev.ephemery.runtime.HostTarget;
-import dev.ephemery.runtime.Runtime;
 import dev.ephemery.runtime.ssh.SshSessions;
 import dev.ephemery.runtime.ssh.SshStreams;
 import dev.ephemery.wiring.Runtimes;
@@ -39,7 +39,7 @@ final class NodeHealth {
         OnHost.remote(host)
             ? new SshStreams(() -> SshSessions.open(target), target.address().uri())
             : new LocalStreams();
-    try (Runtime runtime = Runtimes.open(host, line -> {});
+    try (HostRuntime runtime = Runtimes.open(host, line -> {});
         NodeHttp http = new NodeHttp(streams, clock, HTTP_TIMEOUT)) {
       return new HostProbe(runtime, http, clock)
           .probe(

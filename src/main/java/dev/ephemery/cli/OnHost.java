@@ -3,7 +3,7 @@ package dev.ephemery.cli;
 import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.inventory.Address;
 import dev.ephemery.inventory.Host;
-import dev.ephemery.runtime.Runtime;
+import dev.ephemery.runtime.HostRuntime;
 import dev.ephemery.wiring.Runtimes;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -13,8 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code reset} and {@code history} for a host reached over SSH: the command runs inside the host's
- * supervisor container (see {@link Runtime#runInSupervisor}), where the host's files, journal and
- * reset lock are, and its output and exit code come back here.
+ * supervisor container (see {@link HostRuntime#runInSupervisor}), where the host's files, journal
+ * and reset lock are, and its output and exit code come back here.
  */
 final class OnHost {
 
@@ -54,7 +54,7 @@ final class OnHost {
     PrintWriter err = spec.commandLine().getErr();
     err.println(host.name() + ": running '" + String.join(" ", all) + "' on the host");
     err.flush();
-    try (Runtime runtime = Runtimes.open(host, line -> {})) {
+    try (HostRuntime runtime = Runtimes.open(host, line -> {})) {
       long code =
           runtime.runInSupervisor(
               host.name(),

@@ -7,7 +7,7 @@ import dev.ephemery.inventory.Host;
 import dev.ephemery.plan.DataLayout;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Service;
-import dev.ephemery.runtime.Runtime;
+import dev.ephemery.runtime.HostRuntime;
 import dev.ephemery.wiring.Runtimes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,7 +70,7 @@ final class SlashingImportRun {
         file,
         folder.resolve(Path.of(SlashingImport.FILE).getFileName()),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    try (Runtime runtime = Runtimes.open(host, log)) {
+    try (HostRuntime runtime = Runtimes.open(host, log)) {
       runtime.importSlashingProtection(plan, service, command, folder, Duration.ofMinutes(2), log);
     }
   }

@@ -9,7 +9,7 @@ import dev.ephemery.plan.Plan;
 import dev.ephemery.plan.Role;
 import dev.ephemery.runtime.Change;
 import dev.ephemery.runtime.Fleet;
-import dev.ephemery.runtime.Runtime;
+import dev.ephemery.runtime.HostRuntime;
 import dev.ephemery.runtime.RuntimeOptions;
 import dev.ephemery.runtime.SelfTestDecision;
 import dev.ephemery.runtime.SelfTestPolicy;
@@ -124,7 +124,7 @@ final class UpCommand extends BaseCommand {
                           () ->
                               InvalidInputException.of(
                                   host.name(), "the plan has no host '" + host.name() + "'", ""));
-              try (Runtime runtime = Runtimes.open(host, line -> progress(err, line))) {
+              try (HostRuntime runtime = Runtimes.open(host, line -> progress(err, line))) {
                 return runtime.up(hostPlan, options);
               }
             });

@@ -88,7 +88,7 @@ public final class ResetMachine {
         switch (state) {
           case DETECTED -> fetch(journal);
           case FETCHED -> checkFetched(journal);
-          case STOPPING -> stop(journal);
+          case STOPPING -> stop();
           case WIPING -> wipe(journal);
           case INSTALLING -> install(journal);
           case INITIALISING -> initialise();
@@ -196,7 +196,7 @@ public final class ResetMachine {
     return StepResult.advance(ResetState.STOPPING, "staged " + layout.testnetDir() + ".next");
   }
 
-  private StepResult stop(ResetJournal journal) {
+  private StepResult stop() {
     List<Component> reversed = new ArrayList<>(layout.components());
     java.util.Collections.reverse(reversed);
     for (Component component : reversed) {

@@ -6,8 +6,8 @@ import dev.ephemery.ops.NodeFiles;
 import dev.ephemery.ops.NodeLayout;
 import dev.ephemery.ops.NodeRuntime;
 import dev.ephemery.plan.HostPlan;
+import dev.ephemery.runtime.HostRuntime;
 import dev.ephemery.runtime.HostTarget;
-import dev.ephemery.runtime.Runtime;
 import dev.ephemery.runtime.docker.DockerHost;
 import dev.ephemery.runtime.docker.DockerNodeRuntime;
 import dev.ephemery.runtime.local.LocalNodeFiles;
@@ -17,9 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * The one place that picks a runtime adapter for a host, from its address. Every command gets its
- * {@link Runtime}, and every reset its {@link NodeRuntime} and {@link NodeFiles}, here; a new kind
- * of address (a cluster) adds an {@link Adapter}, and the compiler then asks for its case in each
- * switch.
+ * {@link HostRuntime}, and every reset its {@link NodeRuntime} and {@link NodeFiles}, here; a new
+ * kind of address (a cluster) adds an {@link Adapter}, and the compiler then asks for its case in
+ * each switch.
  */
 public final class Runtimes {
 
@@ -40,7 +40,7 @@ public final class Runtimes {
   }
 
   /** The host's runtime; {@code progress} receives lines for long work. Close it after use. */
-  public static Runtime open(Host host, Consumer<String> progress) {
+  public static HostRuntime open(Host host, Consumer<String> progress) {
     return switch (adapterFor(host.address())) {
       case DOCKER -> DockerHost.open(HostTarget.of(host), progress);
     };

@@ -13,8 +13,8 @@ import dev.ephemery.plan.Role;
 import dev.ephemery.plan.Service;
 import dev.ephemery.runtime.ContainerDetail;
 import dev.ephemery.runtime.DiskSpace;
+import dev.ephemery.runtime.HostRuntime;
 import dev.ephemery.runtime.LinkCheck;
-import dev.ephemery.runtime.Runtime;
 import dev.ephemery.runtime.ServiceState;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,11 +52,11 @@ public final class HostProbe {
   /** The probed host: its findings and Docker's view of its containers. */
   public record Result(HostHealth health, List<ServiceState> services) {}
 
-  private final Runtime runtime;
+  private final HostRuntime runtime;
   private final NodeHttp http;
   private final Clock clock;
 
-  public HostProbe(Runtime runtime, NodeHttp http, Clock clock) {
+  public HostProbe(HostRuntime runtime, NodeHttp http, Clock clock) {
     this.runtime = runtime;
     this.http = http;
     this.clock = clock;

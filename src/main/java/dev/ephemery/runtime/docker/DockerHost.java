@@ -10,11 +10,11 @@ import dev.ephemery.plan.Service;
 import dev.ephemery.runtime.Change;
 import dev.ephemery.runtime.ContainerDetail;
 import dev.ephemery.runtime.DiskSpace;
+import dev.ephemery.runtime.HostRuntime;
 import dev.ephemery.runtime.HostTarget;
 import dev.ephemery.runtime.Labels;
 import dev.ephemery.runtime.LinkCheck;
 import dev.ephemery.runtime.Purge;
-import dev.ephemery.runtime.Runtime;
 import dev.ephemery.runtime.RuntimeOptions;
 import dev.ephemery.runtime.ServiceState;
 import dev.ephemery.runtime.UpReport;
@@ -30,10 +30,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The {@link Runtime} port on one host's Docker daemon, local or reached over SSH: one connection,
- * held until closed, and the {@link DockerRuntime} working through it.
+ * The {@link HostRuntime} port on one host's Docker daemon, local or reached over SSH: one
+ * connection, held until closed, and the {@link DockerRuntime} working through it.
  */
-public final class DockerHost implements Runtime {
+public final class DockerHost implements HostRuntime {
 
   private static final int STOP_SECONDS = 30;
 

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * from {@code wiring.Runtimes}, which picks the adapter from the host's address, and closed after
  * use. The reset reaches the node through its own port, {@code ops.NodeRuntime}.
  */
-public interface Runtime extends AutoCloseable {
+public interface HostRuntime extends AutoCloseable {
 
   /** Converges the node to {@code plan}: creates, recreates or starts what differs. */
   UpReport up(HostPlan plan, RuntimeOptions options);
