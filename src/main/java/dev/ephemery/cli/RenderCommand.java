@@ -12,6 +12,7 @@ final class RenderCommand implements Runnable, DeclaredCommand {
   public CommandSpec declare() {
     spec = Specs.command(this, "render", "Export the plan for other tools.");
     spec.addSubcommand("compose", new RenderComposeCommand().declare());
+    spec.addSubcommand("kubernetes", new RenderKubernetesCommand().declare());
     return spec;
   }
 

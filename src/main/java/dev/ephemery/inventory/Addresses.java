@@ -139,7 +139,8 @@ public final class Addresses {
     if (context.isEmpty()) {
       return Parsed.error(
           quoted + " names no kubeconfig context",
-          form + "; the context is explicit so that a changed current context never redirects"
+          form
+              + "; the context is explicit so that a changed current context never redirects"
               + " a deployment");
     }
     for (int i = 0; i < context.length(); i++) {

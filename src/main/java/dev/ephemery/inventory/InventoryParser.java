@@ -475,20 +475,11 @@ public final class InventoryParser {
     return new KubernetesSpec(
         text(kube, InventorySchema.Kubernetes.STORAGE_CLASS),
         resources(
-            kube,
-            InventorySchema.Kubernetes.EXECUTION,
-            KubernetesSpec.DEFAULT.execution(),
-            path),
+            kube, InventorySchema.Kubernetes.EXECUTION, KubernetesSpec.DEFAULT.execution(), path),
         resources(
-            kube,
-            InventorySchema.Kubernetes.CONSENSUS,
-            KubernetesSpec.DEFAULT.consensus(),
-            path),
+            kube, InventorySchema.Kubernetes.CONSENSUS, KubernetesSpec.DEFAULT.consensus(), path),
         resources(
-            kube,
-            InventorySchema.Kubernetes.VALIDATOR,
-            KubernetesSpec.DEFAULT.validator(),
-            path));
+            kube, InventorySchema.Kubernetes.VALIDATOR, KubernetesSpec.DEFAULT.validator(), path));
   }
 
   /** One container's resources; a request above its limit is a problem where the request is. */
