@@ -5,16 +5,20 @@ import dev.ephemery.runtime.Change;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Applies a node's objects: each one whose plan hash differs from what the cluster holds goes by
- * server-side apply with the field manager {@code ephemery}; one that is current is not sent. An
+ * Applies a node's objects: a missing one is created, one whose plan hash differs from what the
+ * cluster holds goes by server-side apply with the field manager {@code ephemery} (forcing
+ * conflicts: these fields are the plan's); one that is current is not sent. An
  * object of the same name that is not the node's is never touched.
  */
 final class Applier {
+
+  private static final int UNSUPPORTED_MEDIA_TYPE = 415;
 
   private final KubernetesClient client;
   private final String namespace;
@@ -79,13 +83,29 @@ final class Applier {
             object.getKind().toLowerCase(Locale.ROOT),
             object.getMetadata().getName(),
             found == null ? "missing" : "plan changed"));
-    if (!dryRun) {
-      client
-          .resource(desired)
-          .inNamespace(namespace)
-          .fieldManager(KubeLabels.FIELD_MANAGER)
-          .forceConflicts()
-          .serverSideApply();
+    if (dryRun) {
+      return;
+    }
+    if (found == null) {
+      // Created as it is; every later change is a server-side apply, which takes the fields over.
+      client.resource(desired).inNamespace(namespace).create();
+    } else {
+      try {
+        client
+            .resource(desired)
+            .inNamespace(namespace)
+            .fieldManager(KubeLabels.FIELD_MANAGER)
+            .forceConflicts()
+            .serverSideApply();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != UNSUPPORTED_MEDIA_TYPE) {
+          throw e;
+        }
+        // A server without server-side apply (and fabric8's CRUD mock) gets the object replaced,
+        // as of the version just read.
+        desired.getMetadata().setResourceVersion(found.getMetadata().getResourceVersion());
+        client.resource(desired).inNamespace(namespace).update();
+      }
     }
   }
 

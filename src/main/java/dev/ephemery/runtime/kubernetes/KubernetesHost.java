@@ -76,8 +76,12 @@ public final class KubernetesHost implements Runtime {
 
   /** The reset's port on this node, for the new iteration's plan; closed with this. */
   public KubernetesNodeRuntime forReset(HostPlan plan, Path releaseDir) {
-    return new KubernetesNodeRuntime(
-        client, manifests(plan), plan, releaseDir, KubernetesNodeRuntime.Waits.DEFAULT);
+    return forReset(plan, releaseDir, KubernetesNodeRuntime.Waits.DEFAULT);
+  }
+
+  KubernetesNodeRuntime forReset(
+      HostPlan plan, Path releaseDir, KubernetesNodeRuntime.Waits waits) {
+    return new KubernetesNodeRuntime(client, manifests(plan), plan, releaseDir, waits);
   }
 
   /** Where the node's reset journals are kept: a ConfigMap beside it. */
