@@ -13,8 +13,8 @@ import java.util.Locale;
 /**
  * Applies a node's objects: a missing one is created, one whose plan hash differs from what the
  * cluster holds goes by server-side apply with the field manager {@code ephemery} (forcing
- * conflicts: these fields are the plan's); one that is current is not sent. An
- * object of the same name that is not the node's is never touched.
+ * conflicts: these fields are the plan's); one that is current is not sent. An object of the same
+ * name that is not the node's is never touched.
  */
 final class Applier {
 

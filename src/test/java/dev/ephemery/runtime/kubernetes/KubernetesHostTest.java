@@ -143,8 +143,16 @@ class KubernetesHostTest {
 
   @Test
   void anObjectInTheWayThatIsNotOursStopsUpBeforeAnythingChanges() {
-    cluster.client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
-        .withNewMetadata().withName(NS).endMetadata().build()).create();
+    cluster
+        .client
+        .namespaces()
+        .resource(
+            new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata()
+                .withName(NS)
+                .endMetadata()
+                .build())
+        .create();
     cluster
         .client
         .services()
@@ -168,8 +176,14 @@ class KubernetesHostTest {
         .hasMessageContaining("service/ephemery-node1-p2p");
     assertThat(cluster.client.apps().statefulSets().inNamespace(NS).list().getItems()).isEmpty();
     assertThat(
-            cluster.client.services().inNamespace(NS).withName("ephemery-node1-p2p").get()
-                .getMetadata().getLabels())
+            cluster
+                .client
+                .services()
+                .inNamespace(NS)
+                .withName("ephemery-node1-p2p")
+                .get()
+                .getMetadata()
+                .getLabels())
         .containsEntry("app", "someone-else");
   }
 
@@ -240,8 +254,7 @@ class KubernetesHostTest {
     List<Change> purged = runtime().down("node1", plan, Purge.DATA, null, false);
 
     assertThat(purged).extracting(Change::object).containsExactly("data-geth-ephemery-node1-0");
-    assertThat(cluster.client.persistentVolumeClaims().inNamespace(NS).list().getItems())
-        .isEmpty();
+    assertThat(cluster.client.persistentVolumeClaims().inNamespace(NS).list().getItems()).isEmpty();
   }
 
   @Test

@@ -216,7 +216,13 @@ class KubernetesResetTest {
                 .filter(v -> v.getConfigMap() != null)
                 .map(v -> v.getConfigMap().getName()))
         .containsExactly("ephemery-node1-release-154");
-    assertThat(cluster.client.configMaps().inNamespace(NS).withName("ephemery-node1-release-154").get())
+    assertThat(
+            cluster
+                .client
+                .configMaps()
+                .inNamespace(NS)
+                .withName("ephemery-node1-release-154")
+                .get())
         .isNotNull();
     assertThat(cluster.client.batch().v1().jobs().inNamespace(NS).list().getItems()).isEmpty();
     assertThat(store.all()).hasSize(1);

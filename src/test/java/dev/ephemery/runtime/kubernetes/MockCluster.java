@@ -47,12 +47,15 @@ final class MockCluster implements AutoCloseable {
         client.batch().v1().jobs().inNamespace(namespace).resource(job).updateStatus();
       }
     }
-    for (StatefulSet set :
-        client.apps().statefulSets().inNamespace(namespace).list().getItems()) {
+    for (StatefulSet set : client.apps().statefulSets().inNamespace(namespace).list().getItems()) {
       int replicas = set.getSpec().getReplicas() == null ? 1 : set.getSpec().getReplicas();
       Integer ready = set.getStatus() == null ? null : set.getStatus().getReadyReplicas();
       if (ready == null || ready != replicas) {
-        set.setStatus(new StatefulSetStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas).build());
+        set.setStatus(
+            new StatefulSetStatusBuilder()
+                .withReplicas(replicas)
+                .withReadyReplicas(replicas)
+                .build());
         client.apps().statefulSets().inNamespace(namespace).resource(set).updateStatus();
       }
     }
@@ -80,7 +83,9 @@ final class MockCluster implements AutoCloseable {
     return thread;
   }
 
-  /** Every request the server took since the last call, as "METHOD path" (status writes left out). */
+  /**
+   * Every request the server took since the last call, as "METHOD path" (status writes left out).
+   */
   List<String> takeRequests() throws InterruptedException {
     List<String> taken = new ArrayList<>();
     RecordedRequest request;
