@@ -102,7 +102,7 @@ final class DoctorCommand extends BaseCommand {
     try (HostRuntime runtime = Runtimes.open(host, line -> {})) {
       for (ServiceState s : probed.services()) {
         if (!"missing".equals(s.state())) {
-          logs.put(s.service(), runtime.tail(s.container(), lines));
+          logs.put(s.service(), runtime.tail(host.name(), s.container(), lines));
         }
       }
     }

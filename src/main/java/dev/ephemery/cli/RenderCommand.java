@@ -13,6 +13,7 @@ final class RenderCommand implements Runnable, DeclaredCommand {
     spec = Specs.command(this, "render", "Export the plan for other tools.");
     spec.addSubcommand("compose", new RenderComposeCommand().declare());
     spec.addSubcommand("monitoring", new RenderMonitoringCommand().declare());
+    spec.addSubcommand("kubernetes", new RenderKubernetesCommand().declare());
     return spec;
   }
 

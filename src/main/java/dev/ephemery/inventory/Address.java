@@ -1,7 +1,10 @@
 package dev.ephemery.inventory;
 
-/** Where a host's Docker daemon is: this machine, or a remote machine reached over SSH. */
-public sealed interface Address permits Address.Local, Address.Ssh {
+/**
+ * Where a host's node runs: this machine's Docker, a remote machine's Docker reached over SSH, or a
+ * namespace of a Kubernetes cluster.
+ */
+public sealed interface Address permits Address.Local, Address.Ssh, Address.Kubernetes {
 
   int DEFAULT_SSH_PORT = 22;
 
@@ -19,6 +22,17 @@ public sealed interface Address permits Address.Local, Address.Ssh {
     @Override
     public String uri() {
       return "ssh://" + user + "@" + host + (port == DEFAULT_SSH_PORT ? "" : ":" + port);
+    }
+  }
+
+  /**
+   * A namespace of a Kubernetes cluster, reached through the kubeconfig context {@code context}
+   * (found as kubectl finds it: {@code KUBECONFIG}, else {@code ~/.kube/config}).
+   */
+  record Kubernetes(String context, String namespace) implements Address {
+    @Override
+    public String uri() {
+      return "kubernetes://" + context + "/" + namespace;
     }
   }
 }

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class Addresses {
 
-  static final String FORM = "'local' or ssh://user@host[:port]";
+  static final String FORM = "'local', ssh://user@host[:port] or kubernetes://CONTEXT/NAMESPACE";
+  private static final String KUBERNETES = "kubernetes://";
+  private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
   private static final Pattern USER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
   static final Pattern HOSTNAME =
       Pattern.compile(
@@ -43,15 +45,28 @@ public final class Addresses {
         : "local";
   }
 
+  /**
+   * The machine a host's node runs on, as {@link #machine(Address)}; a Kubernetes host's node is a
+   * pod of its own (its own ports and volumes), whatever namespace it shares.
+   */
+  public static String machine(Host host) {
+    return host.address() instanceof Address.Kubernetes kube
+        ? kube.uri() + " pod of " + host.name()
+        : machine(host.address());
+  }
+
   public static Parsed parse(String text) {
     if (text.equals("local")) {
       return new Parsed(new Address.Local(), null, null);
     }
     String quoted = "'" + text + "'";
+    if (text.startsWith(KUBERNETES)) {
+      return parseKubernetes(text.substring(KUBERNETES.length()), quoted);
+    }
     if (!text.startsWith("ssh://")) {
       if (text.contains("://")) {
         return Parsed.error(
-            quoted + " uses an unsupported scheme", "write " + FORM + " (only ssh is supported)");
+            quoted + " uses an unsupported scheme", "write " + FORM + " (ssh or kubernetes)");
       }
       if (text.contains("@")) {
         return Parsed.error(quoted + " has no scheme", "write ssh://" + text);
@@ -107,6 +122,41 @@ public final class Addresses {
       }
     }
     return new Parsed(new Address.Ssh(user, host, port), null, null);
+  }
+
+  /**
+   * {@code CONTEXT/NAMESPACE}: the context as the kubeconfig names it (EKS names hold '/' and ':',
+   * so the namespace is what follows the last '/'), the namespace a DNS label.
+   */
+  private static Parsed parseKubernetes(String rest, String quoted) {
+    String form = "write kubernetes://CONTEXT/NAMESPACE (a kubeconfig context, a namespace)";
+    int slash = rest.lastIndexOf('/');
+    if (slash < 0) {
+      return Parsed.error(quoted + " names no namespace", form);
+    }
+    String context = rest.substring(0, slash);
+    String namespace = rest.substring(slash + 1);
+    if (context.isEmpty()) {
+      return Parsed.error(
+          quoted + " names no kubeconfig context",
+          form
+              + "; the context is explicit so that a changed current context never redirects"
+              + " a deployment");
+    }
+    for (int i = 0; i < context.length(); i++) {
+      char c = context.charAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '?' || c == '#') {
+        return Parsed.error(
+            quoted + " has an invalid context '" + context + "'",
+            "write the context as 'kubectl config get-contexts' shows it");
+      }
+    }
+    if (!NAMESPACE.matcher(namespace).matches()) {
+      return Parsed.error(
+          quoted + " has an invalid namespace '" + namespace + "'",
+          "use 1-63 lower-case letters, digits and '-', not starting or ending with '-'");
+    }
+    return new Parsed(new Address.Kubernetes(context, namespace), null, null);
   }
 
   /** The port, or -1 when the text is not a number from 1 to 65535. */

@@ -7,6 +7,7 @@ package dev.ephemery.inventory;
  * @param sshKeyFile private key for an ssh address, or null to use the SSH agent
  * @param knownHostsFile known_hosts to verify the host key against, or null for ~/.ssh/known_hosts
  * @param supervisor the on-host supervisor container
+ * @param kubernetes resources and storage of the node on a {@code kubernetes://} host
  */
 public record Host(
     String name,
@@ -19,12 +20,41 @@ public record Host(
     MonitoringSpec monitoring,
     String sshKeyFile,
     String knownHostsFile,
-    SupervisorSpec supervisor) {
+    SupervisorSpec supervisor,
+    KubernetesSpec kubernetes) {
 
   private static final String STACK_PREFIX = "ephemery-";
 
   public Host {
     supervisor = supervisor == null ? SupervisorSpec.DEFAULT : supervisor;
+    kubernetes = kubernetes == null ? KubernetesSpec.DEFAULT : kubernetes;
+  }
+
+  public Host(
+      String name,
+      Address address,
+      String baseDir,
+      Flavor flavor,
+      ExecutionSpec execution,
+      ConsensusSpec consensus,
+      ValidatorSpec validator,
+      MonitoringSpec monitoring,
+      String sshKeyFile,
+      String knownHostsFile,
+      SupervisorSpec supervisor) {
+    this(
+        name,
+        address,
+        baseDir,
+        flavor,
+        execution,
+        consensus,
+        validator,
+        monitoring,
+        sshKeyFile,
+        knownHostsFile,
+        supervisor,
+        KubernetesSpec.DEFAULT);
   }
 
   public Host(

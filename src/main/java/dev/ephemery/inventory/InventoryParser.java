@@ -5,6 +5,7 @@ import dev.ephemery.common.Problem;
 import dev.ephemery.inventory.InventorySchema.Consensus;
 import dev.ephemery.inventory.InventorySchema.Execution;
 import dev.ephemery.inventory.InventorySchema.HostKeys;
+import dev.ephemery.inventory.InventorySchema.KubernetesResources;
 import dev.ephemery.inventory.InventorySchema.Monitoring;
 import dev.ephemery.inventory.InventorySchema.Validator;
 import dev.ephemery.inventory.SchemaKey.ValueType;
@@ -454,6 +455,7 @@ public final class InventoryParser {
             integer(sup, InventorySchema.Supervisor.PORT));
 
     checkPorts(merged, path, execution, consensus, monitoring, supervisor);
+    KubernetesSpec kubernetes = kubernetes(section(merged, HostKeys.KUBERNETES), path);
     return new Host(
         name,
         address,
@@ -465,7 +467,59 @@ public final class InventoryParser {
         monitoring,
         text(merged, HostKeys.SSH_KEY_FILE),
         text(merged, HostKeys.KNOWN_HOSTS_FILE),
-        supervisor);
+        supervisor,
+        kubernetes);
+  }
+
+  private KubernetesSpec kubernetes(Mapping kube, String path) {
+    return new KubernetesSpec(
+        text(kube, InventorySchema.Kubernetes.STORAGE_CLASS),
+        resources(
+            kube, InventorySchema.Kubernetes.EXECUTION, KubernetesSpec.DEFAULT.execution(), path),
+        resources(
+            kube, InventorySchema.Kubernetes.CONSENSUS, KubernetesSpec.DEFAULT.consensus(), path),
+        resources(
+            kube, InventorySchema.Kubernetes.VALIDATOR, KubernetesSpec.DEFAULT.validator(), path));
+  }
+
+  /** One container's resources; a request above its limit is a problem where the request is. */
+  private KubernetesSpec.Resources resources(
+      Mapping kube, SchemaKey key, KubernetesSpec.Resources defaults, String path) {
+    Mapping map = section(kube, key);
+    String storage = text(map, KubernetesResources.STORAGE);
+    KubernetesSpec.Resources resources =
+        new KubernetesSpec.Resources(
+            text(map, KubernetesResources.CPU_REQUEST),
+            text(map, KubernetesResources.MEMORY_REQUEST),
+            text(map, KubernetesResources.CPU_LIMIT),
+            text(map, KubernetesResources.MEMORY_LIMIT),
+            storage == null ? defaults.storage() : storage);
+    String at = path + ".kubernetes." + key.name() + ".";
+    checkRequestWithinLimit(
+        map, at, KubernetesResources.CPU_REQUEST, resources.cpuRequest(), resources.cpuLimit());
+    checkRequestWithinLimit(
+        map,
+        at,
+        KubernetesResources.MEMORY_REQUEST,
+        resources.memoryRequest(),
+        resources.memoryLimit());
+    return resources;
+  }
+
+  private void checkRequestWithinLimit(
+      Mapping map, String at, SchemaKey requestKey, String request, String limit) {
+    if (request == null || limit == null) {
+      return;
+    }
+    if (Quantities.value(request).orElseThrow().compareTo(Quantities.value(limit).orElseThrow())
+        > 0) {
+      problem(
+          at + requestKey.name(),
+          lineOf(map, requestKey.name()),
+          requestKey.name() + " " + request + " is above its limit " + limit,
+          "Kubernetes refuses a container whose request exceeds its limit: lower the request or"
+              + " raise the limit");
+    }
   }
 
   /**
@@ -545,7 +599,7 @@ public final class InventoryParser {
       for (int j = 0; j < i; j++) {
         Host a = hosts.get(j);
         Host b = hosts.get(i);
-        if (!Addresses.machine(a.address()).equals(Addresses.machine(b.address()))) {
+        if (!Addresses.machine(a).equals(Addresses.machine(b))) {
           continue;
         }
         String dirA = a.baseDir() + "/";

@@ -170,6 +170,64 @@ public final class InventorySchema {
     private Supervisor() {}
   }
 
+  /** Keys of {@code kubernetes.execution}, {@code .consensus} and {@code .validator}. */
+  public static final class KubernetesResources {
+    public static final SchemaKey CPU_REQUEST =
+        SchemaKey.string("cpuRequest", "CPU the scheduler reserves, e.g. \"2\" or 500m")
+            .withFormat(ValueFormat.CPU_QUANTITY);
+    public static final SchemaKey MEMORY_REQUEST =
+        SchemaKey.string("memoryRequest", "memory the scheduler reserves, e.g. 4Gi")
+            .withFormat(ValueFormat.BYTES_QUANTITY);
+    public static final SchemaKey CPU_LIMIT =
+        SchemaKey.string("cpuLimit", "CPU the container may use at most (default: none)")
+            .withFormat(ValueFormat.CPU_QUANTITY);
+    public static final SchemaKey MEMORY_LIMIT =
+        SchemaKey.string(
+                "memoryLimit", "memory the container may use at most (default: the client's)")
+            .withFormat(ValueFormat.BYTES_QUANTITY);
+    public static final SchemaKey STORAGE =
+        SchemaKey.string("storage", "the size of its data volume (PersistentVolumeClaim)")
+            .withFormat(ValueFormat.BYTES_QUANTITY);
+    public static final SchemaSection SECTION =
+        new SchemaSection(
+            "resources", List.of(CPU_REQUEST, MEMORY_REQUEST, CPU_LIMIT, MEMORY_LIMIT, STORAGE));
+
+    private KubernetesResources() {}
+  }
+
+  /** Keys of {@code kubernetes}, read for {@code kubernetes://} hosts only. */
+  public static final class Kubernetes {
+    public static final SchemaKey STORAGE_CLASS =
+        SchemaKey.string(
+                "storageClass", "StorageClass of the node's volumes (default: the cluster's)")
+            .withFormat(ValueFormat.DNS_SUBDOMAIN);
+    public static final SchemaKey EXECUTION =
+        SchemaKey.map(
+            "execution",
+            KubernetesResources.SECTION,
+            "the execution client's resources (storage default: "
+                + KubernetesSpec.DEFAULT_EXECUTION_STORAGE
+                + ")");
+    public static final SchemaKey CONSENSUS =
+        SchemaKey.map(
+            "consensus",
+            KubernetesResources.SECTION,
+            "the beacon node's resources (storage default: "
+                + KubernetesSpec.DEFAULT_CONSENSUS_STORAGE
+                + ")");
+    public static final SchemaKey VALIDATOR =
+        SchemaKey.map(
+            "validator",
+            KubernetesResources.SECTION,
+            "the validator client's resources (storage default: "
+                + KubernetesSpec.DEFAULT_VALIDATOR_STORAGE
+                + ")");
+    public static final SchemaSection SECTION =
+        new SchemaSection("kubernetes", List.of(STORAGE_CLASS, EXECUTION, CONSENSUS, VALIDATOR));
+
+    private Kubernetes() {}
+  }
+
   /** Keys of each entry of {@code hosts}. */
   public static final class HostKeys {
     public static final SchemaKey NAME =
@@ -177,7 +235,10 @@ public final class InventorySchema {
             .asRequired()
             .withFormat(ValueFormat.DNS_LABEL);
     public static final SchemaKey ADDRESS =
-        SchemaKey.string("address", "where the host's Docker runs: local or ssh://user@host[:port]")
+        SchemaKey.string(
+                "address",
+                "where the node runs: local, ssh://user@host[:port] (Docker) or"
+                    + " kubernetes://CONTEXT/NAMESPACE")
             .asRequired()
             .withFormat(ValueFormat.ADDRESS);
     public static final SchemaKey BASE_DIR =
@@ -212,6 +273,11 @@ public final class InventorySchema {
         SchemaKey.map("monitoring", Monitoring.SECTION, "the monitoring stack");
     public static final SchemaKey SUPERVISOR =
         SchemaKey.map("supervisor", Supervisor.SECTION, "the on-host supervisor");
+    public static final SchemaKey KUBERNETES =
+        SchemaKey.map(
+            "kubernetes",
+            Kubernetes.SECTION,
+            "resources and storage of a kubernetes:// host's node (ignored elsewhere)");
     public static final SchemaSection SECTION =
         new SchemaSection(
             "host",
@@ -226,7 +292,8 @@ public final class InventorySchema {
                 CONSENSUS,
                 VALIDATOR,
                 MONITORING,
-                SUPERVISOR));
+                SUPERVISOR,
+                KUBERNETES));
 
     private HostKeys() {}
   }

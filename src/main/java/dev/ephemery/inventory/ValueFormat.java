@@ -125,6 +125,47 @@ public enum ValueFormat {
               "write [registry/]repository[:tag][@sha256:digest], e.g. sigp/lighthouse:v8.0.0");
     }
   },
+  /** A Kubernetes CPU quantity: cores ({@code 2}, {@code 0.5}) or millicores ({@code 500m}). */
+  CPU_QUANTITY {
+    @Override
+    Optional<Invalid> check(Object value) {
+      String text = (String) value;
+      return Quantities.value(text).isPresent()
+          ? Optional.empty()
+          : invalid(
+              "'" + text + "' is not a CPU quantity",
+              "write cores or millicores, e.g. 2, 0.5 or 500m (quote it so YAML keeps it text)");
+    }
+  },
+  /** A Kubernetes memory or storage quantity: {@code 8Gi}, {@code 512Mi}, {@code 1G}. */
+  BYTES_QUANTITY {
+    @Override
+    Optional<Invalid> check(Object value) {
+      String text = (String) value;
+      if (Quantities.value(text).isEmpty()) {
+        return invalid(
+            "'" + text + "' is not a quantity of bytes",
+            "write a number with a suffix such as Mi, Gi or Ti, e.g. 8Gi");
+      }
+      return Quantities.milli(text)
+          ? invalid(
+              "'" + text + "' means thousandths of a byte ('m' is milli)",
+              "write " + text.substring(0, text.length() - 1) + "Mi for mebibytes")
+          : Optional.empty();
+    }
+  },
+  /** A Kubernetes object name such as a StorageClass: a DNS subdomain. */
+  DNS_SUBDOMAIN {
+    @Override
+    Optional<Invalid> check(Object value) {
+      String text = (String) value;
+      return text.length() <= 253 && SUBDOMAIN.matcher(text).matches()
+          ? Optional.empty()
+          : invalid(
+              "'" + text + "' is not a Kubernetes object name",
+              "use lower-case letters, digits, '-' and '.', as 'kubectl get storageclass' shows");
+    }
+  },
   ETH_ADDRESS {
     @Override
     Optional<Invalid> check(Object value) {
@@ -166,6 +207,8 @@ public enum ValueFormat {
   public record Invalid(String message, String hint) {}
 
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+  private static final Pattern SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
   private static final Pattern ETH = Pattern.compile("0x[0-9a-fA-F]{40}");
   private static final Pattern IMAGE_REFERENCE =
       Pattern.compile(

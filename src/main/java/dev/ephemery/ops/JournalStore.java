@@ -18,9 +18,11 @@ import java.util.stream.Stream;
 /**
  * The journals of one host, one JSON file per reset under {@code <baseDir>/.ephemery/resets/}. Each
  * write is durable before it returns: temp file, force, atomic rename, fsync of the folder. So
- * after a crash a journal is either the previous version or the new one, never a torn file.
+ * after a crash a journal is either the previous version or the new one, never a torn file. A
+ * runtime whose node is not on a disk here keeps its journals elsewhere by overriding {@link #save}
+ * and {@link #all} (a cluster: a ConfigMap), with the same guarantee.
  */
-public final class JournalStore {
+public class JournalStore {
 
   private final Path dir;
 

@@ -346,7 +346,7 @@ public final class Preflight {
       Host host = inventory.hosts().get(index);
       String where = "hosts[" + index + "]";
       // ssh://a@h and ssh://b@h are one machine: key by the machine, name it as written.
-      String machineKey = Addresses.machine(host.address());
+      String machineKey = Addresses.machine(host);
       String baseKey = machineKey + " " + hostPlan.baseDir();
       String otherBase = baseDirs.putIfAbsent(baseKey, hostPlan.name());
       if (otherBase != null) {

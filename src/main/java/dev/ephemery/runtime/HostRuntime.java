@@ -35,11 +35,14 @@ public interface HostRuntime extends AutoCloseable {
   void logs(String node, String service, boolean follow, Integer tail, Consumer<byte[]> sink)
       throws InterruptedException;
 
-  /** How the container last ended and how often it restarted; empty when it is gone. */
-  java.util.Optional<ContainerDetail> inspect(String container);
+  /**
+   * How the node's container last ended and how often it restarted; empty when it is gone. {@code
+   * container} is the name {@link #status} reports.
+   */
+  java.util.Optional<ContainerDetail> inspect(String node, String container);
 
-  /** The container's last {@code lines} lines of output. */
-  List<String> tail(String container, int lines);
+  /** The node's container's last {@code lines} lines of output. */
+  List<String> tail(String node, String container, int lines);
 
   /**
    * A secret the tool generated under the host's {@code baseDir} (the Grafana admin password), for

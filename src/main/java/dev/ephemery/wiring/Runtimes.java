@@ -1,5 +1,6 @@
 package dev.ephemery.wiring;
 
+import dev.ephemery.common.OperationalException;
 import dev.ephemery.inventory.Address;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.ops.NodeFiles;
@@ -10,6 +11,8 @@ import dev.ephemery.runtime.HostRuntime;
 import dev.ephemery.runtime.HostTarget;
 import dev.ephemery.runtime.docker.DockerHost;
 import dev.ephemery.runtime.docker.DockerNodeRuntime;
+import dev.ephemery.runtime.kubernetes.KubernetesExport;
+import dev.ephemery.runtime.kubernetes.KubernetesHost;
 import dev.ephemery.runtime.local.LocalNodeFiles;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,13 +31,21 @@ public final class Runtimes {
   /** The runtime adapters there are. */
   enum Adapter {
     /** A Docker daemon: this machine's socket, or a remote one through SSH. */
-    DOCKER
+    DOCKER,
+    /**
+     * A namespace of a Kubernetes cluster (fabric8; its classes load only when such a host is acted
+     * on).
+     */
+    KUBERNETES
   }
 
-  /** Which adapter serves an address: both kinds the inventory knows run Docker. */
+  /** Which adapter serves an address. */
   static Adapter adapterFor(Address address) {
     if (address instanceof Address.Local || address instanceof Address.Ssh) {
       return Adapter.DOCKER;
+    }
+    if (address instanceof Address.Kubernetes) {
+      return Adapter.KUBERNETES;
     }
     throw new IllegalArgumentException("no runtime for address " + address.uri());
   }
@@ -43,6 +54,7 @@ public final class Runtimes {
   public static HostRuntime open(Host host, Consumer<String> progress) {
     return switch (adapterFor(host.address())) {
       case DOCKER -> DockerHost.open(HostTarget.of(host), progress);
+      case KUBERNETES -> KubernetesHost.open(host, progress);
     };
   }
 
@@ -55,7 +67,14 @@ public final class Runtimes {
       Host host, HostPlan plan, Path releaseDir, Consumer<String> progress) {
     return switch (adapterFor(host.address())) {
       case DOCKER -> dockerReset(host, plan, releaseDir, progress);
+      case KUBERNETES -> kubernetesReset(host, plan, releaseDir, progress);
     };
+  }
+
+  private static ResetRuntime kubernetesReset(
+      Host host, HostPlan plan, Path releaseDir, Consumer<String> progress) {
+    KubernetesHost cluster = KubernetesHost.open(host, progress);
+    return new ResetRuntime(cluster.forReset(plan, releaseDir), cluster::close);
   }
 
   private static ResetRuntime dockerReset(
@@ -78,6 +97,11 @@ public final class Runtimes {
   public static NodeFiles files(Host host) {
     return switch (adapterFor(host.address())) {
       case DOCKER -> LocalNodeFiles.INSTANCE;
+      case KUBERNETES ->
+          throw new OperationalException(
+              host.name(),
+              "resets of Kubernetes hosts run through their reset runtime, not from local files",
+              "");
     };
   }
 
@@ -91,6 +115,14 @@ public final class Runtimes {
                 Path.of(host.baseDir(), "testnet", "ephemery-0"),
                 false,
                 List.of()));
+  }
+
+  /**
+   * Writes {@code plan}'s Kubernetes manifests for {@code host} into {@code dir}, one YAML file per
+   * object; returns the files written.
+   */
+  public static List<Path> renderKubernetes(Host host, HostPlan plan, Path releaseDir, Path dir) {
+    return KubernetesExport.write(host, plan, releaseDir, dir);
   }
 
   /** A reset's runtime and what closes it. */

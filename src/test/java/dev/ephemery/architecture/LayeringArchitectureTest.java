@@ -58,7 +58,8 @@ class LayeringArchitectureTest {
             "dev.ephemery.runtime.ssh..",
             "dev.ephemery.runtime.local..",
             "dev.ephemery.runtime.compose..",
-            "dev.ephemery.health.probe..")
+            "dev.ephemery.health.probe..",
+            "dev.ephemery.runtime.kubernetes..")
         .layer("wiring")
         .definedBy("dev.ephemery.wiring..")
         .layer("cli")
@@ -130,6 +131,17 @@ class LayeringArchitectureTest {
   }
 
   @Test
+  void onlyTheKubernetesAdapterUsesFabric8() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.ephemery.runtime.kubernetes..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.fabric8..", "tools.jackson..")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheSshTransportAndTheDockerAdapterUseJsch() {
     noClasses()
         .that()
@@ -147,7 +159,10 @@ class LayeringArchitectureTest {
         .resideInAnyPackage("dev.ephemery.cli..", "dev.ephemery.supervisor..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.ephemery.runtime.docker..", "dev.ephemery.runtime.local..")
+        .resideInAnyPackage(
+            "dev.ephemery.runtime.docker..",
+            "dev.ephemery.runtime.local..",
+            "dev.ephemery.runtime.kubernetes..")
         .check(classes);
   }
 

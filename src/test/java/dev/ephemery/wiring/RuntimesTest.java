@@ -23,6 +23,12 @@ class RuntimesTest {
             Arrays.stream(Address.class.getPermittedSubclasses())
                 .map(Class::getSimpleName)
                 .toList())
-        .containsExactlyInAnyOrder("Local", "Ssh");
+        .containsExactlyInAnyOrder("Local", "Ssh", "Kubernetes");
+  }
+
+  @Test
+  void kubernetesHostsRunOnTheKubernetesAdapter() {
+    assertThat(Runtimes.adapterFor(new Address.Kubernetes("prod", "ephemery")))
+        .isEqualTo(Runtimes.Adapter.KUBERNETES);
   }
 }

@@ -66,7 +66,7 @@ public final class HostProbe {
     List<ServiceState> states = runtime.status(t.host(), t.plan());
     List<Finding> findings = new ArrayList<>();
     for (ServiceState state : states) {
-      findings.add(HealthRules.container(container(state)));
+      findings.add(HealthRules.container(container(t.host(), state)));
     }
     List<Observed.ClockReading> readings = new ArrayList<>();
     if (t.plan() != null) {
@@ -90,12 +90,12 @@ public final class HostProbe {
         states);
   }
 
-  private Observed.Container container(ServiceState s) {
+  private Observed.Container container(String node, ServiceState s) {
     if ("missing".equals(s.state())) {
       return new Observed.Container(
           s.service(), s.role(), "missing", null, null, null, s.upToDate(), List.of());
     }
-    Optional<ContainerDetail> found = runtime.inspect(s.container());
+    Optional<ContainerDetail> found = runtime.inspect(node, s.container());
     if (found.isEmpty()) {
       return new Observed.Container(
           s.service(), s.role(), "missing", null, null, null, s.upToDate(), List.of());
@@ -106,7 +106,7 @@ public final class HostProbe {
     List<String> lines =
         running && (detail.restartCount() == null || detail.restartCount() == 0)
             ? List.of()
-            : runtime.tail(s.container(), LOG_LINES);
+            : runtime.tail(node, s.container(), LOG_LINES);
     return new Observed.Container(
         s.service(),
         s.role(),

@@ -80,7 +80,7 @@ public final class DockerHost implements HostRuntime {
   }
 
   @Override
-  public Optional<ContainerDetail> inspect(String container) {
+  public Optional<ContainerDetail> inspect(String node, String container) {
     try {
       InspectContainerResponse inspect = connection.client().inspectContainerCmd(container).exec();
       Long exit = inspect.getState().getExitCodeLong();
@@ -95,7 +95,7 @@ public final class DockerHost implements HostRuntime {
   }
 
   @Override
-  public List<String> tail(String container, int lines) {
+  public List<String> tail(String node, String container, int lines) {
     return ContainerLogs.tail(connection.client(), container, lines).lines().toList();
   }
 

@@ -1,0 +1,107 @@
+package dev.ephemery.runtime.kubernetes;
+
+import dev.ephemery.runtime.Change;
+import dev.ephemery.runtime.Purge;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code down} on a cluster: removes the objects that carry the node's labels, kind by kind, and
+ * nothing else. The claims and the node's secrets stay unless a purge asks: {@link Purge#DATA}
+ * removes the chain-data claims (EL, CL), {@link Purge#DATA_AND_KEYS} every claim and the secrets.
+ * The namespace is never removed (others may share it).
+ */
+final class Remover {
+
+  private final KubernetesClient client;
+  private final String namespace;
+  private final String node;
+
+  Remover(KubernetesClient client, String namespace, String node) {
+    this.client = client;
+    this.namespace = namespace;
+    this.node = node;
+  }
+
+  List<Change> remove(NodeManifests manifests, Purge purge, boolean dryRun) {
+    Map<String, String> ours = KubeLabels.ours(node);
+    List<Change> changes = new ArrayList<>();
+    removeAll(
+        changes,
+        dryRun,
+        "statefulset",
+        c -> c.apps().statefulSets().inNamespace(namespace).withLabels(ours));
+    removeAll(
+        changes,
+        dryRun,
+        "deployment",
+        c -> c.apps().deployments().inNamespace(namespace).withLabels(ours));
+    removeAll(
+        changes, dryRun, "job", c -> c.batch().v1().jobs().inNamespace(namespace).withLabels(ours));
+    removeAll(
+        changes, dryRun, "service", c -> c.services().inNamespace(namespace).withLabels(ours));
+    removeAll(
+        changes,
+        dryRun,
+        "networkpolicy",
+        c -> c.network().v1().networkPolicies().inNamespace(namespace).withLabels(ours));
+    removeAll(
+        changes, dryRun, "configmap", c -> c.configMaps().inNamespace(namespace).withLabels(ours));
+    removeAll(
+        changes,
+        dryRun,
+        "rolebinding",
+        c -> c.rbac().roleBindings().inNamespace(namespace).withLabels(ours));
+    removeAll(
+        changes, dryRun, "role", c -> c.rbac().roles().inNamespace(namespace).withLabels(ours));
+    removeAll(
+        changes,
+        dryRun,
+        "serviceaccount",
+        c -> c.serviceAccounts().inNamespace(namespace).withLabels(ours));
+    if (purge == Purge.DATA_AND_KEYS) {
+      removeAll(
+          changes, dryRun, "secret", c -> c.secrets().inNamespace(namespace).withLabels(ours));
+    }
+    if (purge != Purge.NONE) {
+      List<PersistentVolumeClaim> claims =
+          client.persistentVolumeClaims().inNamespace(namespace).withLabels(ours).list().getItems();
+      for (PersistentVolumeClaim claim : claims) {
+        if (purge == Purge.DATA && KubernetesHost.keepsKeys(claim, manifests)) {
+          continue;
+        }
+        changes.add(remove("persistentvolumeclaim", claim));
+        if (!dryRun) {
+          client.persistentVolumeClaims().inNamespace(namespace).resource(claim).delete();
+        }
+      }
+    }
+    return changes;
+  }
+
+  /** Removes what the node's label selector finds of one kind (the same selector lists it). */
+  private <T extends HasMetadata, L extends KubernetesResourceList<T>> void removeAll(
+      List<Change> changes,
+      boolean dryRun,
+      String kindName,
+      Function<KubernetesClient, FilterWatchListDeletable<T, L, ?>> kind) {
+    List<T> found = kind.apply(client).list().getItems();
+    for (T object : found) {
+      changes.add(remove(kindName, object));
+    }
+    if (!dryRun && !found.isEmpty()) {
+      kind.apply(client).delete();
+    }
+  }
+
+  private static Change remove(String kind, HasMetadata object) {
+    return new Change("remove", kind, object.getMetadata().getName(), "");
+  }
+}
