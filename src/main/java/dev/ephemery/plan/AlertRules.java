@@ -148,18 +148,18 @@ public final class AlertRules {
       rule.put("alert", alert.name());
       rule.put("expr", alert.fullExpr());
       rule.put("for", alert.forDuration());
-      rule.put("labels", Map.of("severity", alert.heldBack() ? "warning" : "critical"));
-      rule.put("annotations", Map.of("summary", alert.summary()));
+      rule.put("labels", OrderedMap.of("severity", alert.heldBack() ? "warning" : "critical"));
+      rule.put("annotations", OrderedMap.of("summary", alert.summary()));
       rules.add(rule);
     }
     List<Map<String, Object>> groups = new ArrayList<>();
     if (!records.isEmpty()) {
-      groups.add(Map.of("name", "ephemery-records", "rules", records));
+      groups.add(OrderedMap.of("name", "ephemery-records", "rules", records));
     }
     Map<String, Object> alerting = new LinkedHashMap<>();
     alerting.put("name", "ephemery");
     alerting.put("rules", rules);
     groups.add(alerting);
-    return Map.of("groups", groups);
+    return OrderedMap.of("groups", groups);
   }
 }

@@ -79,7 +79,7 @@ public final class Dashboards {
     // Reset history from the supervisor's own metrics, on every time panel.
     doc.put(
         "annotations",
-        Map.of(
+        OrderedMap.of(
             "list",
             List.of(
                 annotation(
@@ -186,8 +186,10 @@ public final class Dashboards {
       panel.put("type", type);
       panel.put("title", title);
       panel.put("datasource", datasource());
-      panel.put("gridPos", Map.of("x", x, "y", y, "w", w, "h", h));
-      panel.put("fieldConfig", Map.of("defaults", Map.of("unit", unit), "overrides", List.of()));
+      panel.put("gridPos", OrderedMap.of("x", x, "y", y, "w", w, "h", h));
+      panel.put(
+          "fieldConfig",
+          OrderedMap.of("defaults", OrderedMap.of("unit", unit), "overrides", List.of()));
       List<Map<String, Object>> targets = new ArrayList<>();
       char ref = 'A';
       for (Map<String, Object> q : queries) {
@@ -211,9 +213,9 @@ public final class Dashboards {
       doc.put("version", 1);
       doc.put("editable", false);
       doc.put("refresh", "30s");
-      doc.put("time", Map.of("from", "now-6h", "to", "now"));
-      doc.put("annotations", Map.of("list", List.of()));
-      doc.put("templating", Map.of("list", List.of()));
+      doc.put("time", OrderedMap.of("from", "now-6h", "to", "now"));
+      doc.put("annotations", OrderedMap.of("list", List.of()));
+      doc.put("templating", OrderedMap.of("list", List.of()));
       doc.put("panels", panels);
       return doc;
     }

@@ -37,7 +37,7 @@ public final class GrafanaProvisioning {
     provider.put("allowUiUpdates", false);
     // A new tool version's dashboards appear without a restart.
     provider.put("updateIntervalSeconds", 60);
-    provider.put("options", Map.of("path", MonitoringPlan.DASHBOARDS_IN_CONTAINER));
+    provider.put("options", OrderedMap.of("path", MonitoringPlan.DASHBOARDS_IN_CONTAINER));
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("apiVersion", 1);
     doc.put("providers", List.of(provider));

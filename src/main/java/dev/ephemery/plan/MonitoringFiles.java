@@ -49,26 +49,36 @@ public final class MonitoringFiles {
           GRAFANA_PROVISIONING + "/dashboards",
           GRAFANA_DASHBOARDS);
 
-  static final ObjectMapper YAML =
-      new ObjectMapper(
-          new YAMLFactory()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
+  /**
+   * The YAML and JSON writers, made at the first rendering: planning needs the documents and their
+   * digests only, so {@code plan} and {@code check} never start Jackson's serializers.
+   */
+  private static final class Writers {
+    static final ObjectMapper YAML =
+        new ObjectMapper(
+            new YAMLFactory()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
 
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private final String node;
   private final int iteration;
   private final String stack;
   private final List<ScrapeTarget> targets;
-  private final Map<String, String> files;
+
+  /** Relative path under baseDir to the document that file holds (YAML, or JSON for .json). */
+  private final Map<String, Object> documents;
+
+  private Map<String, String> files;
 
   private MonitoringFiles(String node, int iteration, String stack, List<ScrapeTarget> targets) {
     this.node = node;
     this.iteration = iteration;
     this.stack = stack;
     this.targets = List.copyOf(targets);
-    this.files = render();
+    this.documents = documents();
   }
 
   /** The files for a planned host; empty when it plans no monitoring. */
@@ -91,8 +101,20 @@ public final class MonitoringFiles {
     return new MonitoringFiles(node, iteration, stack, targets(node, iteration, services));
   }
 
-  /** Relative path under baseDir to content, in a stable order. */
-  public Map<String, String> files() {
+  /** Relative path under baseDir to the document the file holds, in a stable order. */
+  Map<String, Object> documentsByPath() {
+    return documents;
+  }
+
+  /** Relative path under baseDir to content, in a stable order; rendered at the first call. */
+  public synchronized Map<String, String> files() {
+    if (files == null) {
+      Map<String, String> out = new LinkedHashMap<>();
+      documents.forEach(
+          (path, document) ->
+              out.put(path, path.endsWith(".json") ? json(document) : yaml(document)));
+      files = java.util.Collections.unmodifiableMap(out);
+    }
     return files;
   }
 
@@ -116,15 +138,19 @@ public final class MonitoringFiles {
     return digest(GRAFANA_PROVISIONING);
   }
 
+  /**
+   * The digest of the documents under {@code folder}, taken from their content (not their rendered
+   * text, which would start Jackson for every plan): a change of what a file says changes it.
+   */
   private String digest(String folder) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      files.forEach(
-          (path, content) -> {
+      documents.forEach(
+          (path, document) -> {
             if (path.startsWith(folder + "/")) {
               sha.update(path.getBytes(StandardCharsets.UTF_8));
               sha.update((byte) 0);
-              sha.update(content.getBytes(StandardCharsets.UTF_8));
+              sha.update(CanonicalText.of(document).getBytes(StandardCharsets.UTF_8));
             }
           });
       return HexFormat.of().formatHex(sha.digest(), 0, 16);
@@ -133,21 +159,21 @@ public final class MonitoringFiles {
     }
   }
 
-  private Map<String, String> render() {
-    Map<String, String> out = new LinkedHashMap<>();
+  private Map<String, Object> documents() {
+    Map<String, Object> out = new LinkedHashMap<>();
     Set<String> families = families();
-    out.put(PROMETHEUS_CONFIG + "/" + PROMETHEUS_YML, yaml(PrometheusConfig.document(targets)));
-    out.put(PROMETHEUS_CONFIG + "/" + ALERTS_YML, yaml(AlertRules.document(families)));
+    out.put(PROMETHEUS_CONFIG + "/" + PROMETHEUS_YML, PrometheusConfig.document(targets));
+    out.put(PROMETHEUS_CONFIG + "/" + ALERTS_YML, AlertRules.document(families));
     out.put(
         GRAFANA_PROVISIONING + "/datasources/ephemery.yaml",
-        yaml(GrafanaProvisioning.datasources(MonitoringPlan.prometheusName(stack))));
+        GrafanaProvisioning.datasources(MonitoringPlan.prometheusName(stack)));
     out.put(
         GRAFANA_PROVISIONING + "/dashboards/ephemery.yaml",
-        yaml(GrafanaProvisioning.dashboardProviders()));
+        GrafanaProvisioning.dashboardProviders());
     for (Dashboards.Dashboard dashboard : Dashboards.forPlan(families)) {
-      out.put(GRAFANA_DASHBOARDS + "/" + dashboard.uid() + ".json", json(dashboard.document()));
+      out.put(GRAFANA_DASHBOARDS + "/" + dashboard.uid() + ".json", dashboard.document());
     }
-    return out;
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   /** The client families (ids) whose metrics this plan scrapes, EL first. */
@@ -234,7 +260,7 @@ public final class MonitoringFiles {
 
   static String yaml(Object document) {
     try {
-      return YAML.writeValueAsString(document);
+      return Writers.YAML.writeValueAsString(document);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render YAML", e);
     }
@@ -242,7 +268,7 @@ public final class MonitoringFiles {
 
   static String json(Object document) {
     try {
-      return JSON.writeValueAsString(document) + "\n";
+      return Writers.JSON.writeValueAsString(document) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render JSON", e);
     }

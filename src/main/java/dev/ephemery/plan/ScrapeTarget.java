@@ -14,6 +14,8 @@ import java.util.Map;
 public record ScrapeTarget(
     String job, String address, String path, String client, Map<String, String> labels) {
   public ScrapeTarget {
-    labels = Map.copyOf(labels);
+    // In the order given: Map.copyOf would change it from one JVM to the next, and the file with
+    // it.
+    labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
   }
 }
