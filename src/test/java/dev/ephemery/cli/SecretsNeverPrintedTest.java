@@ -2,6 +2,7 @@ package dev.ephemery.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ephemery.plan.MonitoringPlan;
 import dev.ephemery.testing.Fixtures;
 import dev.ephemery.testkit.TestKeystores;
 import java.io.IOException;
@@ -29,6 +30,9 @@ class SecretsNeverPrintedTest {
 
   static final String PASSWORD = "tr0ub4dor-ephemery-secret-7";
 
+  /** Grafana's admin password as {@code up} would have generated it on the node. */
+  static final String GRAFANA_PASSWORD = "grafana-admin-planted-5f1c9e";
+
   @TempDir Path temp;
   Path keys;
   Path passwords;
@@ -42,6 +46,9 @@ class SecretsNeverPrintedTest {
     passwords = ValidatorKeyFilesTest.privateDir(temp.resolve("passwords"));
     passwordFile = temp.resolve("password.txt");
     ValidatorKeyFilesTest.privateFile(passwordFile, PASSWORD + "\n");
+    Path grafanaPassword = temp.resolve("node").resolve(MonitoringPlan.GRAFANA_PASSWORD);
+    Files.createDirectories(grafanaPassword.getParent());
+    ValidatorKeyFilesTest.privateFile(grafanaPassword, GRAFANA_PASSWORD + "\n");
     keystores =
         List.of(
             TestKeystores.generate(TestKeystores.Kdf.fastScrypt(), PASSWORD, 3),
@@ -78,6 +85,9 @@ class SecretsNeverPrintedTest {
     String r = release.toString();
 
     CliRun compose = CliRun.of("render", "compose", "-f", f, "--release", r, "--out", f(out));
+    Path monitoringOut = temp.resolve("monitoring");
+    CliRun monitoring =
+        CliRun.of("render", "monitoring", "-f", f, "--release", r, "--out", f(monitoringOut));
     CliRun planText = CliRun.of("plan", "-f", f, "--release", r);
     CliRun planJson = CliRun.of("plan", "-f", f, "--release", r, "--output", "json");
     // Without a node these two fail, or find nothing; whatever they print is scanned.
@@ -85,6 +95,7 @@ class SecretsNeverPrintedTest {
     CliRun status = CliRun.of("status", "-f", f);
 
     assertThat(compose.code()).as(compose.all()).isZero();
+    assertThat(monitoring.code()).as(monitoring.all()).isZero();
     assertThat(planText.code()).as(planText.all()).isZero();
     assertThat(planJson.code()).as(planJson.all()).isZero();
     // The outputs do name the keys' and passwords' paths (what is mounted), so a scan that passes
@@ -94,10 +105,12 @@ class SecretsNeverPrintedTest {
     String composeYaml = Files.readString(out.resolve("docker-compose.yaml"));
     assertThat(composeYaml).contains(keys.toString()).contains(passwordPath.toString());
 
-    for (CliRun run : List.of(compose, planText, planJson, history, status)) {
+    for (CliRun run : List.of(compose, monitoring, planText, planJson, history, status)) {
       assertNoSecret(run.all(), "output");
     }
-    List<Path> written = written(out);
+    List<Path> written = new java.util.ArrayList<>(written(out));
+    assertThat(written(monitoringOut)).as("render monitoring wrote its files").isNotEmpty();
+    written.addAll(written(monitoringOut));
     assertThat(written).isNotEmpty();
     for (Path path : written) {
       assertNoSecret(new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1), path);
@@ -108,7 +121,7 @@ class SecretsNeverPrintedTest {
   }
 
   void assertNoSecret(String text, Object where) {
-    List<String> secrets = new ArrayList<>(List.of(PASSWORD));
+    List<String> secrets = new ArrayList<>(List.of(PASSWORD, GRAFANA_PASSWORD));
     for (TestKeystores.Generated keystore : keystores) {
       secrets.add(keystore.cipherMessage());
       secrets.add(keystore.checksum());
