@@ -71,6 +71,8 @@ hosts:
     execution: {client: geth, image: "$tag/geth:standin", p2pPort: $port, rpcPort: $((port + 1))}
     consensus: {client: lighthouse, image: "$tag/lighthouse:standin", p2pPort: $((port + 2))}
     supervisor: {enabled: false}
+    # The node's containers only, the same on both sides (monitoring's images are not stood in here).
+    monitoring: {enabled: false}
 EOF
 "$root/ephemery" render compose -f "$work/ephemery.yaml" --out "$work/compose" >/dev/null 2>&1
 # The export's own preparation (its header), run before compose's timing.
@@ -137,7 +139,9 @@ startup() { # $1 = label, PATH selects the JDK
     version+=("$(time_ms "$root/ephemery" --version)")
     plan+=("$(time_ms "$root/ephemery" plan -f "$inv")")
     check+=("$(time_any "$root/ephemery" check -f "$inv")")
-    status+=("$(time_ms "$root/ephemery" status -f "$inv")")
+    # Its verdict is FAIL (the stand-ins serve no JSON-RPC or Beacon API, and release 153 is old):
+    # exit 1 by design; the time is the point.
+    status+=("$(time_any "$root/ephemery" status -f "$inv")")
   done
   local b v p c s
   b=$(printf '%s\n' "${bare[@]}" | median)
