@@ -1,9 +1,7 @@
 package dev.ephemery.runtime;
 
-import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.inventory.Address;
 import dev.ephemery.inventory.Host;
-import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -26,30 +24,6 @@ public record HostTarget(String name, Address address, Path sshKeyFile, Path kno
 
   public static HostTarget local(String name) {
     return new HostTarget(name, new Address.Local(), null, null);
-  }
-
-  /**
-   * Parses the inventory spelling of an address: {@code local} or {@code ssh://user@host[:port]}.
-   */
-  public static Address parseAddress(String where, String text) {
-    if (text == null || text.isBlank() || text.equals("local")) {
-      return new Address.Local();
-    }
-    try {
-      URI uri = URI.create(text);
-      if ("ssh".equals(uri.getScheme()) && uri.getHost() != null && uri.getUserInfo() != null) {
-        return new Address.Ssh(
-            uri.getUserInfo(),
-            uri.getHost(),
-            uri.getPort() < 0 ? Address.DEFAULT_SSH_PORT : uri.getPort());
-      }
-    } catch (IllegalArgumentException e) {
-      // reported below
-    }
-    throw InvalidInputException.of(
-        where,
-        "address '" + text + "' is neither 'local' nor ssh://user@host[:port]",
-        "write e.g. ssh://ops@node1.example.org:2222");
   }
 
   public Path knownHostsOrDefault() {

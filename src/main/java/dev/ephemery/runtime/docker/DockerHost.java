@@ -58,8 +58,7 @@ public final class DockerHost implements HostRuntime {
   @Override
   public UpReport up(HostPlan plan, RuntimeOptions options) {
     // A local daemon's baseDir is this machine's: what needs no change needs no helper.
-    return runtime.up(
-        plan, options.withLocalFiles(connection.target().address() instanceof Address.Local));
+    return runtime.up(plan, options.withLocalFiles(local()));
   }
 
   @Override
@@ -101,19 +100,13 @@ public final class DockerHost implements HostRuntime {
 
   @Override
   public String readSecret(String node, String baseDir, String path, String helperImage) {
-    return HostSecrets.read(
-        connection.client(),
-        helperImage,
-        node,
-        baseDir,
-        path,
-        connection.target().address() instanceof Address.Local);
+    return HostSecrets.read(connection.client(), helperImage, node, baseDir, path, local());
   }
 
   /** Measured here for a local host; in a read-only helper container on a remote one. */
   @Override
   public DiskSpace diskSpace(String node, String baseDir, String helperImage) {
-    if (connection.target().address() instanceof Address.Local) {
+    if (local()) {
       try {
         Path path = Path.of(baseDir);
         while (path != null && !Files.exists(path)) {
@@ -171,6 +164,11 @@ public final class DockerHost implements HostRuntime {
       Consumer<String> err,
       Duration timeout) {
     return SupervisorExec.run(connection.client(), node, args, out, err, timeout);
+  }
+
+  /** Whether the daemon is this machine's, and so the host's baseDir this machine's disk. */
+  private boolean local() {
+    return connection.target().address() instanceof Address.Local;
   }
 
   @Override
