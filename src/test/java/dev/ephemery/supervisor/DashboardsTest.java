@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.ExecutionClient;
-import dev.ephemery.ops.JournalStore;
 import dev.ephemery.plan.AlertRules;
 import dev.ephemery.plan.GrafanaProvisioning;
 import dev.ephemery.plan.HostPlan;
@@ -73,28 +72,7 @@ class DashboardsTest {
   @BeforeAll
   static void readTheSupervisorsRealMetrics() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-26T19:00:00Z"));
-    Supervisor supervisor =
-        new Supervisor(
-            clock,
-            Optional::empty,
-            new Supervisor.Node() {
-              @Override
-              public Optional<Integer> installedIteration() {
-                return Optional.of(153);
-              }
-
-              @Override
-              public dev.ephemery.ops.ResetJournal begin(
-                  dev.ephemery.network.Release r, boolean forced) {
-                throw new IllegalStateException();
-              }
-            },
-            new JournalStore(dir),
-            (k, m) -> {},
-            Supervisor.Settings.DEFAULT,
-            journal -> {
-              throw new IllegalStateException("no reset in this test");
-            });
+    Supervisor supervisor = IdleSupervisor.of(clock, Optional::empty, dir);
     try (StatusServer server =
         new StatusServer(
             new java.net.InetSocketAddress("127.0.0.1", 0),

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.ExecutionClient;
 import dev.ephemery.network.Release;
-import dev.ephemery.ops.JournalStore;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.MonitoringFiles;
 import dev.ephemery.plan.Planner;
@@ -46,27 +45,7 @@ class PrometheusScrapeIT {
     Release release = Fixtures.release153();
     MutableClock clock = new MutableClock(release.elGenesisTime().plus(Duration.ofDays(3)));
     Supervisor supervisor =
-        new Supervisor(
-            clock,
-            () -> Optional.of(release),
-            new Supervisor.Node() {
-              @Override
-              public Optional<Integer> installedIteration() {
-                return Optional.of(153);
-              }
-
-              @Override
-              public dev.ephemery.ops.ResetJournal begin(
-                  dev.ephemery.network.Release r, boolean forced) {
-                throw new IllegalStateException("no reset in this test");
-              }
-            },
-            new JournalStore(dir.resolve("journal")),
-            (k, m) -> {},
-            Supervisor.Settings.DEFAULT,
-            journal -> {
-              throw new IllegalStateException("no reset in this test");
-            });
+        IdleSupervisor.of(clock, () -> Optional.of(release), dir.resolve("journal"));
     supervisor.tick();
     HostPlan plan =
         new Planner()

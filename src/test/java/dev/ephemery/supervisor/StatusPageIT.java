@@ -3,7 +3,6 @@ package dev.ephemery.supervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ephemery.network.Release;
-import dev.ephemery.ops.JournalStore;
 import dev.ephemery.testing.Fixtures;
 import dev.ephemery.testkit.CommandResult;
 import dev.ephemery.testkit.MutableClock;
@@ -32,27 +31,7 @@ class StatusPageIT {
     Release release = Fixtures.release153();
     MutableClock clock = new MutableClock(release.elGenesisTime().plus(Duration.ofDays(3)));
     Supervisor supervisor =
-        new Supervisor(
-            clock,
-            () -> Optional.of(release),
-            new Supervisor.Node() {
-              @Override
-              public Optional<Integer> installedIteration() {
-                return Optional.of(153);
-              }
-
-              @Override
-              public dev.ephemery.ops.ResetJournal begin(
-                  dev.ephemery.network.Release r, boolean forced) {
-                throw new IllegalStateException("no reset in this test");
-              }
-            },
-            new JournalStore(dir.resolve("journal")),
-            (k, m) -> {},
-            Supervisor.Settings.DEFAULT,
-            journal -> {
-              throw new IllegalStateException("no reset in this test");
-            });
+        IdleSupervisor.of(clock, () -> Optional.of(release), dir.resolve("journal"));
     supervisor.tick();
     try (StatusServer server =
         new StatusServer(
