@@ -47,7 +47,6 @@ final class NodeHealth {
                   host.name(),
                   plan.orElse(null),
                   host.baseDir(),
-                  !OnHost.remote(host),
                   expected,
                   helperImage,
                   validator(host, plan)));

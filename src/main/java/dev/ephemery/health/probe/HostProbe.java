@@ -37,14 +37,12 @@ public final class HostProbe {
    *
    * @param plan the host's plan, or null when none could be made (containers only)
    * @param expected the chain it should be on, or null when not known
-   * @param local whether baseDir is on this machine (disk measured here, not in a helper)
    * @param validator the validator's keys as seen elsewhere, or null when it runs none
    */
   public record Target(
       String host,
       HostPlan plan,
       String baseDir,
-      boolean local,
       Expected expected,
       String helperImage,
       Observed.Validator validator) {}
