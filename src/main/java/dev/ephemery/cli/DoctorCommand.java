@@ -97,9 +97,11 @@ final class DoctorCommand extends BaseCommand {
   }
 
   private Diagnosis diagnose(Host host, RuntimePlans inputs) {
-    HostProbe.Result probed = NodeHealth.probe(host, inputs, scope.helperImage(), clock);
+    HostProbe.Result probed;
     Map<String, List<String>> logs = new LinkedHashMap<>();
+    // One connection for the probes and the logs.
     try (HostRuntime runtime = Runtimes.open(host, line -> {})) {
+      probed = NodeHealth.probe(host, inputs, scope.helperImage(), clock, runtime);
       for (ServiceState s : probed.services()) {
         if (!"missing".equals(s.state())) {
           logs.put(s.service(), runtime.tail(host.name(), s.container(), lines));

@@ -32,6 +32,14 @@ final class NodeHealth {
   private NodeHealth() {}
 
   static HostProbe.Result probe(Host host, RuntimePlans inputs, String helperImage, Clock clock) {
+    try (HostRuntime runtime = Runtimes.open(host, line -> {})) {
+      return probe(host, inputs, helperImage, clock, runtime);
+    }
+  }
+
+  /** {@link #probe(Host, RuntimePlans, String, Clock)} through a runtime the caller holds open. */
+  static HostProbe.Result probe(
+      Host host, RuntimePlans inputs, String helperImage, Clock clock, HostRuntime runtime) {
     Optional<HostPlan> plan = HostScope.hostPlan(inputs.plan(), host.name());
     Expected expected = expected(inputs, plan);
     HostTarget target = HostScope.target(host);
@@ -39,8 +47,7 @@ final class NodeHealth {
         OnHost.remote(host)
             ? new SshStreams(() -> SshSessions.open(target), target.address().uri())
             : new LocalStreams();
-    try (HostRuntime runtime = Runtimes.open(host, line -> {});
-        NodeHttp http = new NodeHttp(streams, clock, HTTP_TIMEOUT)) {
+    try (NodeHttp http = new NodeHttp(streams, clock, HTTP_TIMEOUT)) {
       return new HostProbe(runtime, http, clock)
           .probe(
               new HostProbe.Target(
