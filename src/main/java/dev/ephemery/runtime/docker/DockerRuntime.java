@@ -353,9 +353,6 @@ public final class DockerRuntime {
       RuntimeOptions options,
       List<Change> changes,
       Map<String, Container> existing) {
-    for (String name : toWaitFor) {
-      awaitRunning(plan, name, options.waitTimeout());
-    }
     SelfTestPolicy policy = options.selfTest();
     SelfTestDecision selfTest =
         SelfTestDecision.decide(
@@ -364,9 +361,31 @@ public final class DockerRuntime {
             changes,
             policy.passedFor(plan.name()),
             EngineSelfTest.fingerprint(plan, existing));
+    // The self-test's helper starts while the containers settle: both are waits on the daemon,
+    // and the self-test polls the EL until it listens anyway.
+    FutureTask<Void> link =
+        new FutureTask<>(
+            () -> {
+              checkEngineLink(plan, options.helperImage(), options.waitTimeout());
+              return null;
+            });
+    Thread linkThread = new Thread(link, "ephemery-selftest");
+    linkThread.setDaemon(true);
+    if (selfTest.run()) {
+      linkThread.start();
+    }
+    try {
+      for (String name : toWaitFor) {
+        awaitRunning(plan, name, options.waitTimeout());
+      }
+    } catch (RuntimeException stopped) {
+      // A container that stopped is the cause to report; the self-test ends with its helper.
+      awaitCancelled(link, linkThread);
+      throw stopped;
+    }
     if (selfTest.run()) {
       try {
-        checkEngineLink(plan, options.helperImage(), options.waitTimeout());
+        result(link);
       } catch (OperationalException e) {
         policy.failed(plan.name());
         throw e;
@@ -439,7 +458,20 @@ public final class DockerRuntime {
     }
   }
 
-  private static String result(Future<String> task) {
+  /**
+   * Interrupts a background task and waits a bounded moment for its thread to end, so that its
+   * helper container is removed before the command returns.
+   */
+  private static void awaitCancelled(FutureTask<?> task, Thread thread) {
+    task.cancel(true);
+    try {
+      thread.join(Duration.ofSeconds(15).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static <T> T result(Future<T> task) {
     try {
       return task.get();
     } catch (InterruptedException e) {
