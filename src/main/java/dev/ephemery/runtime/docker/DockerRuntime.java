@@ -353,9 +353,6 @@ public final class DockerRuntime {
       RuntimeOptions options,
       List<Change> changes,
       Map<String, Container> existing) {
-    for (String name : toWaitFor) {
-      awaitRunning(plan, name, options.waitTimeout());
-    }
     SelfTestPolicy policy = options.selfTest();
     SelfTestDecision selfTest =
         SelfTestDecision.decide(
@@ -364,9 +361,31 @@ public final class DockerRuntime {
             changes,
             policy.passedFor(plan.name()),
             EngineSelfTest.fingerprint(plan, existing));
+    // The self-test's helper starts while the containers settle: both are waits on the daemon,
+    // and the self-test polls the EL until it listens anyway.
+    FutureTask<Void> link =
+        new FutureTask<>(
+            () -> {
+              checkEngineLink(plan, options.helperImage(), options.waitTimeout());
+              return null;
+            });
+    Thread linkThread = new Thread(link, "ephemery-selftest");
+    linkThread.setDaemon(true);
+    if (selfTest.run()) {
+      linkThread.start();
+    }
+    try {
+      for (String name : toWaitFor) {
+        awaitRunning(plan, name, options.waitTimeout());
+      }
+    } catch (RuntimeException stopped) {
+      // A container that stopped is the cause to report; the self-test ends with its helper.
+      awaitCancelled(link, linkThread);
+      throw stopped;
+    }
     if (selfTest.run()) {
       try {
-        checkEngineLink(plan, options.helperImage(), options.waitTimeout());
+        result(link);
       } catch (OperationalException e) {
         policy.failed(plan.name());
         throw e;
@@ -439,7 +458,20 @@ public final class DockerRuntime {
     }
   }
 
-  private static String result(Future<String> task) {
+  /**
+   * Interrupts a background task and waits a bounded moment for its thread to end, so that its
+   * helper container is removed before the command returns.
+   */
+  private static void awaitCancelled(FutureTask<?> task, Thread thread) {
+    task.cancel(true);
+    try {
+      thread.join(Duration.ofSeconds(15).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static <T> T result(Future<T> task) {
     try {
       return task.get();
     } catch (InterruptedException e) {
@@ -602,19 +634,34 @@ public final class DockerRuntime {
         files.apply(helper, observed, releaseHash);
         changes.forEach(c -> LOG.info("{}: {}", plan.name(), c.describe()));
       }
+      List<HostFiles.Wanted> wanted = new ArrayList<>();
       if (supervisor.isPresent()) {
-        HostPaths paths = files.paths();
         String folder =
-            paths.inHelper(
-                supervisor.get().name() + ".mounts", supervisorFolder(plan, supervisor.get()));
-        List<Change> copied = files.syncFiles(helper, folder, supervisorFiles(plan, options), 0600);
-        copied.forEach(c -> LOG.info("{}: {}", plan.name(), c.describe()));
-        changes = new ArrayList<>(changes);
-        changes.addAll(copied);
+            files
+                .paths()
+                .inHelper(
+                    supervisor.get().name() + ".mounts", supervisorFolder(plan, supervisor.get()));
+        supervisorFiles(plan, options)
+            .forEach(
+                (name, content) ->
+                    wanted.add(new HostFiles.Wanted(folder + "/" + name, content, 0600, "file")));
       }
-      if (!monitoring.isEmpty()) {
+      // Monitoring's configuration is reported as config, not file: it recreates Prometheus or
+      // Grafana through the digest in their plan, never restarts the supervisor.
+      String base = plan.baseDir().endsWith("/") ? plan.baseDir() : plan.baseDir() + "/";
+      monitoring.forEach(
+          (folder, contents) -> {
+            String inHelper = files.paths().inHelper(plan.name() + ".monitoring", base + folder);
+            contents.forEach(
+                (name, content) ->
+                    wanted.add(
+                        new HostFiles.Wanted(inHelper + "/" + name, content, 0644, "config")));
+          });
+      if (!wanted.isEmpty()) {
+        List<Change> synced = files.syncFiles(helper, wanted);
+        synced.forEach(c -> LOG.info("{}: {}", plan.name(), c.describe()));
         changes = new ArrayList<>(changes);
-        changes.addAll(syncMonitoring(plan, files, helper, monitoring));
+        changes.addAll(synced);
       }
       return changes;
     }
@@ -641,27 +688,6 @@ public final class DockerRuntime {
                                   content.getBytes(StandardCharsets.UTF_8));
                         }));
     return byFolder;
-  }
-
-  /**
-   * Writes the monitoring configuration whose content differs. Its changes are reported as {@code
-   * config}, not {@code file}: they recreate Prometheus or Grafana through the digest in their
-   * plan, never restart the supervisor.
-   */
-  private static List<Change> syncMonitoring(
-      HostPlan plan, HostFiles files, Helper helper, Map<String, Map<String, byte[]>> monitoring) {
-    List<Change> changes = new ArrayList<>();
-    String base = plan.baseDir().endsWith("/") ? plan.baseDir() : plan.baseDir() + "/";
-    monitoring.forEach(
-        (folder, contents) -> {
-          String inHelper = files.paths().inHelper(plan.name() + ".monitoring", base + folder);
-          for (Change c : files.syncFiles(helper, inHelper, contents, 0644)) {
-            Change config = new Change(c.action(), "config", c.object(), c.reason());
-            LOG.info("{}: {}", plan.name(), config.describe());
-            changes.add(config);
-          }
-        });
-    return changes;
   }
 
   /** The host folder the supervisor sees as {@link Planner#SUPERVISOR_DIR}. */

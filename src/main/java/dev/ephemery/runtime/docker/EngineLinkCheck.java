@@ -162,17 +162,21 @@ public final class EngineLinkCheck {
     return text.length() > 200 ? text.substring(0, 200) + "..." : text;
   }
 
-  static List<String> wgetCommand(String url, String token) {
+  /**
+   * The probe as the helper runs it. The signed token is read from {@code tokenFile} by the shell,
+   * so it never appears in the exec's command line, which Docker keeps in its events and exec
+   * records.
+   */
+  static List<String> wgetCommand(String url, String tokenFile) {
     return List.of(
-        "wget",
-        "-q",
-        "-O-",
-        "--header",
-        "Content-Type: application/json",
-        "--header",
-        "Authorization: Bearer " + token,
-        "--post-data",
-        BODY,
-        url);
+        "sh",
+        "-c",
+        "exec wget -q -O- --header 'Content-Type: application/json' --header \"Authorization:"
+            + " Bearer $(cat "
+            + Sh.quote(tokenFile)
+            + ")\" --post-data "
+            + Sh.quote(BODY)
+            + " "
+            + Sh.quote(url));
   }
 }

@@ -14,6 +14,7 @@ import dev.ephemery.runtime.EngineJwt;
 import dev.ephemery.runtime.Labels;
 import dev.ephemery.runtime.SelfTestDecision;
 import dev.ephemery.runtime.Wait;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * check from the plan that the EL and the CL mount the same secret file.
  */
 public final class EngineSelfTest {
+
+  /** Where the helper keeps the signed token of the current probe (it exists in every image). */
+  private static final String TOKEN_FOLDER = "/tmp";
+
+  private static final String TOKEN_FILE = "ephemery-engine-token";
 
   private final DockerClient docker;
   private final Clock clock;
@@ -109,9 +115,12 @@ public final class EngineSelfTest {
           Duration.ofSeconds(1),
           waited -> {},
           () -> {
+            helper.writeFile(
+                TOKEN_FOLDER,
+                TOKEN_FILE,
+                EngineJwt.token(secret, clock.instant()).getBytes(StandardCharsets.US_ASCII));
             Helper.Result probe =
-                helper.exec(
-                    EngineLinkCheck.wgetCommand(url, EngineJwt.token(secret, clock.instant())));
+                helper.exec(EngineLinkCheck.wgetCommand(url, TOKEN_FOLDER + "/" + TOKEN_FILE));
             EngineLinkCheck.Result result =
                 EngineLinkCheck.classifyWget(
                     url, el.name(), probe.exitCode(), probe.out(), probe.err());

@@ -10,10 +10,16 @@ import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Volume;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.runtime.Labels;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * A short-lived container that mounts the node's baseDir and does the file work there. It works the
@@ -162,6 +168,22 @@ final class Helper implements AutoCloseable {
   /** Unpacks a tar stream into a folder (inside the helper's view) that must exist. */
   void untar(InputStream tar, String folder) {
     docker.copyArchiveToContainerCmd(id).withTarInputStream(tar).withRemotePath(folder).exec();
+  }
+
+  /** Writes one file, readable by its owner only, into a folder (inside the helper) that exists. */
+  void writeFile(String folder, String name, byte[] content) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+      TarArchiveEntry entry = new TarArchiveEntry(name);
+      entry.setSize(content.length);
+      entry.setMode(0600);
+      tar.putArchiveEntry(entry);
+      tar.write(content);
+      tar.closeArchiveEntry();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    untar(new ByteArrayInputStream(bytes.toByteArray()), folder);
   }
 
   @Override

@@ -38,7 +38,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 final class HostFiles {
 
   static final String RELEASE_MARKER = ReleaseMarker.FILE;
-  private static final String STAGING = HostPaths.MOUNT + "/.ephemery-staging";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** What the probe saw of one planned path. */
@@ -251,56 +250,37 @@ final class HostFiles {
     };
   }
 
-  /** Applies the changes {@link #diff} found, in plan order (parents are planned first). */
+  /**
+   * Applies the changes {@link #diff} found, in plan order (parents are planned first), in two
+   * calls to the helper whatever the number of paths: one archive holding everything that must be
+   * staged (the new JWT secret, the release), then one script that moves it into place and sets
+   * modes and owners. Each {@code docker exec} costs a round trip and a process start, and up from
+   * nothing used to make a dozen of them.
+   */
   void apply(Helper helper, List<Observed> observed, String releaseHash) {
-    helper.shOrFail("preparing baseDir", "mkdir -p " + STAGING + " && chmod 700 " + STAGING);
+    Staging staging = new Staging();
+    StringBuilder script = new StringBuilder("set -e\n");
     for (int i = 0; i < plan.paths().size(); i++) {
       PlannedPath planned = plan.paths().get(i);
       Observed seen = observed.get(i);
-      String p = paths.inHelper("paths[" + i + "]", planned.path());
-      String q = Sh.quote(p);
-      StringBuilder script = new StringBuilder("set -e\n");
+      String q = Sh.quote(paths.inHelper("paths[" + i + "]", planned.path()));
       switch (planned.kind()) {
         case DIRECTORY -> script.append("mkdir -p ").append(q).append('\n');
         case JWT_SECRET, SECRET -> {
           if (!seen.exists()) {
-            String staged = STAGING + "/jwt-" + hex(8);
-            helper.shOrFail("staging", "mkdir -p " + staged);
-            helper.untar(tar("jwt.hex", jwtSecret()), staged);
+            String staged = staging.add(i + "/jwt.hex", jwtSecret(), 0600);
             // mv within one file system is atomic: the secret appears whole or not at all
-            script
-                .append("mkdir -p \"$(dirname ")
-                .append(q)
-                .append(")\"\nchmod 600 ")
-                .append(staged)
-                .append("/jwt.hex\n[ -e ")
-                .append(q)
-                .append(" ] || mv ")
-                .append(staged)
-                .append("/jwt.hex ")
-                .append(q)
-                .append("\nrm -rf ")
-                .append(staged)
-                .append('\n');
+            script.append("mkdir -p \"$(dirname ").append(q).append(")\"\n");
+            script.append("[ -e ").append(q).append(" ] || mv ").append(staged).append(' ');
+            script.append(q).append('\n');
           }
         }
         case RELEASE_FILES -> {
           if (releaseHash != null && !releaseHash.equals(seen.extra())) {
-            String staged = STAGING + "/release-" + hex(8);
-            helper.shOrFail("staging", "mkdir -p " + staged);
-            helper.untar(new ByteArrayInputStream(releaseTar(releaseHash)), staged);
-            script
-                .append("mkdir -p \"$(dirname ")
-                .append(q)
-                .append(")\"\nrm -rf ")
-                .append(q)
-                .append("\nmv ")
-                .append(staged)
-                .append("/release ")
-                .append(q)
-                .append("\nrm -rf ")
-                .append(staged)
-                .append('\n');
+            String staged = staging.addTree(i + "/release", releaseEntries(releaseHash));
+            script.append("mkdir -p \"$(dirname ").append(q).append(")\"\n");
+            script.append("rm -rf ").append(q).append("\nmv ").append(staged).append(' ');
+            script.append(q).append('\n');
           } else if (!seen.exists()) {
             throw new InvalidInputException(
                 dev.ephemery.common.Problem.at(
@@ -309,83 +289,138 @@ final class HostFiles {
                     "the release files are not on the host and no release was given",
                     "pass --release DIR with the verified release"));
           }
+          script.append("chmod -R a+rX ").append(q).append('\n');
         }
       }
-      if (planned.kind() == PlannedPath.Kind.RELEASE_FILES) {
-        script.append("chmod -R a+rX ").append(q).append('\n');
-      }
-      script.append("chmod ").append(Integer.toOctalString(planned.mode())).append(' ').append(q);
+      script.append("chmod ").append(Integer.toOctalString(planned.mode())).append(' ');
+      script.append(q).append('\n');
       if (planned.owner() != null) {
         script
-            .append("\nchown ")
+            .append("chown ")
             .append(planned.kind() == PlannedPath.Kind.RELEASE_FILES ? "-R " : "")
             .append(Sh.quote(planned.owner()))
             .append(' ')
-            .append(q);
+            .append(q)
+            .append('\n');
       }
-      helper.shOrFail("setting up " + planned.path(), script.toString());
     }
+    staging.runWith(helper, "setting up baseDir", script);
   }
 
   /**
-   * Makes the files in {@code folder} (a planned folder, as the helper sees it) have the given
-   * contents: each one that is missing or differs (by SHA-256) is staged and renamed into place.
-   *
-   * @param files file name to content and mode
+   * A file the tool wants at {@code target} (as the helper sees it) with this content and mode; a
+   * change to it is reported as {@code kind} ({@code file}, {@code config}).
    */
-  List<Change> syncFiles(Helper helper, String folder, Map<String, byte[]> files, int mode) {
+  record Wanted(String target, byte[] content, int mode, String kind) {}
+
+  /**
+   * Makes each wanted file have its content: each one that is missing or differs (by SHA-256) is
+   * staged and renamed into place. Three calls to the helper whatever the number of files: one
+   * probe, one archive, one script.
+   *
+   * @return a change for each file that was missing or differed, in order
+   */
+  List<Change> syncFiles(Helper helper, List<Wanted> files) {
     StringBuilder probe = new StringBuilder();
-    for (String name : files.keySet()) {
-      String q = Sh.quote(folder + "/" + name);
-      probe
-          .append("if [ -f ")
-          .append(q)
-          .append(" ]; then sha256sum ")
-          .append(q)
-          .append(" | cut -d' ' -f1; else echo missing; fi\n");
+    for (Wanted file : files) {
+      String q = Sh.quote(file.target());
+      probe.append("if [ -f ").append(q).append(" ]; then sha256sum ").append(q);
+      probe.append(" | cut -d' ' -f1; else echo missing; fi\n");
     }
-    String[] seen =
-        helper.shOrFail("probing " + folder, probe.toString()).out().strip().split("\n");
-    List<Change> changes = new ArrayList<>();
-    int i = 0;
-    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+    String[] seen = helper.shOrFail("probing files", probe.toString()).out().strip().split("\n");
+    List<Change> changed = new ArrayList<>();
+    Staging staging = new Staging();
+    StringBuilder script = new StringBuilder("set -e\n");
+    for (int i = 0; i < files.size(); i++) {
+      Wanted file = files.get(i);
       String found = i < seen.length ? seen[i].strip() : "missing";
-      i++;
-      if (found.equals(sha256(file.getValue()))) {
+      if (found.equals(sha256(file.content()))) {
         continue;
       }
-      String target = folder + "/" + file.getKey();
-      changes.add(
-          new Change(
-              found.equals("missing") ? "create" : "update",
-              "file",
-              paths
-                  .baseDir()
-                  .resolve(Path.of(HostPaths.MOUNT).relativize(Path.of(target)))
-                  .toString(),
-              found.equals("missing") ? "missing" : "content differs"));
-      String staged = STAGING + "/file-" + hex(8);
-      helper.shOrFail("staging", "mkdir -p " + staged + " && chmod 700 " + STAGING);
-      helper.untar(tar(file.getKey(), file.getValue(), mode), staged);
-      helper.shOrFail(
-          "installing " + target,
-          "set -e\nchmod "
-              + Integer.toOctalString(mode)
-              + " "
-              + staged
-              + "/"
-              + Sh.quote(file.getKey())
-              + "\nmv "
-              + staged
-              + "/"
-              + Sh.quote(file.getKey())
-              + " "
-              + Sh.quote(target)
-              + "\nrm -rf "
-              + staged);
+      changed.add(change(file, found.equals("missing")));
+      String staged = staging.add(Integer.toString(i), file.content(), file.mode());
+      script.append("mv ").append(staged).append(' ').append(Sh.quote(file.target())).append('\n');
     }
-    return changes;
+    if (!changed.isEmpty()) {
+      staging.runWith(helper, "installing files", script);
+    }
+    return changed;
   }
+
+  /** The change a wanted file's sync is reported as; its path as the host sees it. */
+  private Change change(Wanted file, boolean missing) {
+    return new Change(
+        missing ? "create" : "update",
+        file.kind(),
+        paths
+            .baseDir()
+            .resolve(Path.of(HostPaths.MOUNT).relativize(Path.of(file.target())))
+            .toString(),
+        missing ? "missing" : "content differs");
+  }
+
+  /**
+   * Content bound for the host, gathered into one archive under a staging folder of its own below
+   * baseDir (so the final {@code mv} is a rename within one file system), unpacked in one call.
+   */
+  private static final class Staging {
+    private final String folder = ".ephemery-staging/" + hex(8);
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes);
+    private boolean empty = true;
+
+    Staging() {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+    }
+
+    /** Stages one file; returns its path as the helper will see it. */
+    String add(String name, byte[] content, int mode) {
+      return addTree(name, List.of(new Entry("", content, mode)));
+    }
+
+    /** Stages a tree of files under {@code name}; returns that folder as the helper sees it. */
+    String addTree(String name, List<Entry> entries) {
+      try {
+        if (empty) {
+          putDirectory(".ephemery-staging/");
+          putDirectory(folder + "/");
+          empty = false;
+        }
+        for (Entry entry : entries) {
+          String path = folder + "/" + name + (entry.name().isEmpty() ? "" : "/" + entry.name());
+          putEntry(tar, path, entry.content(), entry.mode());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return HostPaths.MOUNT + "/" + folder + "/" + name;
+    }
+
+    private void putDirectory(String name) throws IOException {
+      TarArchiveEntry dir = new TarArchiveEntry(name);
+      dir.setMode(040700);
+      tar.putArchiveEntry(dir);
+      tar.closeArchiveEntry();
+    }
+
+    /** Unpacks what was staged (if anything), runs the script, then removes the staging folder. */
+    void runWith(Helper helper, String what, StringBuilder script) {
+      if (!empty) {
+        try {
+          tar.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        helper.untar(new ByteArrayInputStream(bytes.toByteArray()), HostPaths.MOUNT);
+        script.append("rm -rf ").append(HostPaths.MOUNT).append('/').append(folder).append('\n');
+      }
+      helper.shOrFail(what, script.toString());
+    }
+  }
+
+  /** One file of a staged tree: its name below the tree, content and mode. */
+  record Entry(String name, byte[] content, int mode) {}
 
   static String sha256(byte[] content) {
     try {
@@ -410,46 +445,23 @@ final class HostFiles {
     return releaseHash(releaseDir);
   }
 
-  byte[] releaseTar(String hash) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes);
-        Stream<Path> files = Files.walk(releaseDir)) {
-      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+  /** The release's files, its derived files and its marker, as staged under the release folder. */
+  List<Entry> releaseEntries(String hash) {
+    List<Entry> entries = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(releaseDir)) {
       SortedMap<String, byte[]> derived = ReleaseCopy.derivedFiles(releaseDir);
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         String name = releaseDir.relativize(file).toString();
         if (!derived.containsKey(name)) {
-          putEntry(tar, dir(name), Files.readAllBytes(file), 0644);
+          entries.add(new Entry(name, Files.readAllBytes(file), 0644));
         }
       }
-      for (Map.Entry<String, byte[]> file : derived.entrySet()) {
-        putEntry(tar, dir(file.getKey()), file.getValue(), 0644);
-      }
-      putEntry(tar, dir(RELEASE_MARKER), (hash + "\n").getBytes(StandardCharsets.UTF_8), 0644);
+      derived.forEach((name, content) -> entries.add(new Entry(name, content, 0644)));
+      entries.add(new Entry(RELEASE_MARKER, (hash + "\n").getBytes(StandardCharsets.UTF_8), 0644));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
-  }
-
-  private static String dir(String name) {
-    return "release/" + name;
-  }
-
-  /** The staged release lands in {@code staged/release}; move that, not the staging folder. */
-  private static ByteArrayInputStream tar(String name, byte[] content) {
-    return tar(name, content, 0600);
-  }
-
-  private static ByteArrayInputStream tar(String name, byte[] content, int mode) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-      putEntry(tar, name, content, mode);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new ByteArrayInputStream(bytes.toByteArray());
+    return entries;
   }
 
   private static void putEntry(TarArchiveOutputStream tar, String name, byte[] content, int mode)

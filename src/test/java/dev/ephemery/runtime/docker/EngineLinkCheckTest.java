@@ -50,4 +50,19 @@ class EngineLinkCheckTest {
 
     assertThat(result.problem().hint()).contains("not its JSON-RPC port");
   }
+
+  @Test
+  void theProbesCommandLineNamesTheTokenFileNotTheToken() {
+    // Docker keeps an exec's command line in its events and exec records: the signed token must
+    // reach wget through the shell, from the file the helper wrote.
+    java.util.List<String> command =
+        EngineLinkCheck.wgetCommand("http://el:8551", "/tmp/ephemery-engine-token");
+
+    assertThat(String.join(" ", command))
+        .contains("Bearer $(cat ")
+        .contains("/tmp/ephemery-engine-token")
+        .doesNotContain("eyJ")
+        .contains("engine_exchangeCapabilities");
+    assertThat(command.subList(0, 2)).containsExactly("sh", "-c");
+  }
 }

@@ -11,7 +11,6 @@ import dev.ephemery.plan.PlannedPath.Kind;
 import dev.ephemery.runtime.Change;
 import dev.ephemery.runtime.ReleaseMarker;
 import dev.ephemery.runtime.local.TestnetInstaller;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +19,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,10 +130,8 @@ class HostFilesLocalProbeTest {
     HostFiles files = new HostFiles(plan(), release);
     String hash = files.releaseHashOrNull();
     Map<String, String> entries = new TreeMap<>();
-    try (var tar = new TarArchiveInputStream(new ByteArrayInputStream(files.releaseTar(hash)))) {
-      for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-        entries.put(entry.getName(), new String(tar.readAllBytes(), StandardCharsets.UTF_8));
-      }
+    for (HostFiles.Entry entry : files.releaseEntries(hash)) {
+      entries.put("release/" + entry.name(), new String(entry.content(), StandardCharsets.UTF_8));
     }
     assertThat(entries)
         .containsOnlyKeys(
