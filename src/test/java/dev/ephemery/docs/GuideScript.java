@@ -91,11 +91,28 @@ record GuideScript(String guide, List<Command> commands, List<Skipped> skipped) 
         }
       }
       Matcher expect = EXPECT.matcher(line);
-      int expected = expect.find() ? Integer.parseInt(expect.group(1)) : 0;
+      int expected =
+          expect.find() && !quoted(line.substring(0, expect.start()))
+              ? Integer.parseInt(expect.group(1))
+              : 0;
       out.add(new Command(block, firstLine + start, text.toString(), expected));
       i++;
     }
     return out;
+  }
+
+  /** Whether text ends inside a quoted string (then a {@code #} after it is not a comment). */
+  static boolean quoted(String text) {
+    boolean single = false;
+    boolean dbl = false;
+    for (char c : text.toCharArray()) {
+      if (c == '\'' && !dbl) {
+        single = !single;
+      } else if (c == '"' && !single) {
+        dbl = !dbl;
+      }
+    }
+    return single || dbl;
   }
 
   /**
