@@ -58,8 +58,9 @@ install_packages() {
   # dockerd for bridge networks and for the embedded DNS (127.0.0.11) that
   # lets containers on a user-defined network resolve each other by name.
   # busybox-static: a static binary, so the imported rootfs needs no libc.
+  # curl, jq: the guides (docs/guides, run by GuidesIT) use them as a reader would.
   local wanted=(docker.io openssh-server openssh-client prometheus busybox-static chromium
-                docker-compose iproute2 iptables ca-certificates tar)
+                docker-compose iproute2 iptables ca-certificates tar curl jq)
   local missing=() p
   for p in "${wanted[@]}"; do pkg_installed "$p" || missing+=("$p"); done
   if ((${#missing[@]})); then

@@ -18,8 +18,23 @@ public record HostTarget(String name, Address address, Path sshKeyFile, Path kno
     return new HostTarget(
         host.name(),
         host.address(),
-        host.sshKeyFile() == null ? null : Path.of(host.sshKeyFile()),
-        host.knownHostsFile() == null ? null : Path.of(host.knownHostsFile()));
+        localFile(host.sshKeyFile()),
+        localFile(host.knownHostsFile()));
+  }
+
+  /**
+   * A file on the machine running ephemery, {@code ~/} meaning its user's home (as
+   * docs/inventory.md allows and {@code check} reads it), so {@code up} opens the file {@code
+   * check} found.
+   */
+  static Path localFile(String file) {
+    if (file == null) {
+      return null;
+    }
+    if (file.equals("~") || file.startsWith("~/")) {
+      return Path.of(System.getProperty("user.home", "/") + file.substring(1));
+    }
+    return Path.of(file);
   }
 
   public static HostTarget local(String name) {
