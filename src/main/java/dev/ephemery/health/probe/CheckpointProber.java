@@ -43,7 +43,8 @@ public final class CheckpointProber {
     return futures.stream().map(CompletableFuture::join).toList();
   }
 
-  CheckpointScoring.Candidate askOne(String url, String origin) {
+  /** One endpoint, in this thread. */
+  public CheckpointScoring.Candidate askOne(String url, String origin) {
     String base = url.replaceAll("/+$", "");
     long start = System.nanoTime();
     try {
