@@ -112,7 +112,11 @@ final class CheckCommand extends BaseCommand {
         + (host.validator().enabled() ? host.validator().client().id() : "off")
         // The planner adds the monitoring stack for exactly this key (MonitoringPlan.of).
         + (host.monitoring().enabled()
-            ? ", monitoring on (Grafana 127.0.0.1:" + host.monitoring().grafanaPort() + ")"
+            ? ", monitoring on (Grafana "
+                + host.monitoring().bind()
+                + ":"
+                + host.monitoring().grafanaPort()
+                + ")"
             : ", monitoring off")
         + ", "
         + host.flavor().id()

@@ -9,6 +9,7 @@ import dev.ephemery.network.IterationInfo;
 import dev.ephemery.network.Release;
 import dev.ephemery.network.ReleaseAge;
 import dev.ephemery.plan.CheckpointUrls;
+import dev.ephemery.plan.MonitoringExposure;
 import dev.ephemery.plan.Preflight;
 import dev.ephemery.release.CheckpointProbe;
 import dev.ephemery.release.InstalledRelease;
@@ -44,7 +45,7 @@ final class PreflightChecks {
     Release release = release(cacheRoot, clock);
     List<Problem> problems = new ArrayList<>(Preflight.check(inventory, release));
     List<Problem> failures = new ArrayList<>();
-    List<Problem> warnings = new ArrayList<>();
+    List<Problem> warnings = new ArrayList<>(MonitoringExposure.warnings(inventory));
     Optional<ReleaseAge.Expired> expired = ReleaseAge.expired(release, now);
     expired.ifPresent(
         e ->

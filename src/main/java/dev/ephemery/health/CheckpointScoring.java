@@ -79,15 +79,13 @@ public final class CheckpointScoring {
     return new Pick(best.map(s -> s.candidate().url()), scores, note);
   }
 
-  static Score score(Candidate c, Expected expected, Instant now) {
+  /** One endpoint's verdict, as {@link #score(List, Expected, Instant)} gives it for each. */
+  public static Score score(Candidate c, Expected expected, Instant now) {
     if (c.failure() != null) {
       return new Score(c, false, "unreachable: " + c.failure(), null);
     }
     long want = expected.clGenesisTime().getEpochSecond();
-    boolean rootKnown = expected.genesisValidatorsRoot() != null;
-    boolean rootOk =
-        !rootKnown || expected.genesisValidatorsRoot().equalsIgnoreCase(c.genesisValidatorsRoot());
-    if (c.genesisTime() == null || c.genesisTime() != want || !rootOk) {
+    if (!servesExpected(c, expected)) {
       Optional<Integer> earlier =
           c.genesisTime() == null
               ? Optional.empty()
@@ -108,7 +106,7 @@ public final class CheckpointScoring {
     if (c.finalizedEpoch() == null) {
       return new Score(c, false, "answered no finalized epoch", null);
     }
-    long expectedEpoch = Math.max(0, (now.getEpochSecond() - want) / EPOCH_SECONDS);
+    long expectedEpoch = clockEpoch(expected, now);
     long lag = expectedEpoch - c.finalizedEpoch();
     if (lag < -1) {
       return new Score(
@@ -146,5 +144,30 @@ public final class CheckpointScoring {
             + c.millis()
             + " ms",
         Math.max(0, lag));
+  }
+
+  /**
+   * How many epochs the endpoint's finalized checkpoint is behind the clock's epoch (negative:
+   * ahead of it); empty when it did not answer, serves another chain or gave no finalized epoch.
+   */
+  public static Optional<Long> lagEpochs(Candidate c, Expected expected, Instant now) {
+    if (c.failure() != null || !servesExpected(c, expected) || c.finalizedEpoch() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(clockEpoch(expected, now) - c.finalizedEpoch());
+  }
+
+  private static boolean servesExpected(Candidate c, Expected expected) {
+    boolean rootOk =
+        expected.genesisValidatorsRoot() == null
+            || expected.genesisValidatorsRoot().equalsIgnoreCase(c.genesisValidatorsRoot());
+    return c.genesisTime() != null
+        && c.genesisTime() == expected.clGenesisTime().getEpochSecond()
+        && rootOk;
+  }
+
+  private static long clockEpoch(Expected expected, Instant now) {
+    return Math.max(
+        0, (now.getEpochSecond() - expected.clGenesisTime().getEpochSecond()) / EPOCH_SECONDS);
   }
 }

@@ -524,7 +524,11 @@ public final class AnsibleImport {
                 graffiti,
                 feeRecipient),
             new MonitoringSpec(
-                bool(vars, "monitoring_enabled").orElse(true), prometheus, grafana, nodeExporter),
+                bool(vars, "monitoring_enabled").orElse(true),
+                prometheus,
+                grafana,
+                nodeExporter,
+                MonitoringSpec.DEFAULT_BIND),
             address instanceof Address.Ssh ? keyFile : null,
             null);
     return problems.size() == before ? Optional.of(host) : Optional.empty();

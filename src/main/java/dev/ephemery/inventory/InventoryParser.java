@@ -445,7 +445,8 @@ public final class InventoryParser {
             bool(mon, Monitoring.ENABLED),
             integer(mon, Monitoring.PROMETHEUS_PORT),
             integer(mon, Monitoring.GRAFANA_PORT),
-            integer(mon, Monitoring.NODE_EXPORTER_PORT));
+            integer(mon, Monitoring.NODE_EXPORTER_PORT),
+            text(mon, Monitoring.BIND));
 
     Mapping sup = section(merged, HostKeys.SUPERVISOR);
     SupervisorSpec supervisor =

@@ -134,20 +134,28 @@ public final class InventorySchema {
             true,
             "Prometheus, Grafana and node-exporter with the node (see docs/monitoring.md)");
     public static final SchemaKey PROMETHEUS_PORT =
-        SchemaKey.integer("prometheusPort", "Prometheus port, bound to 127.0.0.1")
+        SchemaKey.integer("prometheusPort", "Prometheus port, on monitoring.bind")
             .withDefault(MonitoringSpec.DEFAULT_PROMETHEUS_PORT)
             .withFormat(ValueFormat.PORT);
     public static final SchemaKey GRAFANA_PORT =
-        SchemaKey.integer("grafanaPort", "Grafana port, bound to 127.0.0.1")
+        SchemaKey.integer("grafanaPort", "Grafana port, on monitoring.bind")
             .withDefault(MonitoringSpec.DEFAULT_GRAFANA_PORT)
             .withFormat(ValueFormat.PORT);
     public static final SchemaKey NODE_EXPORTER_PORT =
-        SchemaKey.integer("nodeExporterPort", "node-exporter port, bound to 127.0.0.1")
+        SchemaKey.integer("nodeExporterPort", "node-exporter port, on monitoring.bind")
             .withDefault(MonitoringSpec.DEFAULT_NODE_EXPORTER_PORT)
             .withFormat(ValueFormat.PORT);
+    public static final SchemaKey BIND =
+        SchemaKey.string(
+                "bind",
+                "host IPv4 address the three ports are published on; another than 127.0.0.1"
+                    + " makes Grafana and Prometheus (no login) reachable from the network")
+            .withDefault(MonitoringSpec.DEFAULT_BIND)
+            .withFormat(ValueFormat.IPV4_ADDRESS);
     public static final SchemaSection SECTION =
         new SchemaSection(
-            "monitoring", List.of(ENABLED, PROMETHEUS_PORT, GRAFANA_PORT, NODE_EXPORTER_PORT));
+            "monitoring",
+            List.of(ENABLED, PROMETHEUS_PORT, GRAFANA_PORT, NODE_EXPORTER_PORT, BIND));
 
     private Monitoring() {}
   }

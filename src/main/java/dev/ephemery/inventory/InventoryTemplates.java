@@ -86,7 +86,8 @@ public final class InventoryTemplates {
             true,
             MonitoringSpec.DEFAULT_PROMETHEUS_PORT,
             MonitoringSpec.DEFAULT_GRAFANA_PORT,
-            MonitoringSpec.DEFAULT_NODE_EXPORTER_PORT),
+            MonitoringSpec.DEFAULT_NODE_EXPORTER_PORT,
+            MonitoringSpec.DEFAULT_BIND),
         null,
         null);
   }

@@ -120,6 +120,7 @@ public final class InventoryWriter {
     line(in + 1, "grafanaPort: " + mon.grafanaPort(), Monitoring.GRAFANA_PORT.doc());
     line(
         in + 1, "nodeExporterPort: " + mon.nodeExporterPort(), Monitoring.NODE_EXPORTER_PORT.doc());
+    line(in + 1, "bind: " + scalar(mon.bind()), Monitoring.BIND.doc());
 
     line(in, "supervisor:", null);
     SupervisorSpec sup = host.supervisor();

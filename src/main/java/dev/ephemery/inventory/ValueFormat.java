@@ -105,6 +105,24 @@ public enum ValueFormat {
       return Optional.empty();
     }
   },
+  /**
+   * A host address to publish ports on, written as Docker takes it. IPv4 only: the same text goes
+   * into {@code docker run -p} and a compose file, where an IPv6 address needs brackets.
+   */
+  IPV4_ADDRESS {
+    @Override
+    Optional<Invalid> check(Object value) {
+      String text = (String) value;
+      if (IPV4.matcher(text).matches()) {
+        return Optional.empty();
+      }
+      return invalid(
+          "'" + text + "' is not an IPv4 address",
+          "write four numbers from 0 to 255 separated by dots, e.g. 127.0.0.1 (this machine"
+              + " only) or the address of one of the host's interfaces; host names and IPv6 are"
+              + " not accepted");
+    }
+  },
   PORT {
     @Override
     Optional<Invalid> check(Object value) {
@@ -209,6 +227,8 @@ public enum ValueFormat {
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
   private static final Pattern SUBDOMAIN =
       Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+  private static final String OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+  private static final Pattern IPV4 = Pattern.compile(OCTET + "(?:\\." + OCTET + "){3}");
   private static final Pattern ETH = Pattern.compile("0x[0-9a-fA-F]{40}");
   private static final Pattern IMAGE_REFERENCE =
       Pattern.compile(

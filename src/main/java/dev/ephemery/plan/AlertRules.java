@@ -107,6 +107,15 @@ public final class AlertRules {
             false,
             "less than 10% free on the disk holding baseDir"),
         new Alert(
+            "EphemeryCheckpointStale",
+            // Three probes in a row (the supervisor asks every 5 minutes): one slow answer is not
+            // an alert. Held back: right after a reset a server finalizes the new chain late.
+            EphemeryMetrics.CHECKPOINT_OK + " == 0",
+            "15m",
+            true,
+            "checkpoint server {{ $labels.url }} is unreachable, serves another chain or is"
+                + " stale: a node restarting from it now would not start or sync"),
+        new Alert(
             "EphemeryResetFailed",
             EphemeryMetrics.LAST_RESET_SUCCESS + " == 0",
             "0m",

@@ -28,6 +28,9 @@ public final class EphemeryMetrics {
   public static final String COMPONENT_UP = "ephemery_component_up";
   public static final String RESTARTS = "ephemery_container_restarts_total";
   public static final String RECOVERY_STOPPED = "ephemery_recovery_stopped";
+  public static final String CHECKPOINT_OK = "ephemery_checkpoint_ok";
+  public static final String CHECKPOINT_LAG = "ephemery_checkpoint_finalized_epoch_lag";
+  public static final String CHECKPOINT_PROBED = "ephemery_checkpoint_probe_timestamp_seconds";
 
   /** The values of {@link #RESET_PHASE}'s {@code phase} label: one series each, one of them 1. */
   public static final List<String> PHASES =

@@ -78,7 +78,7 @@ public final class MonitoringPlan {
     if (spec == null || !spec.enabled()) {
       return Addition.NONE;
     }
-    String bind = "127.0.0.1";
+    String bind = spec.bind();
     String stack = host.stackName();
     List<PlannedPath> paths = new ArrayList<>();
     for (String folder : MonitoringFiles.FOLDERS) {

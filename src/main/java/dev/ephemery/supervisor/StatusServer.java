@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -40,6 +41,7 @@ public final class StatusServer implements AutoCloseable {
   private final Clock clock;
   private final byte[] token;
   private final Supplier<AutoRecovery.Snapshot> recovery;
+  private volatile Supplier<Optional<CheckpointWatch.Reading>> checkpoint = Optional::empty;
 
   public StatusServer(
       InetSocketAddress address,
@@ -78,6 +80,12 @@ public final class StatusServer implements AutoCloseable {
             respond(ex, 404, "text/plain", "not found\n");
           }
         });
+  }
+
+  /** Serves the checkpoint server's last verdict in /metrics (none: the families stay empty). */
+  public StatusServer checkpoint(Supplier<Optional<CheckpointWatch.Reading>> readings) {
+    this.checkpoint = readings;
+    return this;
   }
 
   public void start() {
@@ -249,7 +257,48 @@ public final class StatusServer implements AutoCloseable {
                     .append("\"} ")
                     .append(r.givenUp().contains(service) ? 1 : 0)
                     .append('\n'));
+    checkpointMetrics(out, checkpoint.get());
     return out.toString();
+  }
+
+  /** The families are always declared, so rules and dashboards can name them; samples once read. */
+  private static void checkpointMetrics(
+      StringBuilder out, Optional<CheckpointWatch.Reading> reading) {
+    String label = reading.map(r -> "{url=\"" + r.label() + "\"} ").orElse(null);
+    family(
+        out,
+        EphemeryMetrics.CHECKPOINT_OK,
+        "1 when the configured checkpoint server serves the running iteration, finalized at most 8"
+            + " epochs behind the clock.");
+    reading.ifPresent(
+        r ->
+            out.append(EphemeryMetrics.CHECKPOINT_OK)
+                .append(label)
+                .append(r.ok() ? 1 : 0)
+                .append('\n'));
+    family(
+        out,
+        EphemeryMetrics.CHECKPOINT_LAG,
+        "Epochs the checkpoint server's finalized checkpoint is behind the clock.");
+    reading.ifPresent(
+        r ->
+            out.append(EphemeryMetrics.CHECKPOINT_LAG)
+                .append(label)
+                .append(r.lagEpochs() == null ? "NaN" : r.lagEpochs().toString())
+                .append('\n'));
+    family(
+        out, EphemeryMetrics.CHECKPOINT_PROBED, "Unix time the checkpoint server was last asked.");
+    reading.ifPresent(
+        r ->
+            out.append(EphemeryMetrics.CHECKPOINT_PROBED)
+                .append(label)
+                .append(r.at().getEpochSecond())
+                .append('\n'));
+  }
+
+  private static void family(StringBuilder out, String name, String help) {
+    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+    out.append("# TYPE ").append(name).append(" gauge\n");
   }
 
   private static Long seconds(Instant at) {

@@ -109,7 +109,7 @@ public final class Supervisor {
   private final Alerts alerts;
   private final Settings settings;
   private final Resets resets;
-  private Release installedRelease;
+  private volatile Release installedRelease;
   private int doneIteration = -1;
   private volatile Status status = Status.initial();
 
@@ -219,6 +219,11 @@ public final class Supervisor {
   }
 
   private volatile ReleaseTimes times = ReleaseTimes.NONE;
+
+  /** The verified release of the iteration the node runs, once the supervisor has seen it. */
+  public Optional<Release> installedRelease() {
+    return Optional.ofNullable(installedRelease);
+  }
 
   public Status status() {
     Status s = status;

@@ -1,6 +1,7 @@
 package dev.ephemery.wiring;
 
 import dev.ephemery.common.OperationalException;
+import dev.ephemery.health.probe.CheckpointProber;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.network.PrefetchSchedule;
 import dev.ephemery.network.Release;
@@ -18,6 +19,7 @@ import dev.ephemery.runtime.docker.DockerContainerWatch;
 import dev.ephemery.runtime.docker.DockerSocket;
 import dev.ephemery.runtime.docker.OnDemandDocker;
 import dev.ephemery.supervisor.AutoRecovery;
+import dev.ephemery.supervisor.CheckpointWatch;
 import dev.ephemery.supervisor.ChildReleasePoll;
 import dev.ephemery.supervisor.ChildResets;
 import dev.ephemery.supervisor.Daemon;
@@ -87,6 +89,8 @@ public final class SupervisorDaemon {
               clock,
               () -> supervisor.status().phase() == Phase.RESETTING);
       ScheduledExecutorService watcher = recoveryEvery(RECOVERY_INTERVAL, recovery, settings);
+      Optional<CheckpointWatch> checkpoint = checkpointWatch(h, supervisor, clock);
+      checkpoint.ifPresent(c -> every(CheckpointWatch.INTERVAL, c::check, settings));
       try (StatusServer server =
           new StatusServer(
               new InetSocketAddress(settings.bind(), settings.port()),
@@ -95,6 +99,7 @@ public final class SupervisorDaemon {
               recovery::snapshot,
               settings.tokenFile(),
               clock)) {
+        checkpoint.ifPresent(c -> server.checkpoint(c::last));
         server.start();
         settings
             .err()
@@ -170,6 +175,49 @@ public final class SupervisorDaemon {
                 : PrefetchSchedule.Policy.AUTHENTICATED,
             Duration.ofMinutes(15)),
         new ChildResets(settings.resetCommand(), journals, clock, ChildResets.DEFAULT_TIMEOUT));
+  }
+
+  /** Timeout of each of the checkpoint server's two GETs, as {@code ephemery checkpoint} uses. */
+  static final Duration CHECKPOINT_TIMEOUT = Duration.ofSeconds(5);
+
+  /**
+   * Watches the host's configured checkpoint server, when it has one; its HTTP client is made only
+   * then, so a node without one carries none.
+   */
+  static Optional<CheckpointWatch> checkpointWatch(Host h, Supervisor supervisor, Clock clock) {
+    String url = h.consensus().checkpointSyncUrl();
+    if (url == null) {
+      return Optional.empty();
+    }
+    CheckpointProber prober = new CheckpointProber(CHECKPOINT_TIMEOUT);
+    return Optional.of(
+        new CheckpointWatch(
+            url, u -> prober.askOne(u, "configured"), supervisor::installedRelease, clock));
+  }
+
+  /**
+   * Runs {@code task} on its own daemon thread every {@code interval}, the first time a minute
+   * after the start (the supervisor's first tick has found the running release by then).
+   */
+  private static void every(Duration interval, Runnable task, Settings settings) {
+    ScheduledExecutorService thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "ephemery-checkpoint");
+              t.setDaemon(true);
+              return t;
+            });
+    thread.scheduleWithFixedDelay(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            settings.err().println("checkpoint watch: " + e.getMessage());
+          }
+        },
+        60,
+        interval.toSeconds(),
+        TimeUnit.SECONDS);
   }
 
   private static ScheduledExecutorService recoveryEvery(

@@ -89,6 +89,38 @@ class CheckCommandTest {
   }
 
   @Test
+  void monitoringOnAnotherAddressThanLoopbackIsAWarningNotAProblem() throws IOException {
+    Path file = dir.resolve("bind.yaml");
+    Files.writeString(
+        file,
+        """
+        defaults: { execution: { client: geth }, consensus: { client: teku } }
+        hosts:
+          - { name: a, address: local, monitoring: { bind: 0.0.0.0 } }
+          - { name: b, address: "ssh://ops@b.example.org", monitoring: { bind: 127.0.0.2 } }
+          - { name: c, address: "ssh://ops@c.example.org", monitoring: { enabled: false, bind: 10.1.2.3 } }
+        """);
+
+    CliRun text = CliRun.of("check", "-f", file.toString(), "--no-probe");
+    assertThat(text.code()).isZero();
+    assertThat(text.out())
+        .contains("a: local, geth + teku, validator off, monitoring on (Grafana 0.0.0.0:3000)");
+    assertThat(text.err())
+        .contains("warning: hosts[0].monitoring.bind (line 3): a publishes Prometheus (9090)")
+        .contains("Prometheus with no login at all")
+        .doesNotContain("hosts[1].monitoring.bind")
+        .doesNotContain("hosts[2].monitoring.bind");
+
+    JsonNode report =
+        new ObjectMapper()
+            .readTree(
+                CliRun.of("check", "-f", file.toString(), "--no-probe", "--output", "json").out());
+    assertThat(report.get("valid").asBoolean()).isTrue();
+    assertThat(report.get("warnings"))
+        .anySatisfy(w -> assertThat(w.get("path").asText()).isEqualTo("hosts[0].monitoring.bind"));
+  }
+
+  @Test
   void missingFileIsBadInput() {
     CliRun run = CliRun.of("check", "-f", dir.resolve("nope.yaml").toString());
     assertThat(run.code()).isEqualTo(2);

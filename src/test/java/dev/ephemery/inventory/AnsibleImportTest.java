@@ -81,7 +81,12 @@ class AnsibleImportTest {
         .isEqualTo("https://checkpoint-sync.ephemery.ethpandaops.io");
     assertThat(node1.monitoring())
         .isEqualTo(
-            new MonitoringSpec(true, 17690, 3001, MonitoringSpec.DEFAULT_NODE_EXPORTER_PORT));
+            new MonitoringSpec(
+                true,
+                17690,
+                3001,
+                MonitoringSpec.DEFAULT_NODE_EXPORTER_PORT,
+                MonitoringSpec.DEFAULT_BIND));
     assertThat(node1.baseDir()).isEqualTo("/opt/ephemery");
 
     Host node2 = inventory.hosts().get(1);

@@ -178,6 +178,47 @@ class InventoryParserTest {
   }
 
   @Test
+  void monitoringIsPublishedOnLoopbackUnlessBindSaysOtherwise() {
+    Inventory inventory = InventoryParser.parse(TWO_HOSTS, "two.yaml");
+    assertThat(inventory.hosts())
+        .allSatisfy(
+            h -> {
+              assertThat(h.monitoring().bind()).isEqualTo("127.0.0.1");
+              assertThat(h.monitoring().loopbackOnly()).isTrue();
+            });
+
+    String lan =
+        TWO_HOSTS.replace("monitoring: { enabled: true }", "monitoring: { bind: 10.0.0.2 }");
+    MonitoringSpec node2 =
+        InventoryParser.parse(lan, "lan.yaml").host("node2").orElseThrow().monitoring();
+    assertThat(node2.bind()).isEqualTo("10.0.0.2");
+    assertThat(node2.loopbackOnly()).isFalse();
+
+    InventoryParser.Result bad =
+        InventoryParser.validate(
+            """
+            defaults: { execution: { client: geth }, consensus: { client: teku } }
+            hosts:
+              - { name: a, address: local, baseDir: /a, monitoring: { bind: 256.0.0.1 } }
+              - { name: b, address: local, baseDir: /b, monitoring: { bind: localhost } }
+              - { name: c, address: local, baseDir: /c, monitoring: { bind: "::1" } }
+              - { name: d, address: local, baseDir: /d, monitoring: { bind: 010.0.0.1 } }
+              - { name: e, address: local, baseDir: /e, monitoring: { bind: 7 } }
+            """,
+            "bad.yaml");
+    assertThat(bad.problems())
+        .extracting(Problem::where, Problem::line)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("hosts[0].monitoring.bind", 3),
+            org.assertj.core.groups.Tuple.tuple("hosts[1].monitoring.bind", 4),
+            org.assertj.core.groups.Tuple.tuple("hosts[2].monitoring.bind", 5),
+            org.assertj.core.groups.Tuple.tuple("hosts[3].monitoring.bind", 6),
+            org.assertj.core.groups.Tuple.tuple("hosts[4].monitoring.bind", 7));
+    assertThat(bad.problems().get(0).message()).isEqualTo("'256.0.0.1' is not an IPv4 address");
+    assertThat(bad.problems().get(0).hint()).contains("127.0.0.1");
+  }
+
+  @Test
   void theJsonRpcHostPortIsUnsetByDefaultAndMustNotClashWithTheHostsOtherPorts() {
     Inventory inventory = InventoryParser.parse(TWO_HOSTS, "two.yaml");
     assertThat(inventory.hosts()).allMatch(h -> h.execution().rpcPort() == null);

@@ -51,7 +51,7 @@ class InventoryWriterTest {
                 "/srv/keys",
                 "yes: #1 ✓",
                 "0x00000000219ab540356cBB839Cbe05303d7705Fa"),
-            new MonitoringSpec(false, 1, 2, 3),
+            new MonitoringSpec(false, 1, 2, 3, "10.0.0.7"),
             "~/.ssh/id: \"x\"",
             "/etc/ssh/known hosts");
     Host other =
@@ -63,7 +63,7 @@ class InventoryWriterTest {
             new ExecutionSpec(ExecutionClient.GETH, null, List.of(), null),
             new ConsensusSpec(ConsensusClient.LIGHTHOUSE, null, List.of(), null, null),
             new ValidatorSpec(false, ConsensusClient.LIGHTHOUSE, null, List.of(), null, null, null),
-            new MonitoringSpec(true, 9090, 3000, 9100),
+            new MonitoringSpec(true, 9090, 3000, 9100, "127.0.0.1"),
             null,
             null);
 

@@ -51,6 +51,30 @@ class MonitoringPlanTest {
   }
 
   @Test
+  void monitoringBindMovesAllThreePortsAndNothingElse() {
+    HostPlan plan =
+        new Planner()
+            .planHost(
+                Fixtures.host(ExecutionClient.GETH, ConsensusClient.LIGHTHOUSE)
+                    .monitoring(19090, 13000, 19100)
+                    .monitoringBind("10.0.0.5")
+                    .build(),
+                Fixtures.release153());
+    assertThat(monitoring(plan).stream().flatMap(s -> s.ports().stream()).toList())
+        .extracting(PortBinding::host, PortBinding::bind)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(19100, "10.0.0.5"),
+            org.assertj.core.groups.Tuple.tuple(19090, "10.0.0.5"),
+            org.assertj.core.groups.Tuple.tuple(13000, "10.0.0.5"));
+    assertThat(
+            plan.services().stream()
+                .filter(s -> s.role() != Role.MONITORING)
+                .flatMap(s -> s.ports().stream())
+                .filter(p -> p.host() != null))
+        .noneMatch(p -> "10.0.0.5".equals(p.bind()));
+  }
+
+  @Test
   void disabledMonitoringPlansNothing() {
     HostPlan plan = plan(false);
     assertThat(monitoring(plan)).isEmpty();

@@ -128,6 +128,25 @@ class DashboardsTest {
   }
 
   @Test
+  void everyAlertRuleOnlyNamesMetricsTheTargetsExport() {
+    HostPlan plan =
+        new Planner()
+            .planHost(
+                Fixtures.host(ExecutionClient.GETH, ConsensusClient.LIGHTHOUSE)
+                    .monitoring(9090, 3000, 9100)
+                    .build(),
+                Fixtures.release153());
+    Set<String> exported = new HashSet<>(exported(MonitoringFiles.of(plan).orElseThrow()));
+    // Prometheus writes "up" for every target itself.
+    exported.add("up");
+    for (AlertRules.Alert alert : AlertRules.alerts()) {
+      assertThat(metricNames(alert.expr())).as(alert.name()).isSubsetOf(exported);
+    }
+    assertThat(supervisorMetrics)
+        .contains("ephemery_checkpoint_ok", "ephemery_checkpoint_finalized_epoch_lag");
+  }
+
+  @Test
   void theNameExtractorFindsMetricsNotLabelsOrFunctions() {
     assertThat(
             metricNames(
@@ -155,6 +174,8 @@ class DashboardsTest {
         expr.replaceAll("\"[^\"]*\"", "")
             .replaceAll("\\{[^}]*\\}", "")
             .replaceAll("\\[[^]]*\\]", "")
+            // A duration outside brackets (offset 10m) is no metric either.
+            .replaceAll("\\b\\d+(ms|[smhdwy])\\b", "")
             .replaceAll("\\b(by|on|without|ignoring|group_left|group_right)\\s*\\([^)]*\\)", "");
     Set<String> names = new LinkedHashSet<>();
     Matcher m = NAME.matcher(stripped);

@@ -59,7 +59,8 @@ public final class Fixtures {
     private Integer elRpc;
     private Integer clP2p;
     private ValidatorSpec validator;
-    private MonitoringSpec monitoring = new MonitoringSpec(false, 9090, 3000, 9100);
+    private MonitoringSpec monitoring =
+        new MonitoringSpec(false, 9090, 3000, 9100, MonitoringSpec.DEFAULT_BIND);
     private SupervisorSpec supervisor = SupervisorSpec.DEFAULT;
 
     HostBuilder(ExecutionClient el, ConsensusClient cl) {
@@ -151,7 +152,20 @@ public final class Fixtures {
     }
 
     public HostBuilder monitoring(int prometheus, int grafana, int nodeExporter) {
-      monitoring = new MonitoringSpec(true, prometheus, grafana, nodeExporter);
+      monitoring =
+          new MonitoringSpec(true, prometheus, grafana, nodeExporter, MonitoringSpec.DEFAULT_BIND);
+      return this;
+    }
+
+    /** Publishes the (enabled) monitoring ports on {@code bind} instead of 127.0.0.1. */
+    public HostBuilder monitoringBind(String bind) {
+      monitoring =
+          new MonitoringSpec(
+              true,
+              monitoring.prometheusPort(),
+              monitoring.grafanaPort(),
+              monitoring.nodeExporterPort(),
+              bind);
       return this;
     }
 
