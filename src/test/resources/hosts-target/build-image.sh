@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Builds the image of a stand-in remote host for the 'hosts prepare' tests: a rootfs assembled
+# from this machine's installed packages' own files (OpenSSH's sshd with the libraries ldd names,
+# busybox-static for the shell and tools) plus the stand-ins in this folder, imported with
+# `docker import`. Nothing is downloaded and nothing outside the temporary rootfs is changed.
+#
+# usage: build-image.sh DOCKER_SOCKET IMAGE_TAG
+set -euo pipefail
+sock=$1 tag=$2
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+
+sshd=/usr/sbin/sshd
+busybox=/bin/busybox
+[[ -x $busybox ]] || busybox=$(command -v busybox)
+
+copy() { # copies a file with its path, following a symlink to the file it names
+  local src=$1
+  mkdir -p "$root$(dirname "$src")"
+  cp -L "$src" "$root$src"
+}
+
+copy "$sshd"
+# the loader and every library sshd links, at the paths ldd resolves them to
+for lib in $(ldd "$sshd" | grep -o '/[^ ]*'); do copy "$lib"; done
+
+mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,usr/local/sbin,etc/ssh,root/.ssh,run/sshd,var/empty,tmp,proc,sys,dev,opt/standin,var/lib/standin,data}
+chmod 1777 "$root/tmp"
+chmod 700 "$root/root/.ssh"
+cp "$busybox" "$root/bin/busybox"
+for applet in $("$busybox" --list-full); do
+  [[ -e $root/$applet || -L $root/$applet ]] || ln -s /bin/busybox "$root/$applet"
+done
+
+cat >"$root/etc/passwd" <<'P'
+root:x:0:0:root:/root:/bin/sh
+sshd:x:100:65534::/run/sshd:/bin/false
+nobody:x:65534:65534:nobody:/nonexistent:/bin/false
+P
+cat >"$root/etc/group" <<'G'
+root:x:0:
+nogroup:x:65534:
+G
+echo 'root:*:19000:0:99999:7:::' >"$root/etc/shadow"
+chmod 600 "$root/etc/shadow"
+printf 'passwd: files\ngroup: files\nshadow: files\n' >"$root/etc/nsswitch.conf"
+cat >"$root/etc/os-release" <<'O'
+PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
+NAME="Debian GNU/Linux"
+VERSION_ID="12"
+ID=debian
+O
+cat >"$root/etc/ssh/sshd_config" <<'S'
+Port 22
+ListenAddress 0.0.0.0
+HostKey /etc/ssh/ssh_host_ed25519_key
+PermitRootLogin prohibit-password
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+AuthorizedKeysFile /root/.ssh/authorized_keys
+PidFile /run/sshd.pid
+StrictModes no
+SetEnv PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+S
+# the stand-ins: a docker CLI, a package manager, systemctl, timedatectl and ufw (see README.md)
+for f in docker apt-get systemctl timedatectl ufw entrypoint; do
+  install -m 755 "$here/$f" "$root/opt/standin/$f"
+done
+for f in apt-get systemctl timedatectl ufw; do ln -s /opt/standin/$f "$root/usr/local/sbin/$f"; done
+ln -s /opt/standin/docker "$root/usr/bin/docker"
+
+tar -C "$root" --numeric-owner -c . |
+  docker -H "unix://$sock" import -c 'ENTRYPOINT ["/opt/standin/entrypoint"]' - "$tag" >/dev/null
