@@ -4,9 +4,9 @@
 # busybox-static for the shell and tools) plus the stand-ins in this folder, imported with
 # `docker import`. Nothing is downloaded and nothing outside the temporary rootfs is changed.
 #
-# usage: build-image.sh DOCKER_SOCKET IMAGE_TAG
+# usage: build-image.sh DOCKER_SOCKET IMAGE_TAG AUTHORIZED_PUBLIC_KEY HOST_KEY_PUB_OUT
 set -euo pipefail
-sock=$1 tag=$2
+sock=$1 tag=$2 authorized=$3 hostkey_out=$4
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
@@ -25,7 +25,7 @@ copy "$sshd"
 # the loader and every library sshd links, at the paths ldd resolves them to
 for lib in $(ldd "$sshd" | grep -o '/[^ ]*'); do copy "$lib"; done
 
-mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,usr/local/sbin,etc/ssh,root/.ssh,run/sshd,var/empty,tmp,proc,sys,dev,opt/standin,var/lib/standin,data}
+mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,usr/local/sbin,etc/ssh,root/.ssh,run/sshd,var/empty,tmp,proc,sys,dev,opt/standin,var/lib/standin,var/log,data}
 chmod 1777 "$root/tmp"
 chmod 700 "$root/root/.ssh"
 cp "$busybox" "$root/bin/busybox"
@@ -65,6 +65,9 @@ PidFile /run/sshd.pid
 StrictModes no
 SetEnv PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 S
+ssh-keygen -q -t ed25519 -N '' -C stand-in-host -f "$root/etc/ssh/ssh_host_ed25519_key"
+cp "$root/etc/ssh/ssh_host_ed25519_key.pub" "$hostkey_out"
+cp "$authorized" "$root/root/.ssh/authorized_keys"
 # the stand-ins: a docker CLI, a package manager, systemctl, timedatectl and ufw (see README.md)
 for f in docker apt-get systemctl timedatectl ufw entrypoint; do
   install -m 755 "$here/$f" "$root/opt/standin/$f"
