@@ -1,5 +1,8 @@
 package dev.ephemery.cli;
 
+import dev.ephemery.common.EphemeryException;
+import dev.ephemery.common.OperationalException;
+import dev.ephemery.common.Problem;
 import dev.ephemery.hosts.HostAction;
 import dev.ephemery.hosts.HostCheck;
 import dev.ephemery.hosts.HostFacts;
@@ -10,6 +13,7 @@ import dev.ephemery.inventory.Address;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.runtime.HostTarget;
 import dev.ephemery.runtime.ssh.HostShell;
+import dev.ephemery.runtime.ssh.HostTrust;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +52,83 @@ final class HostPreparer {
         applied.add(new Applied(action, result.ok(), result.ok() ? "" : output));
       }
       return new Report(host.name(), before, applied, decide(shell, host, needs));
+    }
+  }
+
+  /**
+   * The read-only checks {@code check} and {@code up} run on an ssh:// host: a problem per FAIL,
+   * none when the host may run a node.
+   */
+  static List<Problem> failures(Host host) {
+    Decision decision = run(host, false).after();
+    return decision.checks().stream()
+        .filter(c -> c.verdict() == HostCheck.Verdict.FAIL)
+        .map(
+            c ->
+                Problem.at(
+                    host.name() + " host check " + c.name(),
+                    0,
+                    c.found(),
+                    c.fix()
+                        + "; 'ephemery hosts prepare --host "
+                        + host.name()
+                        + "' shows every check, --apply fixes what it can"))
+        .toList();
+  }
+
+  /**
+   * What {@code check} says about the ssh:// hosts whose key is pinned in known_hosts (it contacts
+   * no other): FAILs as failures, WARNs and unreachable hosts as warnings, the rest as notes.
+   */
+  record ForCheck(List<Problem> failures, List<Problem> warnings, List<String> notes) {}
+
+  static ForCheck forCheck(List<Host> hosts) {
+    List<Problem> failures = new ArrayList<>();
+    List<Problem> warnings = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (Host host : hosts) {
+      if (!remote(host)) {
+        continue;
+      }
+      if (!HostTrust.pinned(HostTarget.of(host))) {
+        notes.add(
+            host.name()
+                + ": host not checked, its SSH key is not in known_hosts yet ('ephemery hosts"
+                + " trust "
+                + host.name()
+                + "')");
+        continue;
+      }
+      try {
+        Decision decision = run(host, false).after();
+        for (HostCheck c : decision.checks()) {
+          Problem problem =
+              Problem.at(host.name() + " host check " + c.name(), 0, c.found(), c.fix());
+          if (c.verdict() == HostCheck.Verdict.FAIL) {
+            failures.add(problem);
+          } else if (c.verdict() == HostCheck.Verdict.WARN) {
+            warnings.add(problem);
+          }
+        }
+        notes.add(host.name() + ": host checks ran ('ephemery hosts prepare' shows each)");
+      } catch (EphemeryException e) {
+        e.problems()
+            .forEach(
+                p ->
+                    warnings.add(
+                        Problem.at(host.name(), 0, "host not checked: " + p.message(), p.hint())));
+      }
+    }
+    return new ForCheck(failures, warnings, notes);
+  }
+
+  /** For {@code up}: stops before anything changes on a host whose checks FAIL. */
+  static void requireNoFailure(Host host) {
+    if (remote(host)) {
+      List<Problem> failures = failures(host);
+      if (!failures.isEmpty()) {
+        throw new OperationalException(failures, null);
+      }
     }
   }
 

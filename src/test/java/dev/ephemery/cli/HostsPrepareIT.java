@@ -238,6 +238,51 @@ class HostsPrepareIT {
     assertThat(listing(target)).as("the second --apply changed nothing").isEqualTo(afterFirst);
   }
 
+  @Test
+  void checkAndUpStopOnAFailBeforeAnythingChanges() throws Exception {
+    Target target = start("gate", "40g", Map.of("STANDIN_DOCKER", "absent"));
+    String before = listing(target);
+
+    CliRun check = CliRun.of("check", "-f", target.inventory().toString(), "--output", "json");
+    assertThat(check.code()).as(check.all()).isEqualTo(1);
+    assertThat(check.json().get("failures").toString())
+        .contains("gate host check docker")
+        .contains("no docker command on the PATH");
+    CliRun noProbe = CliRun.of("check", "-f", target.inventory().toString(), "--no-probe");
+    assertThat(noProbe.code()).as(noProbe.all()).isZero();
+
+    Path plan = dir.resolve("plan.json");
+    // an empty plan: up would only make the network and folders, after the host checks
+    new com.fasterxml.jackson.databind.ObjectMapper()
+        .writeValue(
+            plan.toFile(),
+            new dev.ephemery.plan.Plan(
+                List.of(
+                    new dev.ephemery.plan.HostPlan(
+                        "gate",
+                        "ssh://",
+                        "/data/ephemery",
+                        1,
+                        "ephemery-gate",
+                        List.of(),
+                        List.of()))));
+    CliRun up =
+        CliRun.of(
+            "up",
+            "-f",
+            target.inventory().toString(),
+            "--plan",
+            plan.toString(),
+            "--release",
+            dir.toString());
+    assertThat(up.code()).as(up.all()).isEqualTo(1);
+    assertThat(up.err())
+        .contains("gate host check docker: no docker command on the PATH")
+        .contains("hosts prepare --host gate")
+        .doesNotContain("\tat ");
+    assertThat(listing(target)).as("nothing on the target changed").isEqualTo(before);
+  }
+
   static void awaitSshd(String container) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
     while (!docker("logs", container).contains("Server listening")) {
