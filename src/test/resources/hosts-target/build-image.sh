@@ -21,9 +21,13 @@ copy() { # copies a file with its path, following a symlink to the file it names
   cp -L "$src" "$root$src"
 }
 
-copy "$sshd"
-# the loader and every library sshd links, at the paths ldd resolves them to
-for lib in $(ldd "$sshd" | grep -o '/[^ ]*'); do copy "$lib"; done
+# sshd, and the helpers OpenSSH 9.8 and later re-executes (absent before)
+for bin in "$sshd" /usr/lib/openssh/sshd-session /usr/lib/openssh/sshd-auth; do
+  [[ -e $bin ]] || continue
+  copy "$bin"
+  # the loader and every library it links, at the paths ldd resolves them to
+  for lib in $(ldd "$bin" | grep -o '/[^ ]*'); do copy "$lib"; done
+done
 
 mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,usr/local/sbin,etc/ssh,root/.ssh,run/sshd,var/empty,tmp,proc,sys,dev,opt/standin,var/lib/standin,var/log,data}
 chmod 1777 "$root/tmp"
