@@ -187,7 +187,9 @@ public final class HostPreparation {
     }
     double gib = availableKb.get() / (1024.0 * 1024.0);
     String found =
-        String.format(Locale.ROOT, "%.1f GiB free under %s", gib, where)
+        (gib < 1 ? availableKb.get() / 1024 + " MiB" : String.format(Locale.ROOT, "%.1f GiB", gib))
+            + " free under "
+            + where
             + " (recommended for "
             + needs.clients()
             + ": "

@@ -173,7 +173,7 @@ class HostsPrepareIT {
         .contains("turn on time synchronisation")
         .doesNotContain("22/tcp");
     JsonNode disk = host.get("checks").get(5);
-    assertThat(disk.get("found").asText()).contains("0.0 GiB free under /data");
+    assertThat(disk.get("found").asText()).contains("1 MiB free under /data");
 
     CliRun text = CliRun.of("hosts", "prepare", "-f", target.inventory().toString());
     assertThat(text.code()).isEqualTo(1);

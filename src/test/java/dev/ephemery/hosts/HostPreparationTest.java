@@ -228,7 +228,7 @@ class HostPreparationTest {
         .containsEntry("disk", Verdict.WARN);
     Decision full = decide(GOOD.replace("52428800", "1024"));
     assertThat(verdicts(full)).containsEntry("disk", Verdict.FAIL);
-    assertThat(full.checks().get(5).found()).contains("0.0 GiB free under /data");
+    assertThat(full.checks().get(5).found()).contains("1 MiB free under /data");
     // 4608 MiB recommended, 4096 MiB floor
     assertThat(verdicts(decide(GOOD.replace("16384000", String.valueOf(4200L * 1024)))))
         .containsEntry("memory", Verdict.WARN);
