@@ -39,14 +39,16 @@ done
 
 cat >"$root/etc/passwd" <<'P'
 root:x:0:0:root:/root:/bin/sh
+ops:x:1000:1000:ops:/home/ops:/bin/sh
 sshd:x:100:65534::/run/sshd:/bin/false
 nobody:x:65534:65534:nobody:/nonexistent:/bin/false
 P
 cat >"$root/etc/group" <<'G'
 root:x:0:
+ops:x:1000:
 nogroup:x:65534:
 G
-echo 'root:*:19000:0:99999:7:::' >"$root/etc/shadow"
+printf 'root:*:19000:0:99999:7:::\nops:*:19000:0:99999:7:::\n' >"$root/etc/shadow"
 chmod 600 "$root/etc/shadow"
 printf 'passwd: files\ngroup: files\nshadow: files\n' >"$root/etc/nsswitch.conf"
 cat >"$root/etc/os-release" <<'O'
@@ -64,7 +66,7 @@ PubkeyAuthentication yes
 PasswordAuthentication no
 KbdInteractiveAuthentication no
 UsePAM no
-AuthorizedKeysFile /root/.ssh/authorized_keys
+AuthorizedKeysFile .ssh/authorized_keys
 PidFile /run/sshd.pid
 StrictModes no
 SetEnv PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
@@ -72,6 +74,11 @@ S
 ssh-keygen -q -t ed25519 -N '' -C stand-in-host -f "$root/etc/ssh/ssh_host_ed25519_key"
 cp "$root/etc/ssh/ssh_host_ed25519_key.pub" "$hostkey_out"
 cp "$authorized" "$root/root/.ssh/authorized_keys"
+# ops: a user without sudo, outside the docker group (StrictModes is off: the rootfs is root's)
+mkdir -p "$root/home/ops/.ssh"
+cp "$authorized" "$root/home/ops/.ssh/authorized_keys"
+chmod 755 "$root/home/ops" "$root/home/ops/.ssh"
+chmod 644 "$root/home/ops/.ssh/authorized_keys"
 # the stand-ins: a docker CLI, a package manager, systemctl, timedatectl and ufw (see README.md)
 for f in docker apt-get systemctl timedatectl ufw entrypoint; do
   install -m 755 "$here/$f" "$root/opt/standin/$f"
@@ -79,5 +86,5 @@ done
 for f in apt-get systemctl timedatectl ufw; do ln -s /opt/standin/$f "$root/usr/local/sbin/$f"; done
 ln -s /opt/standin/docker "$root/usr/bin/docker"
 
-tar -C "$root" --numeric-owner -c . |
+tar -C "$root" --numeric-owner --owner=0 --group=0 -c . |
   docker -H "unix://$sock" import -c 'ENTRYPOINT ["/opt/standin/entrypoint"]' - "$tag" >/dev/null

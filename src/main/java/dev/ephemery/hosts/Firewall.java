@@ -17,6 +17,12 @@ final class Firewall {
   private Firewall() {}
 
   static HostCheck check(HostFacts facts, List<P2pPort> ports, String sudo, List<HostAction> a) {
+    if (facts.getOr("ufw_status", "").equals("unreadable")) {
+      return HostCheck.warn(
+          "firewall",
+          "ufw is installed but its rules cannot be read as " + facts.getOr("user", "this user"),
+          "give the user password-less sudo for ufw, or check 'ufw status' as root");
+    }
     if (facts.getOr("ufw_status", "").equals("Status: active")) {
       List<P2pPort> closed = ports.stream().filter(p -> !ufwAllows(facts, p)).toList();
       closed.forEach(

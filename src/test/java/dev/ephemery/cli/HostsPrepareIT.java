@@ -86,6 +86,11 @@ class HostsPrepareIT {
   record Target(String container, Path inventory) {}
 
   Target start(String name, String tmpfsSize, Map<String, String> env) throws Exception {
+    return start(name, tmpfsSize, env, "root");
+  }
+
+  Target start(String name, String tmpfsSize, Map<String, String> env, String user)
+      throws Exception {
     List<String> run =
         new ArrayList<>(
             List.of(
@@ -113,14 +118,14 @@ class HostsPrepareIT {
         """
         hosts:
           - name: %s
-            address: ssh://root@127.0.0.1:%d
+            address: ssh://%s@127.0.0.1:%d
             sshKeyFile: %s
             knownHostsFile: %s
             baseDir: /data/ephemery
             execution: { client: geth }
             consensus: { client: lighthouse }
         """
-            .formatted(name, port, keys.resolve("id"), knownHosts));
+            .formatted(name, user, port, keys.resolve("id"), knownHosts));
     return new Target(container, inventory);
   }
 
@@ -236,6 +241,33 @@ class HostsPrepareIT {
     assertThat(second.code()).as(second.all()).isZero();
     assertThat(second.out()).contains("nothing to change").doesNotContain("changed:");
     assertThat(listing(target)).as("the second --apply changed nothing").isEqualTo(afterFirst);
+  }
+
+  @Test
+  void aUserOutsideTheDockerGroupFailsAndApplyWithoutSudoChangesNothing() throws Exception {
+    Target target = start("ops", "40g", Map.of(), "ops");
+    String before = listing(target);
+
+    CliRun json =
+        CliRun.of("hosts", "prepare", "-f", target.inventory().toString(), "--output", "json");
+    assertThat(json.code()).as(json.all()).isEqualTo(1);
+    JsonNode host = json.json().get(0);
+    assertThat(verdicts(host))
+        .containsEntry("docker", "OK")
+        .containsEntry("docker-access", "FAIL")
+        .containsEntry("firewall", "WARN");
+    assertThat(host.get("checks").get(3).get("found").asText())
+        .contains("ufw is installed but its rules cannot be read as ops");
+    assertThat(host.get("pending").toString())
+        .contains("add ops to the docker group (root-equivalent");
+
+    CliRun apply = CliRun.of("hosts", "prepare", "-f", target.inventory().toString(), "--apply");
+    assertThat(apply.code()).as(apply.all()).isEqualTo(1);
+    assertThat(apply.out())
+        .contains("FAILED to change: add ops to the docker group")
+        .contains("sudo")
+        .contains("FAIL docker-access   ops may not use Docker");
+    assertThat(listing(target)).as("nothing on the target changed").isEqualTo(before);
   }
 
   @Test

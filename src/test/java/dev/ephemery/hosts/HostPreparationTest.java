@@ -177,6 +177,13 @@ class HostPreparationTest {
   }
 
   @Test
+  void ufwRulesThatCannotBeReadWarnWithoutAnAction() {
+    Decision decision = decide(GOOD.replace("uid=0", "uid=1000") + "ufw_status=unreadable\n");
+    assertThat(verdicts(decision)).containsEntry("firewall", Verdict.WARN);
+    assertThat(decision.actions()).isEmpty();
+  }
+
+  @Test
   void anInactiveUfwIsNoFirewall() {
     Decision decision = decide(GOOD + "ufw_status=Status: inactive\n");
     assertThat(verdicts(decision)).containsEntry("firewall", Verdict.OK);

@@ -37,10 +37,13 @@ final class HostFactsScript {
         fi
       fi
       if have ufw; then
-        asroot ufw status 2>/dev/null | {
-          read -r first; say ufw_status "$first"
-          while read -r line; do say ufw_line "$line"; done
-        }
+        status=$(asroot ufw status 2>/dev/null)
+        if [ -z "$status" ]; then say ufw_status unreadable; else
+          printf '%s\n' "$status" | {
+            read -r first; say ufw_status "$first"
+            while read -r line; do say ufw_line "$line"; done
+          }
+        fi
       fi
       if have nft; then
         asroot nft list chain inet filter input 2>/dev/null | while read -r line; do say nft_line "$line"; done
