@@ -5,7 +5,9 @@ import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.runtime.Fleet;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ephemery hosts prepare}: check an ssh:// host for a node and, with --apply, fix it. */
@@ -53,11 +55,7 @@ final class HostsPrepareCommand extends BaseCommand {
         Fleet.run(selected, Host::name, 8, host -> HostPreparer.run(host, apply));
     Printer printer = printer();
     if (printer.json()) {
-      printer.printJson(
-          outcomes.stream()
-              .filter(Fleet.Outcome::ok)
-              .map(o -> HostPreparer.json(o.value()))
-              .toList());
+      printer.printJson(outcomes.stream().map(HostsPrepareCommand::json).toList());
     } else {
       outcomes.stream()
           .filter(Fleet.Outcome::ok)
@@ -73,6 +71,17 @@ final class HostsPrepareCommand extends BaseCommand {
                     o.value().after().failed()
                         || o.value().applied().stream().anyMatch(a -> !a.ok()));
     return fleet != 0 ? fleet : failed ? 1 : 0;
+  }
+
+  private static Map<String, Object> json(Fleet.Outcome<HostPreparer.Report> outcome) {
+    if (outcome.ok()) {
+      return HostPreparer.json(outcome.value());
+    }
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("host", outcome.host());
+    map.put("ok", false);
+    map.put("problems", outcome.problems().stream().map(p -> p.describe()).toList());
+    return map;
   }
 
   private List<Host> select(Inventory inventory) {

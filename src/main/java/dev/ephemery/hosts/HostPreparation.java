@@ -131,7 +131,8 @@ public final class HostPreparation {
           "docker-access", "not checked: the Docker engine does not answer", "fix 'docker' first");
     }
     boolean member = List.of(facts.getOr("groups", "").split(" ")).contains("docker");
-    if (!member) {
+    // the name goes into a shell command: only a plain login name (useradd's own rule, roughly)
+    if (!member && user.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
       actions.add(
           new HostAction(
               "docker-access",

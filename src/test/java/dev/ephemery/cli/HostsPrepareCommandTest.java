@@ -61,6 +61,31 @@ class HostsPrepareCommandTest {
   }
 
   @Test
+  void aHostThatCannotBeReachedIsAnOperationalFailureInTextAndJson() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort(); // closed again: nothing listens there
+    }
+    Path file = dir.resolve("gone.yaml");
+    Files.writeString(
+        file,
+        """
+        hosts:
+          - name: gone
+            address: ssh://ops@127.0.0.1:%d
+            knownHostsFile: %s
+            execution: { client: geth }
+            consensus: { client: teku }
+        """
+            .formatted(port, dir.resolve("known_hosts")));
+    CliRun json = CliRun.of("hosts", "prepare", "-f", file.toString(), "--output", "json");
+    assertThat(json.code()).isEqualTo(1);
+    assertThat(json.json().get(0).get("ok").asBoolean()).isFalse();
+    assertThat(json.json().get(0).get("problems").toString()).contains("SSH to");
+    assertThat(json.err()).contains("error: gone").doesNotContain("\tat ");
+  }
+
+  @Test
   void hostsNamesBothSubcommands() {
     CliRun run = CliRun.of("hosts");
     assertThat(run.code()).isEqualTo(2);

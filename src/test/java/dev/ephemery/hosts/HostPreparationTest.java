@@ -154,6 +154,19 @@ class HostPreparationTest {
   }
 
   @Test
+  void aUserNameThatIsNotAPlainLoginNameGetsNoCommand() {
+    Decision decision =
+        decide(
+            GOOD.replace("uid=0", "uid=1000")
+                .replace("user=root", "user=x;reboot")
+                .replace(
+                    "docker_server=24.0.7",
+                    "docker_error=permission denied while trying to connect"));
+    assertThat(verdicts(decision)).containsEntry("docker-access", Verdict.FAIL);
+    assertThat(decision.actions()).isEmpty();
+  }
+
+  @Test
   void ufwOpensOnlyTheClosedP2pPortsAndReadsItsRuleShapes() {
     String facts =
         GOOD
