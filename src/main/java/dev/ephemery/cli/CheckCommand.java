@@ -23,12 +23,16 @@ final class CheckCommand extends BaseCommand {
         "check",
         "Validate the inventory and report every problem with its key path and line, then run the"
             + " pre-flight checks against the newest cached release (client flags, network id,"
-            + " checkpoint URLs, ports) and ask checkpoint endpoints which chain they serve.",
+            + " checkpoint URLs, ports), ask checkpoint endpoints which chain they serve and run"
+            + " the read-only host checks of 'hosts prepare' on each ssh:// host whose key is in"
+            + " known_hosts (a FAIL there is exit 1).",
         "Exit 0 when valid (warnings are printed), 2 when not, 1 when a checkpoint endpoint a"
             + " beacon client cannot start without does not answer.");
     spec.addOption(
         Specs.flag(() -> noProbe, v -> noProbe = v, "--no-probe")
-            .description("Do not ask checkpoint-sync endpoints which chain they serve.")
+            .description(
+                "Do not ask checkpoint-sync endpoints which chain they serve, nor run the"
+                    + " read-only host checks of 'hosts prepare' on ssh:// hosts.")
             .build());
     return spec;
   }
@@ -39,6 +43,7 @@ final class CheckCommand extends BaseCommand {
     List<Problem> problems = new ArrayList<>(InventoryLoader.withSource(loaded));
     List<Problem> failures = List.of();
     List<Problem> warnings = List.of();
+    HostPreparer.ForCheck hostChecks = new HostPreparer.ForCheck(List.of(), List.of(), List.of());
     Inventory inventory = loaded.result().inventory();
     // Both kinds of pre-flight check need only a schema-valid inventory: run both, so every
     // problem is reported at once.
@@ -50,8 +55,13 @@ final class CheckCommand extends BaseCommand {
       PreflightChecks.Outcome outcome =
           PreflightChecks.check(inventory, PlanInputs.cacheRoot(), clock, !noProbe);
       problems.addAll(ProblemLines.locate(outcome.problems(), text));
-      failures = ProblemLines.locate(outcome.failures(), text);
-      warnings = ProblemLines.locate(outcome.warnings(), text);
+      failures = new ArrayList<>(ProblemLines.locate(outcome.failures(), text));
+      warnings = new ArrayList<>(ProblemLines.locate(outcome.warnings(), text));
+      if (!noProbe && problems.isEmpty()) {
+        hostChecks = HostPreparer.forCheck(inventory.hosts());
+        failures.addAll(hostChecks.failures());
+        warnings.addAll(hostChecks.warnings());
+      }
     }
     boolean valid = inventory != null && problems.isEmpty();
     String source = loaded.source().description();
@@ -64,6 +74,7 @@ final class CheckCommand extends BaseCommand {
       report.put("problems", problems.stream().map(CheckCommand::json).toList());
       report.put("failures", failures.stream().map(CheckCommand::json).toList());
       report.put("warnings", warnings.stream().map(CheckCommand::json).toList());
+      report.put("hostChecks", hostChecks.notes());
       printer.printJson(report);
     } else {
       for (Problem warning : warnings) {
@@ -73,6 +84,7 @@ final class CheckCommand extends BaseCommand {
         err().println("error: " + failure.describe());
       }
       text(printer, inventory, valid, problems, source);
+      hostChecks.notes().forEach(note -> printer.line("  note: " + note));
     }
     return !valid ? 2 : failures.isEmpty() ? 0 : 1;
   }

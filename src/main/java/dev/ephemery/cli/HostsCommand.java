@@ -16,15 +16,18 @@ final class HostsCommand implements Runnable, DeclaredCommand {
 
   @Override
   public CommandSpec declare() {
-    spec = Specs.command(this, "hosts", "Host chores, e.g. trusting a host's SSH key.");
+    spec =
+        Specs.command(
+            this, "hosts", "Host chores: trusting a host's SSH key, preparing a host for a node.");
     spec.addSubcommand("trust", new Trust().declare());
+    spec.addSubcommand("prepare", new HostsPrepareCommand().declare());
     return spec;
   }
 
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "a subcommand is required: trust");
+        spec.commandLine(), "a subcommand is required: trust, prepare");
   }
 
   static final class Trust extends BaseCommand {

@@ -124,6 +124,8 @@ final class UpCommand extends BaseCommand {
                           () ->
                               InvalidInputException.of(
                                   host.name(), "the plan has no host '" + host.name() + "'", ""));
+              // ssh:// hosts: the read-only host checks first; a FAIL stops before any change
+              HostPreparer.requireNoFailure(host);
               try (HostRuntime runtime = Runtimes.open(host, line -> progress(err, line))) {
                 return runtime.up(hostPlan, options);
               }

@@ -20,7 +20,8 @@ class PureCoreArchitectureTest {
     "dev.ephemery.inventory..",
     "dev.ephemery.network..",
     "dev.ephemery.client..",
-    "dev.ephemery.plan.."
+    "dev.ephemery.plan..",
+    "dev.ephemery.hosts.."
   };
 
   static JavaClasses classes;

@@ -40,7 +40,7 @@ class CliConventionsTest {
             new String[] {"donw"},
             new String[] {"donw", "--help"},
             new String[] {"donw", "-h"},
-            new String[] {"hosts", "prepare", "--help"},
+            new String[] {"hosts", "bogus", "--help"},
             new String[] {"genesis", "bogus", "--help"})) {
       Result result = run(args);
       String unknown = args[args.length > 1 && !args[1].startsWith("-") ? 1 : 0];

@@ -1,5 +1,6 @@
 package dev.ephemery.runtime.ssh;
 
+import com.jcraft.jsch.HostKey;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
@@ -46,6 +47,27 @@ public final class HostTrust {
         HostKeys.fingerprint(key),
         known(target.knownHostsOrDefault(), HostKeys.knownHostsName(ssh.host(), ssh.port()), key),
         key);
+  }
+
+  /**
+   * Whether known_hosts pins a key for this ssh:// host, read offline: {@code check} contacts only
+   * hosts the operator has trusted.
+   */
+  public static boolean pinned(HostTarget target) {
+    Path knownHosts = target.knownHostsOrDefault();
+    if (!(target.address() instanceof Address.Ssh ssh) || !Files.isRegularFile(knownHosts)) {
+      return false;
+    }
+    try {
+      JSch jsch = new JSch();
+      jsch.setKnownHosts(knownHosts.toString());
+      HostKey[] keys =
+          jsch.getHostKeyRepository()
+              .getHostKey(HostKeys.knownHostsName(ssh.host(), ssh.port()), null);
+      return keys != null && keys.length > 0;
+    } catch (JSchException e) {
+      return false;
+    }
   }
 
   private static Known known(Path knownHosts, String name, byte[] key) {
