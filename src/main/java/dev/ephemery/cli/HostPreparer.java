@@ -11,18 +11,20 @@ import dev.ephemery.hosts.HostPreparation;
 import dev.ephemery.hosts.HostPreparation.Decision;
 import dev.ephemery.inventory.Address;
 import dev.ephemery.inventory.Host;
+import dev.ephemery.runtime.HostShell;
 import dev.ephemery.runtime.HostTarget;
-import dev.ephemery.runtime.ssh.HostShell;
 import dev.ephemery.runtime.ssh.HostTrust;
+import dev.ephemery.wiring.HostShells;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs {@code hosts prepare} on one {@code ssh://} host: gathers the facts over SSH (one command),
- * decides with {@link HostPreparation}, and with apply runs the decided changes, then gathers and
- * decides again so the report shows the host as it is now.
+ * Runs {@code hosts prepare} on one host: gathers the facts (one command, over SSH for an {@code
+ * ssh://} host, on this machine for a local one), decides with {@link HostPreparation}, and with
+ * apply runs the decided changes, then gathers and decides again so the report shows the host as it
+ * is now.
  */
 final class HostPreparer {
 
@@ -40,7 +42,7 @@ final class HostPreparer {
 
   static Report run(Host host, boolean apply) {
     HostNeeds needs = HostNeeds.of(host);
-    try (HostShell shell = HostShell.open(HostTarget.of(host))) {
+    try (HostShell shell = HostShells.open(host)) {
       Decision before = decide(shell, host, needs);
       if (!apply || before.actions().isEmpty()) {
         return new Report(host.name(), before, List.of(), before);

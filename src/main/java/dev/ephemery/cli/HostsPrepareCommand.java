@@ -4,13 +4,14 @@ import dev.ephemery.common.InvalidInputException;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.runtime.Fleet;
+import dev.ephemery.wiring.HostShells;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ephemery hosts prepare}: check an ssh:// host for a node and, with --apply, fix it. */
+/** {@code ephemery hosts prepare}: check a host's machine for a node and, with --apply, fix it. */
 final class HostsPrepareCommand extends BaseCommand {
 
   List<String> hosts = new ArrayList<>();
@@ -23,7 +24,8 @@ final class HostsPrepareCommand extends BaseCommand {
   public CommandSpec declare() {
     command(
         "prepare",
-        "Check an ssh:// host for a node over SSH, read-only: OS and kernel, Docker engine and its"
+        "Check a host's machine for a node, read-only (over SSH for an ssh:// host, on this machine"
+            + " for a local one): OS and kernel, Docker engine and its"
             + " version, the SSH user's use of Docker, firewall openings for the P2P ports, time"
             + " synchronisation, free disk under baseDir and memory for the chosen clients, cgroup"
             + " and storage driver. Each check says OK, WARN or FAIL, what it found and the fix.",
@@ -38,7 +40,7 @@ final class HostsPrepareCommand extends BaseCommand {
             .build());
     spec.addOption(
         Specs.flag(() -> all, v -> all = v, "--all")
-            .description("Check every ssh:// host of the inventory.")
+            .description("Check every local and ssh:// host of the inventory.")
             .build());
     spec.addOption(
         Specs.flag(() -> apply, v -> apply = v, "--apply")
@@ -90,20 +92,23 @@ final class HostsPrepareCommand extends BaseCommand {
     scope.all = all;
     List<Host> chosen = scope.select(inventory);
     if (all) {
-      List<Host> remote = chosen.stream().filter(HostPreparer::remote).toList();
-      if (remote.isEmpty()) {
+      List<Host> machines = chosen.stream().filter(HostShells::reachable).toList();
+      if (machines.isEmpty()) {
         throw InvalidInputException.of(
-            "--all", "the inventory has no ssh:// host", "hosts prepare works over SSH only");
+            "--all",
+            "the inventory has only kubernetes:// hosts",
+            "hosts prepare checks machines: local and ssh:// hosts");
       }
-      return remote;
+      return machines;
     }
-    List<String> local =
-        chosen.stream().filter(h -> !HostPreparer.remote(h)).map(Host::name).toList();
-    if (!local.isEmpty()) {
+    List<String> clusters =
+        chosen.stream().filter(h -> !HostShells.reachable(h)).map(Host::name).toList();
+    if (!clusters.isEmpty()) {
       throw InvalidInputException.of(
           "--host",
-          String.join(", ", local) + ": not an ssh:// host",
-          "hosts prepare checks hosts over SSH; for this machine, see docs/hosts.md");
+          String.join(", ", clusters) + ": a kubernetes:// host",
+          "hosts prepare checks machines (local and ssh:// hosts); prepare a cluster's nodes with"
+              + " its own tools");
     }
     return chosen;
   }

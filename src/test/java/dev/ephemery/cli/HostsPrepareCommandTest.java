@@ -27,10 +27,19 @@ class HostsPrepareCommandTest {
   }
 
   @Test
-  void aLocalHostIsBadInput() throws IOException {
-    CliRun run = CliRun.of("hosts", "prepare", "-f", inventory().toString(), "--host", "here");
-    assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains("here: not an ssh:// host").doesNotContain("\tat ");
+  void aLocalHostIsCheckedOnThisMachineReadOnly() throws Exception {
+    // The facts script only reads (os-release, uname, df, docker version...); --apply is never
+    // run against this machine by a test.
+    CliRun run =
+        CliRun.of(
+            "hosts", "prepare", "-f", inventory().toString(), "--host", "here", "--output", "json");
+    assertThat(run.code()).as(run.err()).isIn(0, 1);
+    var hosts = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+    assertThat(hosts.get(0).get("host").asText()).isEqualTo("here");
+    assertThat(hosts.get(0).get("changed")).isEmpty();
+    java.util.List<String> checks = new java.util.ArrayList<>();
+    hosts.get(0).get("checks").forEach(c -> checks.add(c.get("name").asText()));
+    assertThat(checks).contains("os", "docker", "disk", "memory", "time-sync");
   }
 
   @Test
@@ -47,17 +56,23 @@ class HostsPrepareCommandTest {
   }
 
   @Test
-  void allWithoutAnSshHostIsBadInput() throws IOException {
-    Path file = dir.resolve("local.yaml");
+  void aKubernetesHostIsBadInput() throws IOException {
+    Path file = dir.resolve("cluster.yaml");
     Files.writeString(
         file,
         """
         hosts:
-          - { name: here, address: local, execution: { client: geth }, consensus: { client: teku } }
+          - name: pod
+            address: kubernetes://test-context/ephemery
+            execution: { client: geth }
+            consensus: { client: teku }
         """);
-    CliRun run = CliRun.of("hosts", "prepare", "-f", file.toString(), "--all");
-    assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains("no ssh:// host");
+    CliRun one = CliRun.of("hosts", "prepare", "-f", file.toString(), "--host", "pod");
+    assertThat(one.code()).isEqualTo(2);
+    assertThat(one.err()).contains("pod: a kubernetes:// host").doesNotContain("\tat ");
+    CliRun all = CliRun.of("hosts", "prepare", "-f", file.toString(), "--all");
+    assertThat(all.code()).isEqualTo(2);
+    assertThat(all.err()).contains("only kubernetes:// hosts");
   }
 
   @Test

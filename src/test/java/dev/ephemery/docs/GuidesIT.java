@@ -28,7 +28,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -146,14 +145,6 @@ class GuidesIT {
     for (Path guide : guides) {
       String name = guide.getFileName().toString();
       tests.add(DynamicTest.dynamicTest(name, () -> run(guide)));
-      // Each block left out by its marker shows in the report as a skipped test of that name.
-      for (GuideScript.Skipped s : GuideScript.parse(name, Files.readString(guide)).skipped()) {
-        String where = name + " block " + s.block() + " line " + s.line();
-        tests.add(
-            DynamicTest.dynamicTest(
-                where + " (" + s.marker() + ")",
-                () -> Assumptions.abort("skipped by name: " + s.marker() + " at " + where)));
-      }
     }
     return tests.stream();
   }
@@ -162,20 +153,10 @@ class GuidesIT {
     String name = guide.getFileName().toString();
     GuideScript script = GuideScript.parse(name, Files.readString(guide));
     assertThat(script.commands()).as(name + " has commands to run").isNotEmpty();
-    for (GuideScript.Skipped s : script.skipped()) {
-      System.out.println(
-          "[guides] "
-              + name
-              + " block "
-              + s.block()
-              + " line "
-              + s.line()
-              + " skipped by name: "
-              + s.marker());
-    }
+    // Every command of a guide runs: a block marked to be left out fails the guide.
     assertThat(script.skipped())
-        .as("the only block a guide may leave out is the pending `hosts prepare` one")
-        .allMatch(s -> s.marker().equals("pending-hosts-prepare"));
+        .as(name + ": blocks marked not to run (every sh block of a guide must run)")
+        .isEmpty();
 
     String suffix = UUID.randomUUID().toString().substring(0, 6);
     Path scratch = Files.createDirectories(work.resolve(name.replace(".md", "")));

@@ -1,4 +1,4 @@
-package dev.ephemery.runtime.ssh;
+package dev.ephemery.runtime;
 
 /**
  * The read-only shell script {@code hosts prepare} runs on a host (POSIX sh, read from stdin,
@@ -6,9 +6,9 @@ package dev.ephemery.runtime.ssh;
  * hosts.HostPreparation}; {@code sudo -n} is only tried for the firewall listings, which need root,
  * and never asks for a password.
  */
-final class HostFactsScript {
+public final class HostFactsScript {
 
-  static final String TEXT =
+  public static final String TEXT =
       """
       base=$1
       LC_ALL=C; export LC_ALL

@@ -5,6 +5,7 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.common.Pause;
+import dev.ephemery.runtime.HostShell;
 import dev.ephemery.runtime.HostTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,47 +20,29 @@ import java.util.concurrent.TimeUnit;
  * SshSessions} opens for Docker): the read-only facts script of {@code hosts prepare}, and the
  * changes {@code --apply} makes.
  */
-public final class HostShell implements AutoCloseable {
-
-  /** What one command did. */
-  public record Result(int exit, String out, String err) {
-    public boolean ok() {
-      return exit == 0;
-    }
-  }
+public final class SshHostShell implements HostShell {
 
   static final long COMMAND_TIMEOUT_MS = TimeUnit.MINUTES.toMillis(10);
 
   private final HostTarget target;
   private final Session session;
 
-  private HostShell(HostTarget target, Session session) {
+  private SshHostShell(HostTarget target, Session session) {
     this.target = target;
     this.session = session;
   }
 
-  public static HostShell open(HostTarget target) {
-    return new HostShell(target, SshSessions.open(target));
+  public static SshHostShell open(HostTarget target) {
+    return new SshHostShell(target, SshSessions.open(target));
   }
 
-  /** Runs the read-only facts script; its {@code key=value} lines about the host and baseDir. */
-  public String facts(String baseDir) {
-    Result result = run("sh -s -- " + quote(baseDir), HostFactsScript.TEXT);
-    if (!result.ok()) {
-      throw new OperationalException(
-          target.name(),
-          "the facts script failed (exit " + result.exit() + "): " + result.err().strip(),
-          "check that the SSH user has a POSIX shell (sh) on the host");
-    }
-    return result.out();
+  @Override
+  public String name() {
+    return target.name();
   }
 
-  /** Runs one command (stdin empty) and waits for it. */
-  public Result run(String command) {
-    return run(command, "");
-  }
-
-  private Result run(String command, String stdin) {
+  @Override
+  public Result run(String command, String stdin) {
     ChannelExec channel = null;
     try {
       channel = (ChannelExec) session.openChannel("exec");
@@ -99,11 +82,6 @@ public final class HostShell implements AutoCloseable {
       }
     }
     return all;
-  }
-
-  /** One argument for the remote shell: single-quoted, its single quotes escaped. */
-  public static String quote(String value) {
-    return "'" + value.replace("'", "'\\''") + "'";
   }
 
   @Override
