@@ -91,6 +91,17 @@ public final class Runtimes {
   }
 
   /**
+   * Where the host's resets keep their journals and lock and reach its node; close it after use. A
+   * Kubernetes host's site holds a client to its cluster (fabric8 loads here, for such hosts only).
+   */
+  public static ResetSite resetSite(Host host, Consumer<String> progress) {
+    return switch (adapterFor(host.address())) {
+      case DOCKER -> new ResetSite.Docker(host);
+      case KUBERNETES -> new ResetSite.Kubernetes(host, KubernetesHost.open(host, progress));
+    };
+  }
+
+  /**
    * The host's files as its resets see them. On Docker hosts a reset runs where the files are (on
    * this machine, or in the host's supervisor container), so they are on the local disk.
    */
@@ -100,7 +111,7 @@ public final class Runtimes {
       case KUBERNETES ->
           throw new OperationalException(
               host.name(),
-              "resets of Kubernetes hosts run through their reset runtime, not from local files",
+              "resets of Kubernetes hosts reach their files through resetSite, not the local disk",
               "");
     };
   }

@@ -93,6 +93,22 @@ public final class KubernetesHost implements HostRuntime {
     return new ConfigMapJournalStore(client, namespace, KubeNames.of(node), node, baseDir);
   }
 
+  /** The iteration the node's applied StatefulSet was made for; empty before the first up. */
+  public Optional<Integer> installedIteration(String node) {
+    var set =
+        client
+            .apps()
+            .statefulSets()
+            .inNamespace(namespace)
+            .withName(KubeNames.of(node).statefulSet())
+            .get();
+    if (set == null || set.getMetadata().getLabels() == null) {
+      return Optional.empty();
+    }
+    String iteration = set.getMetadata().getLabels().get(dev.ephemery.plan.LabelKeys.ITERATION);
+    return iteration == null ? Optional.empty() : Optional.of(Integer.parseInt(iteration));
+  }
+
   NodeManifests manifests(HostPlan plan) {
     return new NodeManifests(plan, namespace, spec, monitoring);
   }
