@@ -184,22 +184,12 @@ public final class KubernetesHost implements HostRuntime {
     String name = rendered.getMetadata().getName();
     Secret found = client.secrets().inNamespace(namespace).withName(name).get();
     if (!name.equals(manifests.names().secrets())) {
-      if (found == null) {
-        throw new OperationalException(
-            namespace + "/" + name,
-            "the Secret with the validator's "
-                + rendered.getMetadata().getAnnotations().values()
-                + " is missing",
-            "create it: kubectl -n "
-                + namespace
-                + " create secret generic "
-                + name
-                + " --from-file=PATH, then label it "
-                + KubeLabels.MANAGED_BY
-                + "=ephemery",
-            null);
-      }
-      return List.of();
+      NodeVolumes.Source input =
+          manifests.volumes().ofKind(NodeVolumes.Kind.INPUT).stream()
+              .filter(i -> i.volume().equals(name))
+              .findFirst()
+              .orElseThrow();
+      return InputSecrets.ensure(client, namespace, rendered, input, found, dryRun);
     }
     Map<String, String> data = new LinkedHashMap<>();
     if (found != null && found.getData() != null) {
