@@ -438,13 +438,25 @@ public final class KubernetesHost implements HostRuntime {
     return log == null ? List.of() : log.lines().toList();
   }
 
+  /**
+   * A generated secret from the node's Secret, by the planned file's name (the key {@code up} wrote
+   * it under); never logged.
+   */
   @Override
   public String readSecret(String node, String baseDir, String path, String helperImage) {
-    throw new OperationalException(
-        node,
-        "reading a generated secret from the cluster is not available yet",
-        "kubectl -n " + namespace + " get secret -o yaml",
-        null);
+    String name = KubeNames.of(node).secrets();
+    String key = path.substring(path.lastIndexOf('/') + 1);
+    Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+    String value = secret == null || secret.getData() == null ? null : secret.getData().get(key);
+    if (value == null) {
+      throw new OperationalException(
+          namespace + "/" + name,
+          "the node's Secret holds no '" + key + "'",
+          "run 'ephemery up' to generate it",
+          null);
+    }
+    return new String(
+        java.util.Base64.getDecoder().decode(value), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Override
