@@ -3,9 +3,9 @@ package dev.ephemery.cli;
 import dev.ephemery.common.Plural;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
-import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.ResetHistory;
-import java.nio.file.Path;
+import dev.ephemery.wiring.ResetSite;
+import dev.ephemery.wiring.Runtimes;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,17 +21,21 @@ final class HistoryCommand extends BaseCommand {
     return spec;
   }
 
+  /** From the host's journals: under baseDir here, or a Kubernetes node's ConfigMap. */
+  private ResetHistory history(Host h) {
+    try (ResetSite site = Runtimes.resetSite(h, line -> err().println(line))) {
+      return ResetHistory.of(h.name(), site.journals());
+    }
+  }
+
   @Override
   public Integer call() {
     Inventory inventory = InventoryLoader.system().load(common.file());
     List<Host> hosts = ResetTargets.hosts(inventory, host);
-    List<Host> remote = hosts.stream().filter(OnHost::remote).toList();
+    List<Host> remote = hosts.stream().filter(OnHost::throughSupervisor).toList();
     OnHost.requireOneForJson(hosts, remote, common.json());
     List<ResetHistory> histories =
-        hosts.stream()
-            .filter(h -> !OnHost.remote(h))
-            .map(h -> ResetHistory.of(h.name(), new JournalStore(Path.of(h.baseDir()))))
-            .toList();
+        hosts.stream().filter(h -> !OnHost.throughSupervisor(h)).map(this::history).toList();
     int code = 0;
     for (Host h : remote) {
       code =

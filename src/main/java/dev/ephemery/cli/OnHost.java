@@ -29,6 +29,15 @@ final class OnHost {
     return !(host.address() instanceof Address.Local);
   }
 
+  /**
+   * Whether {@code reset} and {@code history} run in the host's supervisor: an SSH host's journal,
+   * lock and files are on that host. A Kubernetes host's are in its cluster, which this machine
+   * reaches through the API like the supervisor does ({@code wiring.ResetSite}).
+   */
+  static boolean throughSupervisor(Host host) {
+    return host.address() instanceof Address.Ssh;
+  }
+
   /** Each host on the far side prints its own JSON document: one host per run keeps it one. */
   static void requireOneForJson(List<Host> hosts, List<Host> remote, boolean json) {
     if (json && hosts.size() > 1 && !remote.isEmpty()) {

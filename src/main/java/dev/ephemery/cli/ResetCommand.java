@@ -17,6 +17,7 @@ import dev.ephemery.ops.VerifiedReleases;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.Planner;
 import dev.ephemery.release.InstalledRelease;
+import dev.ephemery.wiring.ResetSite;
 import dev.ephemery.wiring.Resets;
 import dev.ephemery.wiring.Runtimes;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ final class ResetCommand extends BaseCommand {
   public Integer call() {
     Inventory inventory = InventoryLoader.system().load(common.file());
     List<Host> hosts = ResetTargets.hosts(inventory, host);
-    List<Host> remote = hosts.stream().filter(OnHost::remote).toList();
+    List<Host> remote = hosts.stream().filter(OnHost::throughSupervisor).toList();
     if (!remote.isEmpty()) {
       OnHost.requireOneForJson(hosts, remote, common.json());
       if (release != null) {
@@ -86,7 +87,7 @@ final class ResetCommand extends BaseCommand {
             "leave out --release for remote hosts");
       }
     }
-    List<Host> local = hosts.stream().filter(h -> !OnHost.remote(h)).toList();
+    List<Host> local = hosts.stream().filter(h -> !OnHost.throughSupervisor(h)).toList();
     int code = local.isEmpty() ? 0 : resetLocal(local);
     for (Host h : remote) {
       List<String> args = new ArrayList<>(List.of("reset", "--host", h.name()));
@@ -109,23 +110,26 @@ final class ResetCommand extends BaseCommand {
     for (Host h : hosts) {
       HostPlan plan = new Planner().planHost(h, target.release());
       NodeLayout layout = NodeLayouts.of(plan);
-      JournalStore journals = new JournalStore(layout.baseDir());
-      // Decide and reset under the host's lock, so the supervisor never works on the same journal.
-      try (ResetLock lock = dryRun ? null : journals.lock("ephemery reset", clock.instant())) {
-        NodeFiles files = Runtimes.files(h);
-        Optional<Integer> installed = files.installedIteration(layout);
-        boolean due = due(installed, target, clock.instant());
-        ResetPreview preview =
-            ResetPreview.of(layout, files, iteration, due, reason(installed, target));
-        previews.add(preview);
-        Optional<ResetJournal> unfinished = journals.unfinished();
-        if (!dryRun && (due || force || unfinished.isPresent())) {
-          InstalledRelease to =
-              release == null
-                  ? ResetTargets.resumeTarget(unfinished, target, ResetTargets.cache())
-                  : target;
-          HostPlan toPlan = to == target ? plan : new Planner().planHost(h, to.release());
-          results.add(reset(h, toPlan, journals, to, force));
+      try (ResetSite site = Runtimes.resetSite(h, line -> err().println(line))) {
+        JournalStore journals = site.journals();
+        // Decide and reset under the host's lock, so the supervisor never works on the same
+        // journal.
+        try (ResetLock lock = dryRun ? null : journals.lock("ephemery reset", clock.instant())) {
+          NodeFiles files = site.files(plan);
+          Optional<Integer> installed = files.installedIteration(layout);
+          boolean due = due(installed, target, clock.instant());
+          ResetPreview preview =
+              ResetPreview.of(layout, files, iteration, due, reason(installed, target));
+          previews.add(preview);
+          Optional<ResetJournal> unfinished = journals.unfinished();
+          if (!dryRun && (due || force || unfinished.isPresent())) {
+            InstalledRelease to =
+                release == null
+                    ? ResetTargets.resumeTarget(unfinished, target, ResetTargets.cache())
+                    : target;
+            HostPlan toPlan = to == target ? plan : new Planner().planHost(h, to.release());
+            results.add(reset(site, toPlan, journals, to, force));
+          }
         }
       }
     }
@@ -159,7 +163,11 @@ final class ResetCommand extends BaseCommand {
   }
 
   private ResetJournal reset(
-      Host h, HostPlan plan, JournalStore journals, InstalledRelease target, boolean forced) {
+      ResetSite site,
+      HostPlan plan,
+      JournalStore journals,
+      InstalledRelease target,
+      boolean forced) {
     int iteration = target.release().iteration().number();
     VerifiedReleases releases =
         i ->
@@ -167,10 +175,10 @@ final class ResetCommand extends BaseCommand {
                 ? Optional.of(target.folder())
                 : new CachedReleases(ResetTargets.cache()).verified(i);
     try (Runtimes.ResetRuntime runtime =
-        Runtimes.forReset(h, plan, target.folder(), line -> err().println(line))) {
+        site.runtime(plan, target.folder(), line -> err().println(line))) {
       ResetMachine machine = Resets.machine(plan, runtime.node(), releases, journals, clock);
       ResetJournal journal = machine.begin(iteration, forced);
-      err().println(h.name() + ": reset " + journal.id() + " in state " + journal.state());
+      err().println(plan.name() + ": reset " + journal.id() + " in state " + journal.state());
       return Resets.run(machine, journal);
     }
   }

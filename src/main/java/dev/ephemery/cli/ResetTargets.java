@@ -40,9 +40,12 @@ final class ResetTargets {
                                 ", ", inventory.hosts().stream().map(Host::name).toList()))));
   }
 
-  /** The supervisor works on the host's files and containers: it runs on the host itself. */
+  /**
+   * The supervisor works on the host's files and containers: it runs on the host itself, or, for a
+   * Kubernetes host, wherever it reaches the cluster (its Deployment, or this machine).
+   */
   static void requireLocal(Host host) {
-    if (!(host.address() instanceof Address.Local)) {
+    if (host.address() instanceof Address.Ssh) {
       throw InvalidInputException.of(
           "hosts." + host.name() + ".address",
           "run supervises the host it runs on; " + host.address().uri() + " is remote",

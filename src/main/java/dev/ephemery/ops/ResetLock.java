@@ -18,7 +18,8 @@ import java.util.Optional;
  * from the decision to reset until the machine stops. The on-host supervisor and an operator's
  * {@code ephemery reset} (in the supervisor's container or on the host) share the file through the
  * baseDir mount, and the kernel frees the lock when its holder dies, so a crash never leaves it
- * taken.
+ * taken. A runtime whose journal is not on a disk here holds its lock elsewhere (a cluster: a
+ * Lease) and hands it over as {@link #held}.
  */
 public final class ResetLock implements AutoCloseable {
 
@@ -26,10 +27,17 @@ public final class ResetLock implements AutoCloseable {
 
   private final FileChannel channel;
   private final FileLock lock;
+  private final Runnable release;
 
-  private ResetLock(FileChannel channel, FileLock lock) {
+  private ResetLock(FileChannel channel, FileLock lock, Runnable release) {
     this.channel = channel;
     this.lock = lock;
+    this.release = release;
+  }
+
+  /** A lock held by other means; {@code release} lets it go (called once, by {@link #close}). */
+  public static ResetLock held(Runnable release) {
+    return new ResetLock(null, null, release);
   }
 
   /** The lock in {@code folder}, or empty when another process (or this one) holds it. */
@@ -58,7 +66,7 @@ public final class ResetLock implements AutoCloseable {
               (holder + ", pid " + ProcessHandle.current().pid() + ", since " + now + "\n")
                   .getBytes(StandardCharsets.UTF_8)),
           0);
-      return Optional.of(new ResetLock(channel, lock));
+      return Optional.of(new ResetLock(channel, lock, null));
     } catch (IOException e) {
       closeQuietly(channel);
       throw new OperationalException(
@@ -90,6 +98,10 @@ public final class ResetLock implements AutoCloseable {
 
   @Override
   public void close() {
+    if (release != null) {
+      release.run();
+      return;
+    }
     try {
       lock.release();
     } catch (IOException e) {

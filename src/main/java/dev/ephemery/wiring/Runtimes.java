@@ -1,10 +1,8 @@
 package dev.ephemery.wiring;
 
-import dev.ephemery.common.OperationalException;
 import dev.ephemery.inventory.Address;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.ops.NodeFiles;
-import dev.ephemery.ops.NodeLayout;
 import dev.ephemery.ops.NodeRuntime;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.runtime.HostRuntime;
@@ -13,7 +11,6 @@ import dev.ephemery.runtime.docker.DockerHost;
 import dev.ephemery.runtime.docker.DockerNodeRuntime;
 import dev.ephemery.runtime.kubernetes.KubernetesExport;
 import dev.ephemery.runtime.kubernetes.KubernetesHost;
-import dev.ephemery.runtime.local.LocalNodeFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -91,30 +88,14 @@ public final class Runtimes {
   }
 
   /**
-   * The host's files as its resets see them. On Docker hosts a reset runs where the files are (on
-   * this machine, or in the host's supervisor container), so they are on the local disk.
+   * Where the host's resets keep their journals and lock and reach its node; close it after use. A
+   * Kubernetes host's site holds a client to its cluster (fabric8 loads here, for such hosts only).
    */
-  public static NodeFiles files(Host host) {
+  public static ResetSite resetSite(Host host, Consumer<String> progress) {
     return switch (adapterFor(host.address())) {
-      case DOCKER -> LocalNodeFiles.INSTANCE;
-      case KUBERNETES ->
-          throw new OperationalException(
-              host.name(),
-              "resets of Kubernetes hosts run through their reset runtime, not from local files",
-              "");
+      case DOCKER -> new ResetSite.Docker(host);
+      case KUBERNETES -> new ResetSite.Kubernetes(host, KubernetesHost.open(host, progress));
     };
-  }
-
-  /** The iteration whose release the host has installed, read before anything is planned. */
-  public static java.util.Optional<Integer> installedIteration(Host host) {
-    return files(host)
-        .installedIteration(
-            new NodeLayout(
-                host.name(),
-                Path.of(host.baseDir()),
-                Path.of(host.baseDir(), "testnet", "ephemery-0"),
-                false,
-                List.of()));
   }
 
   /**

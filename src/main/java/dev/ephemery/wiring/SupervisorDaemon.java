@@ -5,7 +5,6 @@ import dev.ephemery.health.probe.CheckpointProber;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.network.PrefetchSchedule;
 import dev.ephemery.network.Release;
-import dev.ephemery.ops.CachedReleases;
 import dev.ephemery.ops.JournalStore;
 import dev.ephemery.ops.NodeLayouts;
 import dev.ephemery.ops.ResetJournal;
@@ -75,11 +74,16 @@ public final class SupervisorDaemon {
   /** Runs the daemon until the JVM is stopped. */
   public static void run(Settings settings) {
     Host h = settings.host();
+    if (Runtimes.adapterFor(h.address()) == Runtimes.Adapter.KUBERNETES) {
+      runOnCluster(settings);
+      return;
+    }
     Clock clock = Clock.systemUTC();
-    JournalStore journals = new JournalStore(Path.of(h.baseDir()));
+    ResetSite site = new ResetSite.Docker(h);
+    JournalStore journals = site.journals();
     DockerSocket socket = answeringSocket(h);
     try (OnDemandDocker connection = new OnDemandDocker(HostTarget.of(h))) {
-      Supervisor supervisor = supervisor(settings, journals, clock);
+      Supervisor supervisor = supervisor(settings, site, journals, clock);
       Daemon daemon = new Daemon(supervisor, Duration.ofSeconds(30));
       AutoRecovery recovery =
           new AutoRecovery(
@@ -124,6 +128,53 @@ public final class SupervisorDaemon {
     }
   }
 
+  /**
+   * The daemon for a {@code kubernetes://} host: journals in the node's ConfigMap, the reset lock a
+   * Lease, the status page's health from the pod's container states. No auto-recovery: the pod's
+   * restart policy restarts a container that exits, and the kubelet's back-off paces it.
+   */
+  private static void runOnCluster(Settings settings) {
+    Host h = settings.host();
+    Clock clock = Clock.systemUTC();
+    try (ResetSite.Kubernetes site =
+        new ResetSite.Kubernetes(
+            h,
+            dev.ephemery.runtime.kubernetes.KubernetesHost.open(
+                h, line -> settings.err().println(line)))) {
+      JournalStore journals = site.journals();
+      Supervisor supervisor = supervisor(settings, site, journals, clock);
+      Daemon daemon = new Daemon(supervisor, Duration.ofSeconds(30));
+      try (StatusServer server =
+          new StatusServer(
+              new InetSocketAddress(settings.bind(), settings.port()),
+              supervisor,
+              site::health,
+              settings.tokenFile(),
+              clock)) {
+        server.start();
+        settings
+            .err()
+            .println(
+                "supervising "
+                    + h.name()
+                    + " in "
+                    + h.address().uri()
+                    + "; status on http://"
+                    + settings.bind()
+                    + ":"
+                    + server.port());
+        java.lang.Runtime.getRuntime().addShutdownHook(shutdownHook(daemon));
+        daemon.run();
+      }
+    } catch (IOException e) {
+      throw new OperationalException(
+          settings.bind() + ":" + settings.port(),
+          "cannot serve status: " + e.getMessage(),
+          "pick another --port",
+          e);
+    }
+  }
+
   private static DockerSocket answeringSocket(Host h) {
     DockerSocket socket = DockerSocket.local();
     try {
@@ -138,30 +189,36 @@ public final class SupervisorDaemon {
     return socket;
   }
 
-  private static Supervisor supervisor(Settings settings, JournalStore journals, Clock clock) {
+  /**
+   * The supervisor's view of the host's node through its reset site: what is installed, and the
+   * start of a reset (only begun here: the child process's reset resumes the journal).
+   */
+  static Supervisor.Node node(Host h, ResetSite site, JournalStore journals, Clock clock) {
+    return new Supervisor.Node() {
+      @Override
+      public Optional<Integer> installedIteration() {
+        return site.installedIteration();
+      }
+
+      @Override
+      public ResetJournal begin(Release release, boolean forced) {
+        HostPlan plan = new Planner().planHost(h, release);
+        return ResetMachine.begin(
+            NodeLayouts.of(plan),
+            site.files(plan),
+            journals,
+            clock,
+            release.iteration().number(),
+            forced);
+      }
+    };
+  }
+
+  private static Supervisor supervisor(
+      Settings settings, ResetSite site, JournalStore journals, Clock clock) {
     Host h = settings.host();
     ReleaseCache cache = settings.cache();
-    CachedReleases releases = new CachedReleases(cache);
-    Supervisor.Node node =
-        new Supervisor.Node() {
-          @Override
-          public Optional<Integer> installedIteration() {
-            return Runtimes.installedIteration(h);
-          }
-
-          @Override
-          public ResetJournal begin(Release release, boolean forced) {
-            // Only begun here: the child process's reset resumes the journal (Resets.machine).
-            HostPlan plan = new Planner().planHost(h, release);
-            return ResetMachine.begin(
-                NodeLayouts.of(plan),
-                Runtimes.files(h),
-                journals,
-                clock,
-                release.iteration().number(),
-                forced);
-          }
-        };
+    Supervisor.Node node = node(h, site, journals, clock);
     return new Supervisor(
         clock,
         new ChildReleasePoll(settings.pollCommand(), cache, ChildReleasePoll.DEFAULT_TIMEOUT),

@@ -55,6 +55,11 @@ record KubeNames(String stack) {
     return stack + "-reset-journals";
   }
 
+  /** The Lease that lets one reset at a time work on the node. */
+  String resetLease() {
+    return stack + "-reset-lock";
+  }
+
   String wipeJob(String oldIteration) {
     return stack + "-wipe-" + oldIteration.toLowerCase(Locale.ROOT);
   }

@@ -93,6 +93,22 @@ public final class KubernetesHost implements HostRuntime {
     return new ConfigMapJournalStore(client, namespace, KubeNames.of(node), node, baseDir);
   }
 
+  /** The iteration the node's applied StatefulSet was made for; empty before the first up. */
+  public Optional<Integer> installedIteration(String node) {
+    var set =
+        client
+            .apps()
+            .statefulSets()
+            .inNamespace(namespace)
+            .withName(KubeNames.of(node).statefulSet())
+            .get();
+    if (set == null || set.getMetadata().getLabels() == null) {
+      return Optional.empty();
+    }
+    String iteration = set.getMetadata().getLabels().get(dev.ephemery.plan.LabelKeys.ITERATION);
+    return iteration == null ? Optional.empty() : Optional.of(Integer.parseInt(iteration));
+  }
+
   NodeManifests manifests(HostPlan plan) {
     return new NodeManifests(plan, namespace, spec, monitoring);
   }
@@ -168,22 +184,12 @@ public final class KubernetesHost implements HostRuntime {
     String name = rendered.getMetadata().getName();
     Secret found = client.secrets().inNamespace(namespace).withName(name).get();
     if (!name.equals(manifests.names().secrets())) {
-      if (found == null) {
-        throw new OperationalException(
-            namespace + "/" + name,
-            "the Secret with the validator's "
-                + rendered.getMetadata().getAnnotations().values()
-                + " is missing",
-            "create it: kubectl -n "
-                + namespace
-                + " create secret generic "
-                + name
-                + " --from-file=PATH, then label it "
-                + KubeLabels.MANAGED_BY
-                + "=ephemery",
-            null);
-      }
-      return List.of();
+      NodeVolumes.Source input =
+          manifests.volumes().ofKind(NodeVolumes.Kind.INPUT).stream()
+              .filter(i -> i.volume().equals(name))
+              .findFirst()
+              .orElseThrow();
+      return InputSecrets.ensure(client, namespace, rendered, input, found, dryRun);
     }
     Map<String, String> data = new LinkedHashMap<>();
     if (found != null && found.getData() != null) {
@@ -432,13 +438,25 @@ public final class KubernetesHost implements HostRuntime {
     return log == null ? List.of() : log.lines().toList();
   }
 
+  /**
+   * A generated secret from the node's Secret, by the planned file's name (the key {@code up} wrote
+   * it under); never logged.
+   */
   @Override
   public String readSecret(String node, String baseDir, String path, String helperImage) {
-    throw new OperationalException(
-        node,
-        "reading a generated secret from the cluster is not available yet",
-        "kubectl -n " + namespace + " get secret -o yaml",
-        null);
+    String name = KubeNames.of(node).secrets();
+    String key = path.substring(path.lastIndexOf('/') + 1);
+    Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+    String value = secret == null || secret.getData() == null ? null : secret.getData().get(key);
+    if (value == null) {
+      throw new OperationalException(
+          namespace + "/" + name,
+          "the node's Secret holds no '" + key + "'",
+          "run 'ephemery up' to generate it",
+          null);
+    }
+    return new String(
+        java.util.Base64.getDecoder().decode(value), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Override

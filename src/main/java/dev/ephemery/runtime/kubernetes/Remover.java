@@ -54,6 +54,7 @@ final class Remover {
         c -> c.network().v1().networkPolicies().inNamespace(namespace).withLabels(ours));
     removeAll(
         changes, dryRun, "configmap", c -> c.configMaps().inNamespace(namespace).withLabels(ours));
+    removeAll(changes, dryRun, "lease", c -> c.leases().inNamespace(namespace).withLabels(ours));
     removeAll(
         changes,
         dryRun,

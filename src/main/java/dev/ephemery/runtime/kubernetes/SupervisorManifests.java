@@ -36,7 +36,8 @@ final class SupervisorManifests {
           rule("", List.of("pods"), "get", "list", "watch"),
           rule("", List.of("pods/log"), "get"),
           rule("batch", List.of("jobs"), "get", "list", "watch", "create", "delete"),
-          rule("", List.of("configmaps"), "get", "list", "create", "patch", "update", "delete"));
+          rule("", List.of("configmaps"), "get", "list", "create", "patch", "update", "delete"),
+          rule("coordination.k8s.io", List.of("leases"), "get", "create", "update"));
 
   private final HostPlan plan;
   private final KubeNames names;

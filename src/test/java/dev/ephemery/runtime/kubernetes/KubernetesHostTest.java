@@ -264,4 +264,21 @@ class KubernetesHostTest {
         .extracting(s -> s.container() + "=" + s.state())
         .containsExactly("execution=missing", "consensus=missing");
   }
+
+  @Test
+  void readSecretReadsAGeneratedSecretFromTheNodesSecretAndNamesAMissingOne() {
+    up();
+    var jwt =
+        plan.paths().stream()
+            .filter(p -> p.kind() == dev.ephemery.plan.PlannedPath.Kind.JWT_SECRET)
+            .findFirst()
+            .orElseThrow();
+
+    String value = runtime().readSecret("node1", plan.baseDir(), jwt.path(), null);
+
+    assertThat(value).matches("[0-9a-f]{64}").isEqualTo(jwt());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> runtime().readSecret("node1", plan.baseDir(), "/srv/ephemery/none.txt", null))
+        .hasMessageContaining("holds no 'none.txt'");
+  }
 }

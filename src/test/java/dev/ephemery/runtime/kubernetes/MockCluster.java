@@ -21,13 +21,13 @@ import java.util.concurrent.TimeUnit;
  * objects as the API does) on loopback, plus what it lacks: the controllers that report a Job
  * complete and a StatefulSet's pods ready. {@link #settle} plays them once.
  */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
 
-  final KubernetesMockServer server;
-  final KubernetesClient client;
+  public final KubernetesMockServer server;
+  public final KubernetesClient client;
   private final List<String> requests = new ArrayList<>();
 
-  MockCluster() {
+  public MockCluster() {
     server =
         new KubernetesMockServer(
             new Context(),
@@ -62,7 +62,7 @@ final class MockCluster implements AutoCloseable {
   }
 
   /** Plays the controllers every 20 ms until closed. */
-  Thread controllers(String namespace) {
+  public Thread controllers(String namespace) {
     Thread thread =
         new Thread(
             () -> {
