@@ -39,6 +39,7 @@ final class CheckCommand extends BaseCommand {
     List<Problem> problems = new ArrayList<>(InventoryLoader.withSource(loaded));
     List<Problem> failures = List.of();
     List<Problem> warnings = List.of();
+    List<String> notes = List.of();
     Inventory inventory = loaded.result().inventory();
     // Both kinds of pre-flight check need only a schema-valid inventory: run both, so every
     // problem is reported at once.
@@ -52,6 +53,7 @@ final class CheckCommand extends BaseCommand {
       problems.addAll(ProblemLines.locate(outcome.problems(), text));
       failures = ProblemLines.locate(outcome.failures(), text);
       warnings = ProblemLines.locate(outcome.warnings(), text);
+      notes = outcome.notes();
     }
     boolean valid = inventory != null && problems.isEmpty();
     String source = loaded.source().description();
@@ -64,10 +66,14 @@ final class CheckCommand extends BaseCommand {
       report.put("problems", problems.stream().map(CheckCommand::json).toList());
       report.put("failures", failures.stream().map(CheckCommand::json).toList());
       report.put("warnings", warnings.stream().map(CheckCommand::json).toList());
+      report.put("notes", notes);
       printer.printJson(report);
     } else {
       for (Problem warning : warnings) {
         err().println("warning: " + warning.describe());
+      }
+      for (String note : notes) {
+        err().println("note: " + note);
       }
       for (Problem failure : failures) {
         err().println("error: " + failure.describe());
