@@ -55,6 +55,9 @@ class H(BaseHTTPRequestHandler):
         elif p == "/eth/v1/node/peer_count": self.reply(200, {"data": {"connected": "9", "disconnected": "0", "connecting": "0", "disconnecting": "0"}})
         elif p == "/eth/v1/beacon/genesis": self.reply(200, {"data": {"genesis_time": str(genesis), "genesis_validators_root": "0x" + "ab" * 32, "genesis_fork_version": "0x1000101b"}})
         else: self.reply(404, {"code": 404, "message": "no"})
+# One stand-in answers every host's EL and CL, which each have their own server in a real fleet:
+# a listen backlog of 5 (socketserver's default) drops connections the probes open at once.
+ThreadingHTTPServer.request_queue_size = 256
 ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
 PY
 standin_pid=$!
