@@ -19,7 +19,8 @@ if [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar
   (cd "$root" && mvn -o -q -B -ntp -DskipTests -Dspotless.skip=true package) >&2
 fi
 work="$(mktemp -d /tmp/ephemery-health-bench-XXXXXX)"
-run() { java -jar "$jar" "$@"; }
+# BENCH_JAVA_OPTS: e.g. a flight recording of the runs (-XX:StartFlightRecording=...)
+run() { java ${BENCH_JAVA_OPTS:-} -jar "$jar" "$@"; }
 standin_pid=""
 cleanup() {
   [ -f "$work/containers" ] && xargs -r docker rm -f <"$work/containers" >/dev/null 2>&1 || true
@@ -44,7 +45,9 @@ class H(BaseHTTPRequestHandler):
         req = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         results = {"eth_chainId": hex(39438153), "eth_syncing": False, "net_peerCount": "0x5",
                    "eth_getBlockByNumber": {"number": "0x10", "timestamp": hex(int(time.time()) - 6)}}
-        self.reply(200, {"jsonrpc": "2.0", "id": req["id"], "result": results[req["method"]]})
+        one = lambda r: {"jsonrpc": "2.0", "id": r["id"], "result": results[r["method"]]}
+        # JSON-RPC 2.0 batch: an array of requests, an array of responses
+        self.reply(200, [one(r) for r in req] if isinstance(req, list) else one(req))
     def do_GET(self):
         p = self.path
         if p == "/eth/v1/node/health": self.reply(200, None)
@@ -52,6 +55,9 @@ class H(BaseHTTPRequestHandler):
         elif p == "/eth/v1/node/peer_count": self.reply(200, {"data": {"connected": "9", "disconnected": "0", "connecting": "0", "disconnecting": "0"}})
         elif p == "/eth/v1/beacon/genesis": self.reply(200, {"data": {"genesis_time": str(genesis), "genesis_validators_root": "0x" + "ab" * 32, "genesis_fork_version": "0x1000101b"}})
         else: self.reply(404, {"code": 404, "message": "no"})
+# One stand-in answers every host's EL and CL, which each have their own server in a real fleet:
+# a listen backlog of 5 (socketserver's default) drops connections the probes open at once.
+ThreadingHTTPServer.request_queue_size = 256
 ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
 PY
 standin_pid=$!

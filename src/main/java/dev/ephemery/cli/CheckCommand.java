@@ -44,6 +44,7 @@ final class CheckCommand extends BaseCommand {
     List<Problem> failures = List.of();
     List<Problem> warnings = List.of();
     HostPreparer.ForCheck hostChecks = new HostPreparer.ForCheck(List.of(), List.of(), List.of());
+    List<String> notes = List.of();
     Inventory inventory = loaded.result().inventory();
     // Both kinds of pre-flight check need only a schema-valid inventory: run both, so every
     // problem is reported at once.
@@ -57,6 +58,7 @@ final class CheckCommand extends BaseCommand {
       problems.addAll(ProblemLines.locate(outcome.problems(), text));
       failures = new ArrayList<>(ProblemLines.locate(outcome.failures(), text));
       warnings = new ArrayList<>(ProblemLines.locate(outcome.warnings(), text));
+      notes = outcome.notes();
       if (!noProbe && problems.isEmpty()) {
         hostChecks = HostPreparer.forCheck(inventory.hosts());
         failures.addAll(hostChecks.failures());
@@ -75,10 +77,14 @@ final class CheckCommand extends BaseCommand {
       report.put("failures", failures.stream().map(CheckCommand::json).toList());
       report.put("warnings", warnings.stream().map(CheckCommand::json).toList());
       report.put("hostChecks", hostChecks.notes());
+      report.put("notes", notes);
       printer.printJson(report);
     } else {
       for (Problem warning : warnings) {
         err().println("warning: " + warning.describe());
+      }
+      for (String note : notes) {
+        err().println("note: " + note);
       }
       for (Problem failure : failures) {
         err().println("error: " + failure.describe());

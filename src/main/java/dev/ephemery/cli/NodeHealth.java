@@ -40,7 +40,9 @@ final class NodeHealth {
   /** {@link #probe(Host, RuntimePlans, String, Clock)} through a runtime the caller holds open. */
   static HostProbe.Result probe(
       Host host, RuntimePlans inputs, String helperImage, Clock clock, HostRuntime runtime) {
-    Optional<HostPlan> plan = HostScope.hostPlan(inputs.plan(), host.name());
+    Optional<HostPlan> plan =
+        HostScope.hostPlan(inputs.plan(), host.name())
+            .map(p -> AutoCheckpoints.asDeployed(host, p, inputs.release(), runtime));
     Expected expected = expected(inputs, plan);
     HostTarget target = HostScope.target(host);
     NodeHttp.Streams streams =

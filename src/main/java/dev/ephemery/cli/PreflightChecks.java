@@ -2,6 +2,8 @@ package dev.ephemery.cli;
 
 import dev.ephemery.client.ClientProfiles;
 import dev.ephemery.common.Problem;
+import dev.ephemery.health.CheckpointScoring;
+import dev.ephemery.health.Expected;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.Inventory;
 import dev.ephemery.network.IterationFormula;
@@ -35,8 +37,10 @@ final class PreflightChecks {
    * @param problems inventory problems (exit 2)
    * @param failures checkpoint servers a node cannot start without that did not answer (exit 1)
    * @param warnings what does not stop a node but must be said (exit 0)
+   * @param notes what the checks found out that is worth knowing (what {@code auto} would pick)
    */
-  record Outcome(List<Problem> problems, List<Problem> failures, List<Problem> warnings) {}
+  record Outcome(
+      List<Problem> problems, List<Problem> failures, List<Problem> warnings, List<String> notes) {}
 
   private PreflightChecks() {}
 
@@ -46,6 +50,7 @@ final class PreflightChecks {
     List<Problem> problems = new ArrayList<>(Preflight.check(inventory, release));
     List<Problem> failures = new ArrayList<>();
     List<Problem> warnings = new ArrayList<>(MonitoringExposure.warnings(inventory));
+    List<String> notes = new ArrayList<>();
     Optional<ReleaseAge.Expired> expired = ReleaseAge.expired(release, now);
     expired.ifPresent(
         e ->
@@ -60,6 +65,15 @@ final class PreflightChecks {
     if (probe && anyCheckpoint && problems.isEmpty()) {
       // Built only when there is something to ask: its HTTP client and logging cost a cold start.
       CheckpointProbe prober = new CheckpointProbe(PROBE_TIMEOUT);
+      // One scoring serves every host with auto: the same endpoints, the same release.
+      CheckpointScoring.Pick[] auto = {null};
+      java.util.function.Supplier<CheckpointScoring.Pick> autoScoring =
+          () -> {
+            if (auto[0] == null) {
+              auto[0] = AutoCheckpoints.picker().pick(Expected.of(release), now);
+            }
+            return auto[0];
+          };
       for (int i = 0; i < inventory.hosts().size(); i++) {
         Host host = inventory.hosts().get(i);
         String url = host.consensus().checkpointSyncUrl();
@@ -67,6 +81,10 @@ final class PreflightChecks {
           continue;
         }
         String where = "hosts[" + i + "].consensus.checkpointSyncUrl";
+        if (host.consensus().checkpointAuto()) {
+          autoPick(host, where, autoScoring.get(), warnings, notes);
+          continue;
+        }
         CheckpointProbe.Answer answer = prober.ask(url);
         if (!answer.answered()) {
           unreachable(host, where, url, answer.failure(), failures, warnings);
@@ -90,7 +108,43 @@ final class PreflightChecks {
         }
       }
     }
-    return new Outcome(problems, failures, warnings);
+    return new Outcome(problems, failures, warnings, notes);
+  }
+
+  /**
+   * What {@code auto} would pick now: a note naming the endpoint, or a warning that none qualifies
+   * (none answered, or none serves this iteration) and the node would sync from genesis.
+   */
+  private static void autoPick(
+      Host host,
+      String where,
+      CheckpointScoring.Pick pick,
+      List<Problem> warnings,
+      List<String> notes) {
+    if (pick.pick().isPresent()) {
+      notes.add(host.name() + ": checkpointSyncUrl auto would " + pick.note());
+      return;
+    }
+    boolean noneAnswered = pick.scores().stream().allMatch(s -> s.candidate().failure() != null);
+    warnings.add(
+        Problem.at(
+            where,
+            0,
+            "checkpointSyncUrl auto: "
+                + (noneAnswered
+                    ? "none of the " + pick.scores().size() + " endpoints answered"
+                    : "no endpoint qualifies")
+                + " ("
+                + String.join(
+                    "; ",
+                    pick.scores().stream()
+                        .map(s -> s.candidate().url() + ": " + s.reason())
+                        .toList())
+                + "): "
+                + pick.note(),
+            "check that this machine reaches the providers, or name an endpoint ("
+                + AutoCheckpoints.ENDPOINTS_ENV
+                + ")"));
   }
 
   private static void unreachable(

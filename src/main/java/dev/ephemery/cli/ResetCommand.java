@@ -127,7 +127,9 @@ final class ResetCommand extends BaseCommand {
                 release == null
                     ? ResetTargets.resumeTarget(unfinished, target, ResetTargets.cache())
                     : target;
-            HostPlan toPlan = to == target ? plan : new Planner().planHost(h, to.release());
+            HostPlan toPlan =
+                Resets.targetPlan(
+                    h, to.release(), AutoCheckpoints.picker(), clock, line -> err().println(line));
             results.add(reset(site, toPlan, journals, to, force));
           }
         }

@@ -1,6 +1,7 @@
 package dev.ephemery.cli;
 
 import dev.ephemery.common.InvalidInputException;
+import dev.ephemery.health.CheckpointPicker;
 import dev.ephemery.inventory.Address;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.inventory.InventoryWriter;
@@ -112,6 +113,7 @@ final class UpCommand extends BaseCommand {
                     SelfTestPolicy.defaultRecords(
                         System.getenv(), System.getProperty("user.home", "/"))));
     PrintWriter err = err();
+    CheckpointPicker picker = AutoCheckpoints.picker();
     List<Fleet.Outcome<UpReport>> outcomes =
         Fleet.run(
             hosts,
@@ -127,7 +129,16 @@ final class UpCommand extends BaseCommand {
               // ssh:// hosts: the read-only host checks first; a FAIL stops before any change
               HostPreparer.requireNoFailure(host);
               try (HostRuntime runtime = Runtimes.open(host, line -> progress(err, line))) {
-                return runtime.up(hostPlan, options);
+                HostPlan resolved =
+                    AutoCheckpoints.resolve(
+                        host,
+                        hostPlan,
+                        inputs.release(),
+                        runtime,
+                        picker,
+                        clock,
+                        line -> progress(err, line));
+                return runtime.up(resolved, options);
               }
             });
     Printer printer = printer();

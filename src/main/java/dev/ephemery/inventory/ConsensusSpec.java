@@ -6,8 +6,9 @@ import java.util.List;
  * The beacon node of a host.
  *
  * @param image a pinned image overriding the client profile's default, or null
- * @param checkpointSyncUrl a beacon API serving the current iteration's finalized state, or null
- *     for genesis sync
+ * @param checkpointSyncUrl a beacon API serving the current iteration's finalized state, {@link
+ *     #AUTO} to pick the best of the known Ephemery endpoints whenever the consensus client's
+ *     database is empty, or null for genesis sync
  * @param p2pPort the host port for libp2p (TCP and UDP), or null for the profile's default
  */
 public record ConsensusSpec(
@@ -16,7 +17,15 @@ public record ConsensusSpec(
     List<String> extraArgs,
     String checkpointSyncUrl,
     Integer p2pPort) {
+  /** The {@code checkpointSyncUrl} that asks {@code up} and resets to score and pick. */
+  public static final String AUTO = "auto";
+
   public ConsensusSpec {
     extraArgs = List.copyOf(extraArgs);
+  }
+
+  /** Whether the checkpoint endpoint is picked by scoring rather than configured. */
+  public boolean checkpointAuto() {
+    return AUTO.equals(checkpointSyncUrl);
   }
 }

@@ -51,7 +51,9 @@ public final class InventorySchema {
     public static final SchemaKey CHECKPOINT_SYNC_URL =
         SchemaKey.string(
                 "checkpointSyncUrl",
-                "a beacon API serving Ephemery's finalized state (default: sync from genesis)")
+                "a beacon API serving Ephemery's finalized state, or auto to pick the best known"
+                    + " one when the node starts from an empty database (default: sync from"
+                    + " genesis)")
             .withFormat(ValueFormat.CHECKPOINT_URL);
     public static final SchemaKey P2P_PORT =
         SchemaKey.integer("p2pPort", "host port for libp2p, TCP and UDP (default: the client's)")

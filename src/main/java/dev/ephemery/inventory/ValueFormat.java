@@ -83,11 +83,17 @@ public enum ValueFormat {
       return httpUrl((String) value);
     }
   },
-  /** A beacon API serving Ephemery's finalized state; another network's server is a known trap. */
+  /**
+   * A beacon API serving Ephemery's finalized state, or {@code auto} (pick one by scoring); another
+   * network's server is a known trap.
+   */
   CHECKPOINT_URL {
     @Override
     Optional<Invalid> check(Object value) {
       String text = (String) value;
+      if (ConsensusSpec.AUTO.equals(text)) {
+        return Optional.empty();
+      }
       Optional<Invalid> url = httpUrl(text);
       if (url.isPresent()) {
         return url;

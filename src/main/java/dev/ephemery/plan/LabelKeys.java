@@ -34,6 +34,12 @@ public final class LabelKeys {
    */
   public static final String INPUTS_HASH = "ephemery.inputs-hash";
 
+  /**
+   * On a consensus client whose {@code checkpointSyncUrl} is {@code auto}: the endpoint picked when
+   * it was planned, or {@link CheckpointChoice#GENESIS}.
+   */
+  public static final String CHECKPOINT = "ephemery.checkpoint";
+
   /** Marks the short-lived helper containers (file work, self-tests). */
   public static final String HELPER = "ephemery.helper";
 

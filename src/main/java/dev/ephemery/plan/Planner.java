@@ -71,10 +71,18 @@ public final class Planner {
   }
 
   public HostPlan planHost(Host host, Release release) {
+    return planHost(host, release, CheckpointChoice.UNRESOLVED);
+  }
+
+  /**
+   * The host's plan; {@code checkpoint} is where its consensus client starts from when its {@code
+   * checkpointSyncUrl} is {@code auto} (ignored otherwise).
+   */
+  public HostPlan planHost(Host host, Release release, CheckpointChoice checkpoint) {
     Stack stack = Stack.of(host);
     Layout layout = new Layout(host, release);
     List<Service> services = new ArrayList<>(execution(host, stack, layout));
-    Service consensus = consensus(host, stack, layout, enginePort(stack.el()));
+    Service consensus = consensus(host, stack, layout, enginePort(stack.el()), checkpoint);
     services.add(consensus);
     List<Service> validator = validator(stack, layout, consensus);
     services.addAll(validator);
@@ -200,8 +208,20 @@ public final class Planner {
     return services;
   }
 
+  /**
+   * The checkpoint endpoint the consensus client is given: the configured one, or with {@code auto}
+   * the picked one; null for genesis sync.
+   */
+  public static String checkpointUrl(Host host, CheckpointChoice checkpoint) {
+    if (!host.consensus().checkpointAuto()) {
+      return host.consensus().checkpointSyncUrl();
+    }
+    return checkpoint == null ? null : checkpoint.url();
+  }
+
   /** The beacon node, on the EL's Engine API; with the validator keys when it runs them. */
-  private static Service consensus(Host host, Stack stack, Layout layout, int enginePort) {
+  private static Service consensus(
+      Host host, Stack stack, Layout layout, int enginePort, CheckpointChoice checkpoint) {
     ClientProfile cl = stack.cl();
     Flavor flavor = host.flavor();
     int p2p = Objects.requireNonNullElse(host.consensus().p2pPort(), cl.defaultP2pPort());
@@ -212,11 +232,16 @@ public final class Planner {
             flavor,
             p2p,
             "http://" + elName + ":" + enginePort,
-            host.consensus().checkpointSyncUrl(),
+            checkpointUrl(host, checkpoint),
             stack.builtInValidator() ? stack.validatorSettings() : null);
     List<Mount> mounts = new ArrayList<>(layout.mounts(cl, flavor, true));
     if (stack.builtInValidator()) {
       mounts.addAll(keyMounts(stack.validator()));
+    }
+    Map<String, String> labels = new LinkedHashMap<>(layout.labels(Role.CONSENSUS, cl.id()));
+    if (host.consensus().checkpointAuto()) {
+      // The pick is part of the container: the label says which endpoint it was made with.
+      labels.put(LabelKeys.CHECKPOINT, checkpoint.label());
     }
     return clientService(
             layout,
@@ -225,6 +250,7 @@ public final class Planner {
             host.consensus().image(),
             context,
             host.consensus().extraArgs())
+        .labels(labels)
         .ports(bindings(cl.ports(p2p)))
         .mounts(mounts)
         .dependsOn(List.of(elName))

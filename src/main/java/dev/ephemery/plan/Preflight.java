@@ -135,7 +135,7 @@ public final class Preflight {
       problems.addAll(keysFitTheSigner(where + ".validator", host));
     }
     String checkpoint = host.consensus().checkpointSyncUrl();
-    if (checkpoint != null) {
+    if (checkpoint != null && !host.consensus().checkpointAuto()) {
       problems.addAll(checkpoint(where + ".consensus.checkpointSyncUrl", checkpoint));
     }
     problems.addAll(p2pCollisions(where, host, el, cl));
@@ -286,7 +286,7 @@ public final class Preflight {
         "http://" + Planner.serviceName(host, el.id()) + ":" + Planner.enginePort(el),
         "http://" + clName + ":" + Planner.restPort(cl),
         clName,
-        host.consensus().checkpointSyncUrl(),
+        Planner.checkpointUrl(host, null),
         settings);
   }
 

@@ -41,6 +41,14 @@ public interface HostRuntime extends AutoCloseable {
    */
   java.util.Optional<ContainerDetail> inspect(String node, String container);
 
+  /**
+   * The labels of the node's container {@code container}; empty when it is gone, or when the
+   * runtime does not keep labels where this can read them.
+   */
+  default java.util.Optional<java.util.Map<String, String>> labels(String node, String container) {
+    return java.util.Optional.empty();
+  }
+
   /** The node's container's last {@code lines} lines of output. */
   List<String> tail(String node, String container, int lines);
 

@@ -102,6 +102,33 @@ class InventoryParserTest {
   }
 
   @Test
+  void checkpointSyncUrlAutoIsAcceptedAndAnythingElseMustBeAUrl() {
+    Inventory inventory =
+        InventoryParser.parse(
+            """
+            hosts:
+              - name: a
+                address: local
+                execution: { client: geth }
+                consensus: { client: teku, checkpointSyncUrl: auto }
+            """,
+            "x");
+    assertThat(inventory.hosts().get(0).consensus().checkpointAuto()).isTrue();
+    InventoryParser.Result wrong =
+        InventoryParser.validate(
+            """
+            hosts:
+              - name: a
+                address: local
+                execution: { client: geth }
+                consensus: { client: teku, checkpointSyncUrl: automatic }
+            """,
+            "x");
+    assertThat(wrong.problems())
+        .anySatisfy(p -> assertThat(p.where()).isEqualTo("hosts[0].consensus.checkpointSyncUrl"));
+  }
+
+  @Test
   void anEmptyValueUnsetsWhatDefaultsGive() {
     Inventory inventory =
         InventoryParser.parse(

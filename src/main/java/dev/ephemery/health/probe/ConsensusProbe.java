@@ -20,13 +20,23 @@ public final class ConsensusProbe {
       NodeHttp http, String host, int port, List<Observed.ClockReading> clock) {
     String endpoint = "http://" + host + ":" + port + " (from " + http.describe() + ")";
     try {
-      NodeHttp.Answer health = http.get(host, port, "/eth/v1/node/health");
+      // The four calls are independent: asked at once, the probe costs one round trip, not four.
+      List<NodeHttp.Reply> replies =
+          http.getAll(
+              host,
+              port,
+              List.of(
+                  "/eth/v1/node/health",
+                  "/eth/v1/node/syncing",
+                  "/eth/v1/node/peer_count",
+                  "/eth/v1/beacon/genesis"));
+      NodeHttp.Answer health = replies.get(0).get();
       if (health.date() != null) {
         clock.add(new Observed.ClockReading("consensus", health.date(), health.received()));
       }
-      JsonNode syncing = data(http.get(host, port, "/eth/v1/node/syncing"));
-      JsonNode peers = data(http.get(host, port, "/eth/v1/node/peer_count"));
-      NodeHttp.Answer genesisAnswer = http.get(host, port, "/eth/v1/beacon/genesis");
+      JsonNode syncing = data(replies.get(1).get());
+      JsonNode peers = data(replies.get(2).get());
+      NodeHttp.Answer genesisAnswer = replies.get(3).get();
       JsonNode genesis = data(genesisAnswer);
       return new Observed.Consensus(
           endpoint,

@@ -11,10 +11,11 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -59,16 +60,35 @@ public final class NodeHttp implements AutoCloseable {
 
   private static final int MAX_BODY = 4 << 20;
 
+  /**
+   * The threads that wait on answers, shared by every host's client: the work is waiting on
+   * sockets, so the bound is set by how many exchanges run at once (16 hosts probed together, each
+   * with its consensus calls in parallel), not by the cores. Idle threads end after a minute.
+   */
+  static final int IO_THREADS = 96;
+
+  private static final ExecutorService EXCHANGES = ioPool();
+
+  private static ExecutorService ioPool() {
+    java.util.concurrent.ThreadPoolExecutor pool =
+        new java.util.concurrent.ThreadPoolExecutor(
+            IO_THREADS,
+            IO_THREADS,
+            1,
+            TimeUnit.MINUTES,
+            new java.util.concurrent.LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "node-http");
+              t.setDaemon(true);
+              return t;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
   private final Streams streams;
   private final Clock clock;
   private final Duration timeout;
-  private final ExecutorService exchanges =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "node-http");
-            t.setDaemon(true);
-            return t;
-          });
 
   public NodeHttp(Streams streams, Clock clock, Duration timeout) {
     this.streams = streams;
@@ -88,20 +108,71 @@ public final class NodeHttp implements AutoCloseable {
     return exchange(host, port, "POST", path, json);
   }
 
+  /**
+   * GETs every path at once, each on its own connection; in the order given, each path's answer or
+   * the IOException that stopped it.
+   */
+  public List<Reply> getAll(String host, int port, List<String> paths) {
+    List<Object> pending = new ArrayList<>();
+    for (String path : paths) {
+      try {
+        pending.add(start(host, port, "GET", path, null));
+      } catch (IOException e) {
+        pending.add(e);
+      }
+    }
+    List<Reply> replies = new ArrayList<>();
+    for (Object p : pending) {
+      try {
+        replies.add(
+            p instanceof IOException e ? new Reply(null, e) : new Reply(finish((Pending) p), null));
+      } catch (IOException e) {
+        replies.add(new Reply(null, e));
+      }
+    }
+    return replies;
+  }
+
+  /** One path's answer, or why there is none. */
+  public record Reply(Answer answer, IOException failure) {
+    public Answer get() throws IOException {
+      if (failure != null) {
+        throw failure;
+      }
+      return answer;
+    }
+  }
+
+  private record Pending(Conn conn, Future<byte[]> raw, long start, long submitted) {}
+
   private Answer exchange(String host, int port, String method, String path, String body)
+      throws IOException {
+    return finish(start(host, port, method, path, body));
+  }
+
+  private Pending start(String host, int port, String method, String path, String body)
       throws IOException {
     long start = System.nanoTime();
     Conn conn = streams.open(host, port, timeout);
     Future<byte[]> raw =
-        exchanges.submit(
+        EXCHANGES.submit(
             () -> {
               OutputStream out = conn.out();
               out.write(request(host, port, method, path, body));
               out.flush();
               return readAll(conn.in());
             });
+    return new Pending(conn, raw, start, System.nanoTime());
+  }
+
+  /** Waits for the answer at most the timeout from when its request was handed over. */
+  private Answer finish(Pending p) throws IOException {
+    Future<byte[]> raw = p.raw();
+    Conn conn = p.conn();
+    long start = p.start();
     try {
-      byte[] bytes = raw.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      long left = timeout.toNanos() - (System.nanoTime() - p.submitted());
+      byte[] bytes = raw.get(Math.max(0, left), TimeUnit.NANOSECONDS);
       Instant received = clock.instant();
       return parse(bytes, received, (System.nanoTime() - start) / 1_000_000);
     } catch (TimeoutException e) {
@@ -216,7 +287,7 @@ public final class NodeHttp implements AutoCloseable {
 
   @Override
   public void close() {
-    exchanges.shutdownNow();
+    // The exchange threads are shared; each exchange ends (or is cancelled) before it returns.
     streams.close();
   }
 }

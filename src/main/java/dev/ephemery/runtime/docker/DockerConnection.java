@@ -12,21 +12,62 @@ import dev.ephemery.runtime.ssh.SshSessions;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
-/** A docker-java client for one host: the local socket, or the remote one through SSH. */
+/**
+ * A docker-java client for one host: the local socket, or the remote one through SSH. Hosts on the
+ * local daemon share one client while any of them is open: a client has its own JSON mapper, whose
+ * serializers are built on first use, and building them again for each of 50 hosts was most of the
+ * CPU time of {@code status --all} (bench/health.sh). The client is thread-safe (its HTTP client
+ * pools connections).
+ */
 public final class DockerConnection implements AutoCloseable {
 
   private final HostTarget target;
   private final DockerClient client;
   private final SshDockerForwarder forwarder;
+  private final String sharedSocket;
+  private boolean closed;
 
-  private DockerConnection(HostTarget target, DockerClient client, SshDockerForwarder forwarder) {
+  /** The local daemons' shared clients by socket, and how many connections use each. */
+  private static final Map<String, Shared> SHARED = new HashMap<>();
+
+  private static final class Shared {
+    final DockerClient client;
+    int users;
+
+    Shared(DockerClient client) {
+      this.client = client;
+    }
+  }
+
+  private DockerConnection(
+      HostTarget target, DockerClient client, SshDockerForwarder forwarder, String sharedSocket) {
     this.target = target;
     this.client = client;
     this.forwarder = forwarder;
+    this.sharedSocket = sharedSocket;
   }
 
   public static DockerConnection open(HostTarget target) {
+    if (target.address() instanceof Address.Ssh) {
+      return openOwn(target);
+    }
+    String socket = localSocket();
+    synchronized (SHARED) {
+      Shared shared = SHARED.get(socket);
+      if (shared == null) {
+        DockerConnection first = openOwn(target);
+        shared = new Shared(first.client);
+        SHARED.put(socket, shared);
+      }
+      shared.users++;
+      return new DockerConnection(target, shared.client, null, socket);
+    }
+  }
+
+  private static DockerConnection openOwn(HostTarget target) {
     SshDockerForwarder forwarder = null;
     String socket = localSocket();
     if (target.address() instanceof Address.Ssh) {
@@ -56,7 +97,7 @@ public final class DockerConnection implements AutoCloseable {
             .connectionTimeout(Duration.ofSeconds(20))
             .build();
     DockerConnection connection =
-        new DockerConnection(target, DockerClientImpl.getInstance(config, http), forwarder);
+        new DockerConnection(target, DockerClientImpl.getInstance(config, http), forwarder, null);
     connection.ping();
     return connection;
   }
@@ -102,6 +143,23 @@ public final class DockerConnection implements AutoCloseable {
 
   @Override
   public void close() {
+    if (sharedSocket != null) {
+      synchronized (SHARED) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        Shared shared = SHARED.get(sharedSocket);
+        if (shared == null || shared.client != client || --shared.users > 0) {
+          return;
+        }
+        SHARED.remove(sharedSocket);
+      }
+    }
+    closeClient();
+  }
+
+  private void closeClient() {
     try {
       client.close();
     } catch (IOException | RuntimeException ignored) {

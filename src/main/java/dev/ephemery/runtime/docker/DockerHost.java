@@ -94,6 +94,16 @@ public final class DockerHost implements HostRuntime {
   }
 
   @Override
+  public Optional<java.util.Map<String, String>> labels(String node, String container) {
+    try {
+      return Optional.ofNullable(
+          connection.client().inspectContainerCmd(container).exec().getConfig().getLabels());
+    } catch (NotFoundException gone) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
   public List<String> tail(String node, String container, int lines) {
     return ContainerLogs.tail(connection.client(), container, lines).lines().toList();
   }
