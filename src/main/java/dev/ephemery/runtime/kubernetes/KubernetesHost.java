@@ -109,6 +109,36 @@ public final class KubernetesHost implements HostRuntime {
     return iteration == null ? Optional.empty() : Optional.of(Integer.parseInt(iteration));
   }
 
+  /**
+   * The node's StatefulSet's labels (its iteration among them) and its checkpoint pick (an
+   * annotation, {@link NodeManifests}): every container of the node's one pod was made from it, so
+   * {@code container} only names which. Empty before the first up.
+   */
+  @Override
+  public Optional<Map<String, String>> labels(String node, String container) {
+    var set =
+        client
+            .apps()
+            .statefulSets()
+            .inNamespace(namespace)
+            .withName(KubeNames.of(node).statefulSet())
+            .get();
+    if (set == null) {
+      return Optional.empty();
+    }
+    Map<String, String> labels = new LinkedHashMap<>();
+    if (set.getMetadata().getLabels() != null) {
+      labels.putAll(set.getMetadata().getLabels());
+    }
+    Map<String, String> annotations = set.getMetadata().getAnnotations();
+    if (annotations != null && annotations.containsKey(dev.ephemery.plan.LabelKeys.CHECKPOINT)) {
+      labels.put(
+          dev.ephemery.plan.LabelKeys.CHECKPOINT,
+          annotations.get(dev.ephemery.plan.LabelKeys.CHECKPOINT));
+    }
+    return Optional.of(labels);
+  }
+
   NodeManifests manifests(HostPlan plan) {
     return new NodeManifests(plan, namespace, spec, monitoring);
   }
