@@ -139,7 +139,7 @@ final class DownCommand extends BaseCommand {
         printer.line(
             outcome.host()
                 + ": "
-                + outcome.value().size()
+                + outcome.value().stream().filter(c -> !c.isKeep()).count()
                 + (dryRun ? " would be removed" : " removed"));
         outcome.value().forEach(c -> printer.line("  " + c.describe()));
       }

@@ -165,6 +165,15 @@ public final class HostProbe {
     }
     try {
       LinkCheck result = runtime.checkEngineLink(t.plan(), t.helperImage(), LINK_TIMEOUT);
+      if (!result.known()) {
+        return Optional.of(
+            Finding.of(
+                "link",
+                "engine",
+                Verdict.UNKNOWN,
+                "unknown",
+                "not measured: " + result.unknownReason()));
+      }
       return Optional.of(HealthRules.link(new Observed.Link(result.ok(), result.problem())));
     } catch (RuntimeException e) {
       return Optional.of(notAsked("link", "the self-test did not run: " + e.getMessage()));
@@ -174,6 +183,9 @@ public final class HostProbe {
   private Observed.Disk disk(Target t) {
     try {
       DiskSpace space = runtime.diskSpace(t.host(), t.baseDir(), t.helperImage());
+      if (!space.known()) {
+        return new Observed.Disk(t.baseDir(), null, null, space.unknownReason());
+      }
       return new Observed.Disk(t.baseDir(), space.free(), space.total(), null);
     } catch (RuntimeException e) {
       return new Observed.Disk(t.baseDir(), null, null, String.valueOf(e.getMessage()));

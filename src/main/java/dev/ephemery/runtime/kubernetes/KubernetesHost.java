@@ -109,6 +109,36 @@ public final class KubernetesHost implements HostRuntime {
     return iteration == null ? Optional.empty() : Optional.of(Integer.parseInt(iteration));
   }
 
+  /**
+   * The node's StatefulSet's labels (its iteration among them) and its checkpoint pick (an
+   * annotation, {@link NodeManifests}): every container of the node's one pod was made from it, so
+   * {@code container} only names which. Empty before the first up.
+   */
+  @Override
+  public Optional<Map<String, String>> labels(String node, String container) {
+    var set =
+        client
+            .apps()
+            .statefulSets()
+            .inNamespace(namespace)
+            .withName(KubeNames.of(node).statefulSet())
+            .get();
+    if (set == null) {
+      return Optional.empty();
+    }
+    Map<String, String> labels = new LinkedHashMap<>();
+    if (set.getMetadata().getLabels() != null) {
+      labels.putAll(set.getMetadata().getLabels());
+    }
+    Map<String, String> annotations = set.getMetadata().getAnnotations();
+    if (annotations != null && annotations.containsKey(dev.ephemery.plan.LabelKeys.CHECKPOINT)) {
+      labels.put(
+          dev.ephemery.plan.LabelKeys.CHECKPOINT,
+          annotations.get(dev.ephemery.plan.LabelKeys.CHECKPOINT));
+    }
+    return Optional.of(labels);
+  }
+
   NodeManifests manifests(HostPlan plan) {
     return new NodeManifests(plan, namespace, spec, monitoring);
   }
@@ -459,22 +489,27 @@ public final class KubernetesHost implements HostRuntime {
         java.util.Base64.getDecoder().decode(value), java.nio.charset.StandardCharsets.UTF_8);
   }
 
+  /**
+   * Not measured on a cluster: reading the claims' free space needs {@code pods/exec}, which the
+   * supervisor's Role does not grant (and the mock API server cannot serve); UNKNOWN, not a
+   * failure.
+   */
   @Override
   public DiskSpace diskSpace(String node, String baseDir, String helperImage) {
-    throw new OperationalException(
-        node,
-        "free space of the node's volume claims is not measured on Kubernetes yet",
-        "kubectl -n " + namespace + " exec " + KubeNames.of(node).pod() + " -- df -h",
-        null);
+    return DiskSpace.unknown(
+        "on a cluster the volume claims need pods/exec to measure (kubectl -n "
+            + namespace
+            + " exec "
+            + KubeNames.of(node).pod()
+            + " -- df -h)");
   }
 
+  /** Not run on a cluster, for the reason {@link #diskSpace} gives; UNKNOWN, not a failure. */
   @Override
   public LinkCheck checkEngineLink(HostPlan plan, String helperImage, Duration timeout) {
-    throw new OperationalException(
-        plan.name(),
-        "the EL-CL link self-test does not run on Kubernetes yet",
-        "the CL's logs name a refused Engine API call",
-        null);
+    return LinkCheck.unknown(
+        "on a cluster the self-test needs pods/exec (the consensus container's logs name a"
+            + " refused Engine API call)");
   }
 
   /** Problems found before anything changed, as one failure. */

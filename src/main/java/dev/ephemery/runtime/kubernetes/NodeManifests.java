@@ -143,6 +143,7 @@ final class NodeManifests {
         .withName(names.statefulSet())
         .withNamespace(namespace)
         .withLabels(labels)
+        .withAnnotations(checkpoint())
         .endMetadata()
         .withNewSpec()
         .withReplicas(1)
@@ -159,6 +160,20 @@ final class NodeManifests {
         .withVolumeClaimTemplates(pods.claims(KubeLabels.of(plan.name(), names, NODE)))
         .endSpec()
         .build();
+  }
+
+  /**
+   * The consensus client's {@code checkpointSyncUrl: auto} pick, which its container carries as a
+   * label on Docker: an annotation here, since a URL is not a valid label value. Null without auto.
+   */
+  private Map<String, String> checkpoint() {
+    return plan.services().stream()
+        .filter(s -> s.role() == Role.CONSENSUS && !s.runOnce() && s.labels() != null)
+        .map(s -> s.labels().get(LabelKeys.CHECKPOINT))
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .map(pick -> Map.of(LabelKeys.CHECKPOINT, pick))
+        .orElse(null);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.ephemery.runtime.kubernetes;
 
 import dev.ephemery.runtime.Change;
 import dev.ephemery.runtime.Purge;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -15,8 +16,9 @@ import java.util.function.Function;
 /**
  * {@code down} on a cluster: removes the objects that carry the node's labels, kind by kind, and
  * nothing else. The claims and the node's secrets stay unless a purge asks: {@link Purge#DATA}
- * removes the chain-data claims (EL, CL), {@link Purge#DATA_AND_KEYS} every claim and the secrets.
- * The namespace is never removed (others may share it).
+ * removes the chain-data claims (EL, CL) and the reset journals ConfigMap, {@link
+ * Purge#DATA_AND_KEYS} also every other claim and the secrets. The namespace is never removed
+ * (others may share it).
  */
 final class Remover {
 
@@ -52,8 +54,7 @@ final class Remover {
         dryRun,
         "networkpolicy",
         c -> c.network().v1().networkPolicies().inNamespace(namespace).withLabels(ours));
-    removeAll(
-        changes, dryRun, "configmap", c -> c.configMaps().inNamespace(namespace).withLabels(ours));
+    removeConfigMaps(changes, purge, dryRun);
     removeAll(changes, dryRun, "lease", c -> c.leases().inNamespace(namespace).withLabels(ours));
     removeAll(
         changes,
@@ -85,6 +86,34 @@ final class Remover {
       }
     }
     return changes;
+  }
+
+  /**
+   * The node's labelled ConfigMaps, except the reset journals (the node's reset history), which
+   * stay unless data is purged: a node brought down and up again keeps its history, as the journal
+   * files under baseDir do on a Docker host.
+   */
+  private void removeConfigMaps(List<Change> changes, Purge purge, boolean dryRun) {
+    String journals = KubeNames.of(node).journals();
+    List<ConfigMap> found =
+        client
+            .configMaps()
+            .inNamespace(namespace)
+            .withLabels(KubeLabels.ours(node))
+            .list()
+            .getItems();
+    for (ConfigMap map : found) {
+      if (purge == Purge.NONE && journals.equals(map.getMetadata().getName())) {
+        changes.add(
+            new Change(
+                Change.KEEP, "configmap", journals, "reset history; --purge-data removes it"));
+        continue;
+      }
+      changes.add(remove("configmap", map));
+      if (!dryRun) {
+        client.configMaps().inNamespace(namespace).withName(map.getMetadata().getName()).delete();
+      }
+    }
   }
 
   /** Removes what the node's label selector finds of one kind (the same selector lists it). */

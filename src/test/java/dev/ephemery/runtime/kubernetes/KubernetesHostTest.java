@@ -8,6 +8,7 @@ import dev.ephemery.inventory.Address;
 import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.ExecutionClient;
 import dev.ephemery.inventory.Host;
+import dev.ephemery.ops.ResetJournal;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.PlanOptions;
@@ -25,6 +26,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -255,6 +257,63 @@ class KubernetesHostTest {
 
     assertThat(purged).extracting(Change::object).containsExactly("data-geth-ephemery-node1-0");
     assertThat(cluster.client.persistentVolumeClaims().inNamespace(NS).list().getItems()).isEmpty();
+  }
+
+  @Test
+  void downKeepsTheResetJournalsUnlessDataIsPurgedAndLeavesOtherNodesAlone() {
+    up();
+    ResetJournal journal =
+        ResetJournal.start("node1", 153, 154, false, false, Instant.parse("2025-12-18T19:00:00Z"));
+    runtime().journals("node1", Path.of(plan.baseDir())).save(journal);
+    new ConfigMapJournalStore(
+            cluster.client, NS, KubeNames.of("node2"), "node2", Path.of(plan.baseDir()))
+        .save(
+            ResetJournal.start(
+                "node2", 153, 154, false, false, Instant.parse("2025-12-18T19:00:00Z")));
+
+    List<Change> removed = runtime().down("node1", plan, Purge.NONE, null, false);
+
+    assertThat(removed)
+        .filteredOn(Change::isKeep)
+        .extracting(Change::describe)
+        .containsExactly(
+            "keep configmap ephemery-node1-reset-journals (reset history; --purge-data removes it)");
+    assertThat(removed)
+        .filteredOn(c -> !c.isKeep())
+        .extracting(Change::object)
+        .contains("ephemery-node1-release-153")
+        .doesNotContain("ephemery-node1-reset-journals");
+    assertThat(configMaps())
+        .containsExactlyInAnyOrder(
+            "ephemery-node1-reset-journals", "ephemery-node2-reset-journals");
+    assertThat(runtime().journals("node1", Path.of(plan.baseDir())).all())
+        .extracting(ResetJournal::id)
+        .containsExactly(journal.id());
+
+    List<Change> dry = runtime().down("node1", plan, Purge.DATA, null, true);
+
+    assertThat(dry)
+        .extracting(Change::describe)
+        .containsExactly("remove configmap ephemery-node1-reset-journals");
+    assertThat(configMaps()).contains("ephemery-node1-reset-journals");
+
+    List<Change> purged = runtime().down("node1", plan, Purge.DATA, null, false);
+
+    assertThat(purged)
+        .extracting(Change::describe)
+        .containsExactly("remove configmap ephemery-node1-reset-journals");
+    assertThat(configMaps()).containsExactly("ephemery-node2-reset-journals");
+    assertThat(
+            new ConfigMapJournalStore(
+                    cluster.client, NS, KubeNames.of("node2"), "node2", Path.of(plan.baseDir()))
+                .all())
+        .hasSize(1);
+  }
+
+  List<String> configMaps() {
+    return cluster.client.configMaps().inNamespace(NS).list().getItems().stream()
+        .map(c -> c.getMetadata().getName())
+        .toList();
   }
 
   @Test
