@@ -119,58 +119,71 @@ final class UpCommand extends BaseCommand {
             hosts,
             Host::name,
             scope.parallel,
-            host -> {
-              HostPlan hostPlan =
-                  HostScope.hostPlan(Optional.of(plan), host.name())
-                      .orElseThrow(
-                          () ->
-                              InvalidInputException.of(
-                                  host.name(), "the plan has no host '" + host.name() + "'", ""));
-              // ssh:// hosts: the read-only host checks first; a FAIL stops before any change
-              HostPreparer.requireNoFailure(host);
-              try (HostRuntime runtime = Runtimes.open(host, line -> progress(err, line))) {
-                HostPlan resolved =
-                    AutoCheckpoints.resolve(
-                        host,
-                        hostPlan,
-                        inputs.release(),
-                        runtime,
-                        picker,
-                        clock,
-                        line -> progress(err, line));
-                return runtime.up(resolved, options);
-              }
-            });
+            host -> upOne(host, plan, inputs, options, picker, err));
     Printer printer = printer();
     if (printer.json()) {
       printer.printJson(outcomes.stream().map(UpCommand::json).toList());
     } else {
-      for (Fleet.Outcome<UpReport> outcome : outcomes) {
-        if (!outcome.ok()) {
-          printer.line(outcome.host() + ": FAILED");
-          continue;
-        }
-        List<Change> changes = outcome.value().changes();
-        long ensured = changes.stream().filter(Change::isEnsure).count();
-        printer.line(
-            outcome.host()
-                + ": "
-                + (changes.size() - ensured)
-                + (dryRun ? " would change" : " changed")
-                + (ensured == 0 ? "" : ", " + ensured + " paths would be ensured"));
-        changes.forEach(
-            c -> printer.line("  " + (c.isEnsure() ? "would " + c.describe() : c.describe())));
-        SelfTestDecision selfTest = outcome.value().selfTest();
-        if (selfTest != null) {
-          printer.line("  EL-CL link self-test " + selfTest.describe());
-        }
-      }
-      if (outcomes.size() > 1) {
-        printer.line(FleetOutput.summary(outcomes));
-      }
+      printText(printer, outcomes);
     }
     FleetOutput.failures(outcomes, err);
     return FleetOutput.exitCode(outcomes);
+  }
+
+  /** One host: its host checks, its checkpoint pick, then the runtime's up. */
+  private UpReport upOne(
+      Host host,
+      Plan plan,
+      RuntimePlans inputs,
+      RuntimeOptions options,
+      CheckpointPicker picker,
+      PrintWriter err) {
+    HostPlan hostPlan =
+        HostScope.hostPlan(Optional.of(plan), host.name())
+            .orElseThrow(
+                () ->
+                    InvalidInputException.of(
+                        host.name(), "the plan has no host '" + host.name() + "'", ""));
+    // ssh:// hosts: the read-only host checks first; a FAIL stops before any change
+    HostPreparer.requireNoFailure(host);
+    try (HostRuntime runtime = Runtimes.open(host, line -> progress(err, line))) {
+      HostPlan resolved =
+          AutoCheckpoints.resolve(
+              host,
+              hostPlan,
+              inputs.release(),
+              runtime,
+              picker,
+              clock,
+              line -> progress(err, line));
+      return runtime.up(resolved, options);
+    }
+  }
+
+  private void printText(Printer printer, List<Fleet.Outcome<UpReport>> outcomes) {
+    for (Fleet.Outcome<UpReport> outcome : outcomes) {
+      if (!outcome.ok()) {
+        printer.line(outcome.host() + ": FAILED");
+        continue;
+      }
+      List<Change> changes = outcome.value().changes();
+      long ensured = changes.stream().filter(Change::isEnsure).count();
+      printer.line(
+          outcome.host()
+              + ": "
+              + (changes.size() - ensured)
+              + (dryRun ? " would change" : " changed")
+              + (ensured == 0 ? "" : ", " + ensured + " paths would be ensured"));
+      changes.forEach(
+          c -> printer.line("  " + (c.isEnsure() ? "would " + c.describe() : c.describe())));
+      SelfTestDecision selfTest = outcome.value().selfTest();
+      if (selfTest != null) {
+        printer.line("  EL-CL link self-test " + selfTest.describe());
+      }
+    }
+    if (outcomes.size() > 1) {
+      printer.line(FleetOutput.summary(outcomes));
+    }
   }
 
   /**
