@@ -29,6 +29,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -340,7 +341,7 @@ public final class KubernetesHost implements HostRuntime {
   @Override
   public List<Change> down(
       String node, HostPlan plan, Purge purge, String helperImage, boolean dryRun) {
-    return new Remover(client, namespace, node)
+    return new Remover(client, namespace, node, Clock.systemUTC())
         .remove(plan == null ? null : manifests(plan), purge, dryRun);
   }
 

@@ -121,11 +121,16 @@ final class LeaseLock {
     } catch (KubernetesClientException e) {
       return "holder unknown";
     }
-    if (found == null || found.getSpec() == null || blank(found.getSpec().getHolderIdentity())) {
+    return found == null ? "holder unknown" : describe(found);
+  }
+
+  /** The lease's holder and when it last renewed, or "holder unknown". */
+  static String describe(Lease lease) {
+    if (lease.getSpec() == null || blank(lease.getSpec().getHolderIdentity())) {
       return "holder unknown";
     }
-    ZonedDateTime renewed = found.getSpec().getRenewTime();
-    return found.getSpec().getHolderIdentity()
+    ZonedDateTime renewed = lease.getSpec().getRenewTime();
+    return lease.getSpec().getHolderIdentity()
         + (renewed == null ? "" : ", renewed " + renewed.toInstant());
   }
 

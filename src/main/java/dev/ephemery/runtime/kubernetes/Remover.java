@@ -6,8 +6,11 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +21,24 @@ import java.util.function.Function;
  * nothing else. The claims and the node's secrets stay unless a purge asks: {@link Purge#DATA}
  * removes the chain-data claims (EL, CL) and the reset journals ConfigMap, {@link
  * Purge#DATA_AND_KEYS} also every other claim and the secrets. The namespace is never removed
- * (others may share it).
+ * (others may share it). A reset lock Lease that is live (see {@link LeaseLock#live}) stays
+ * whatever the purge: deleting it would free the lock under the running reset and let a second one
+ * start on the node.
  */
 final class Remover {
+
+  private static final int CONFLICT = 409;
 
   private final KubernetesClient client;
   private final String namespace;
   private final String node;
+  private final Clock clock;
 
-  Remover(KubernetesClient client, String namespace, String node) {
+  Remover(KubernetesClient client, String namespace, String node, Clock clock) {
     this.client = client;
     this.namespace = namespace;
     this.node = node;
+    this.clock = clock;
   }
 
   List<Change> remove(NodeManifests manifests, Purge purge, boolean dryRun) {
@@ -55,7 +64,7 @@ final class Remover {
         "networkpolicy",
         c -> c.network().v1().networkPolicies().inNamespace(namespace).withLabels(ours));
     removeConfigMaps(changes, purge, dryRun);
-    removeAll(changes, dryRun, "lease", c -> c.leases().inNamespace(namespace).withLabels(ours));
+    removeLeases(changes, dryRun);
     removeAll(
         changes,
         dryRun,
@@ -114,6 +123,57 @@ final class Remover {
         client.configMaps().inNamespace(namespace).withName(map.getMetadata().getName()).delete();
       }
     }
+  }
+
+  /**
+   * The node's labelled Leases, except a reset lock that is live: a reset is running and holds it.
+   * Like {@code down} on a Docker host, which leaves the reset lock file alone, the rest goes; the
+   * lock stays with its holder, who renews and then releases it. An expired or released lock goes.
+   */
+  private void removeLeases(List<Change> changes, boolean dryRun) {
+    String lock = KubeNames.of(node).resetLease();
+    List<Lease> found =
+        client.leases().inNamespace(namespace).withLabels(KubeLabels.ours(node)).list().getItems();
+    for (Lease lease : found) {
+      String name = lease.getMetadata().getName();
+      if (lock.equals(name) && LeaseLock.live(lease, clock.instant())) {
+        changes.add(keepLock(lease));
+        continue;
+      }
+      if (dryRun) {
+        changes.add(remove("lease", lease));
+        continue;
+      }
+      try {
+        // Deleted only as read: a reset that took the lock meanwhile makes this a 409 Conflict.
+        String version = lease.getMetadata().getResourceVersion();
+        var named = client.leases().inNamespace(namespace).withName(name);
+        if (version == null) {
+          named.delete();
+        } else {
+          named.lockResourceVersion(version).delete();
+        }
+        changes.add(remove("lease", lease));
+      } catch (KubernetesClientException e) {
+        Lease now = client.leases().inNamespace(namespace).withName(name).get();
+        if (e.getCode() != CONFLICT || now == null) {
+          throw e;
+        }
+        changes.add(keepLock(now));
+      }
+    }
+  }
+
+  private Change keepLock(Lease lease) {
+    return new Change(
+        Change.KEEP,
+        "lease",
+        lease.getMetadata().getName(),
+        "a reset holds it: "
+            + LeaseLock.describe(lease)
+            + "; wait for the reset to finish (ephemery history --host "
+            + node
+            + ") or stop it");
   }
 
   /** Removes what the node's label selector finds of one kind (the same selector lists it). */

@@ -9,6 +9,7 @@ import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.ExecutionClient;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.ops.ResetJournal;
+import dev.ephemery.ops.ResetLock;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.PlanOptions;
@@ -308,6 +309,45 @@ class KubernetesHostTest {
                     cluster.client, NS, KubeNames.of("node2"), "node2", Path.of(plan.baseDir()))
                 .all())
         .hasSize(1);
+  }
+
+  @Test
+  void downLeavesTheResetLockOfARunningResetAndRemovesItOnceReleased() {
+    up();
+    ResetLock held =
+        runtime().journals("node1", Path.of(plan.baseDir())).lock("ephemery reset", Instant.now());
+
+    List<Change> during = runtime().down("node1", plan, Purge.DATA, null, false);
+
+    assertThat(during)
+        .filteredOn(c -> "lease".equals(c.kind()))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.isKeep()).isTrue();
+              assertThat(c.object()).isEqualTo("ephemery-node1-reset-lock");
+              assertThat(c.reason())
+                  .contains("ephemery reset, pid ", ", renewed ", "ephemery history --host node1");
+            });
+    assertThat(cluster.client.apps().statefulSets().inNamespace(NS).list().getItems()).isEmpty();
+    assertThat(
+            cluster
+                .client
+                .leases()
+                .inNamespace(NS)
+                .withName("ephemery-node1-reset-lock")
+                .get()
+                .getSpec()
+                .getHolderIdentity())
+        .startsWith("ephemery reset, pid ");
+
+    held.close();
+    List<Change> after = runtime().down("node1", plan, Purge.NONE, null, false);
+
+    assertThat(after)
+        .extracting(Change::describe)
+        .contains("remove lease ephemery-node1-reset-lock");
+    assertThat(cluster.client.leases().inNamespace(NS).list().getItems()).isEmpty();
   }
 
   List<String> configMaps() {
