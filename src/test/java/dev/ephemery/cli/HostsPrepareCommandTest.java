@@ -27,22 +27,6 @@ class HostsPrepareCommandTest {
   }
 
   @Test
-  void aLocalHostIsCheckedOnThisMachineReadOnly() throws Exception {
-    // The facts script only reads (os-release, uname, df, docker version...); --apply is never
-    // run against this machine by a test.
-    CliRun run =
-        CliRun.of(
-            "hosts", "prepare", "-f", inventory().toString(), "--host", "here", "--output", "json");
-    assertThat(run.code()).as(run.err()).isIn(0, 1);
-    var hosts = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
-    assertThat(hosts.get(0).get("host").asText()).isEqualTo("here");
-    assertThat(hosts.get(0).get("changed")).isEmpty();
-    java.util.List<String> checks = new java.util.ArrayList<>();
-    hosts.get(0).get("checks").forEach(c -> checks.add(c.get("name").asText()));
-    assertThat(checks).contains("os", "docker", "disk", "memory", "time-sync");
-  }
-
-  @Test
   void anUnknownHostAndAmbiguousSelectionsAreBadInput() throws IOException {
     String file = inventory().toString();
     CliRun unknown = CliRun.of("hosts", "prepare", "-f", file, "--host", "nope");
