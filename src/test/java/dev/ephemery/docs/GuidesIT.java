@@ -157,6 +157,11 @@ class GuidesIT {
     assertThat(script.skipped())
         .as(name + ": blocks marked not to run (every sh block of a guide must run)")
         .isEmpty();
+    // The guides run against this test machine: `hosts prepare --apply` would change its packages,
+    // users or firewall. That is tested against a machine of its own (HostsPrepareIT).
+    assertThat(script.commands())
+        .as(name + ": no guide command may run hosts prepare --apply on the test machine")
+        .noneMatch(c -> c.text().contains("hosts prepare") && c.text().contains("--apply"));
 
     String suffix = UUID.randomUUID().toString().substring(0, 6);
     Path scratch = Files.createDirectories(work.resolve(name.replace(".md", "")));
