@@ -239,11 +239,12 @@ public final class SupervisorDaemon {
 
   /**
    * Watches the host's configured checkpoint server, when it has one; its HTTP client is made only
-   * then, so a node without one carries none.
+   * then, so a node without one carries none. {@code auto} names no server: the pick is made anew
+   * at each start from an empty database, and asking "auto" would only raise a false alert.
    */
   static Optional<CheckpointWatch> checkpointWatch(Host h, Supervisor supervisor, Clock clock) {
     String url = h.consensus().checkpointSyncUrl();
-    if (url == null) {
+    if (url == null || h.consensus().checkpointAuto()) {
       return Optional.empty();
     }
     CheckpointProber prober = new CheckpointProber(CHECKPOINT_TIMEOUT);
