@@ -92,9 +92,26 @@ public final class SupervisorDaemon {
               (key, message) -> settings.err().println("ALERT " + key + ": " + message),
               clock,
               () -> supervisor.status().phase() == Phase.RESETTING);
-      ScheduledExecutorService watcher = recoveryEvery(RECOVERY_INTERVAL, recovery, settings);
+      ScheduledExecutorService watcher =
+          every(
+              "recovery",
+              RECOVERY_INTERVAL,
+              RECOVERY_INTERVAL,
+              recovery::check,
+              "auto-recovery: cannot watch the containers",
+              settings);
       Optional<CheckpointWatch> checkpoint = checkpointWatch(h, supervisor, clock);
-      checkpoint.ifPresent(c -> every(CheckpointWatch.INTERVAL, c::check, settings));
+      // The first check a minute after the start: the supervisor's first tick has found the
+      // running release by then.
+      checkpoint.ifPresent(
+          c ->
+              every(
+                  "checkpoint",
+                  Duration.ofMinutes(1),
+                  CheckpointWatch.INTERVAL,
+                  c::check,
+                  "checkpoint watch",
+                  settings));
       try (StatusServer server =
           new StatusServer(
               new InetSocketAddress(settings.bind(), settings.port()),
@@ -254,14 +271,21 @@ public final class SupervisorDaemon {
   }
 
   /**
-   * Runs {@code task} on its own daemon thread every {@code interval}, the first time a minute
-   * after the start (the supervisor's first tick has found the running release by then).
+   * Runs {@code task} on a daemon thread of its own, named {@code ephemery-NAME}, every {@code
+   * interval} after {@code first}. A failure is printed under {@code failure} and the next run
+   * comes as planned.
    */
-  private static void every(Duration interval, Runnable task, Settings settings) {
+  private static ScheduledExecutorService every(
+      String name,
+      Duration first,
+      Duration interval,
+      Runnable task,
+      String failure,
+      Settings settings) {
     ScheduledExecutorService thread =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
-              Thread t = new Thread(r, "ephemery-checkpoint");
+              Thread t = new Thread(r, "ephemery-" + name);
               t.setDaemon(true);
               return t;
             });
@@ -270,35 +294,13 @@ public final class SupervisorDaemon {
           try {
             task.run();
           } catch (RuntimeException e) {
-            settings.err().println("checkpoint watch: " + e.getMessage());
+            settings.err().println(failure + ": " + e.getMessage());
           }
         },
-        60,
+        first.toSeconds(),
         interval.toSeconds(),
         TimeUnit.SECONDS);
-  }
-
-  private static ScheduledExecutorService recoveryEvery(
-      Duration interval, AutoRecovery recovery, Settings settings) {
-    ScheduledExecutorService watcher =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "ephemery-recovery");
-              t.setDaemon(true);
-              return t;
-            });
-    watcher.scheduleWithFixedDelay(
-        () -> {
-          try {
-            recovery.check();
-          } catch (RuntimeException e) {
-            settings.err().println("auto-recovery: cannot watch the containers: " + e.getMessage());
-          }
-        },
-        interval.toSeconds(),
-        interval.toSeconds(),
-        TimeUnit.SECONDS);
-    return watcher;
+    return thread;
   }
 
   private static Thread shutdownHook(Daemon daemon) {
