@@ -90,25 +90,7 @@ class MonitoringResetIT {
     paths.addAll(monitoring.paths());
     List<Service> services = new ArrayList<>(base.services());
     for (Service s : monitoring.services()) {
-      services.add(
-          new Service(
-              s.name(),
-              s.role(),
-              s.client(),
-              node.image,
-              List.of("sh", "-c"),
-              List.of(TestPlans.TERM + "sleep 3600 & wait"),
-              s.ports(),
-              s.mounts(),
-              s.env(),
-              s.labels(),
-              s.dependsOn(),
-              false,
-              s.user(),
-              s.restartPolicy(),
-              s.memoryLimit(),
-              null,
-              List.of()));
+      services.add(TestPlans.sleeping(s, node.image));
     }
     return new HostPlan(
         base.name(),

@@ -17,6 +17,31 @@ final class TestPlans {
 
   private TestPlans() {}
 
+  /**
+   * A planned service as a stand-in: its ports, mounts, env, labels and limits, but {@code image}
+   * sleeping until stopped instead of its client.
+   */
+  static Service sleeping(Service s, String image) {
+    return new Service(
+        s.name(),
+        s.role(),
+        s.client(),
+        image,
+        List.of("sh", "-c"),
+        List.of(TERM + "sleep 3600 & wait"),
+        s.ports(),
+        s.mounts(),
+        s.env(),
+        s.labels(),
+        s.dependsOn(),
+        false,
+        s.user(),
+        s.restartPolicy(),
+        s.memoryLimit(),
+        null,
+        List.of());
+  }
+
   static HostPlan node(String node, String address, String baseDir, String image, String elArg) {
     List<PlannedPath> paths =
         List.of(
