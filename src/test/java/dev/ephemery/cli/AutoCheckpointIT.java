@@ -59,18 +59,10 @@ class AutoCheckpointIT {
   @BeforeEach
   void setUp() throws Exception {
     docker = DockerKit.open();
-    long genesis = release.clGenesisTime().getEpochSecond();
-    epochNow = ELAPSED.getSeconds() / 384;
-    String root = release.genesisValidatorsRoot();
-    good =
-        BeaconApiStandIn.start().genesis(genesis, root, "0x1000101b").finalizedEpoch(epochNow - 2);
-    previous =
-        BeaconApiStandIn.start()
-            .genesis(
-                genesis - release.resetPeriod().getSeconds(), "0x" + "cd".repeat(32), "0x1000101a")
-            .finalizedEpoch(epochNow - 2);
-    stale =
-        BeaconApiStandIn.start().genesis(genesis, root, "0x1000101b").finalizedEpoch(epochNow - 40);
+    epochNow = BeaconApiStandIn.epochAt(ELAPSED);
+    good = BeaconApiStandIn.checkpointServer(release, "0x1000101b", ELAPSED, 2);
+    previous = BeaconApiStandIn.previousIterationServer(release, "0x1000101a", ELAPSED);
+    stale = BeaconApiStandIn.checkpointServer(release, "0x1000101b", ELAPSED, 40);
     AutoCheckpoints.endpointsOverride = List.of(url(previous), url(stale), url(good));
     clock = Clock.fixed(release.clGenesisTime().plus(ELAPSED), ZoneOffset.UTC);
     UpCommand.clock = clock;

@@ -36,18 +36,9 @@ class CheckpointCommandIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    long genesis = release.clGenesisTime().getEpochSecond();
-    long epochNow = ELAPSED.getSeconds() / 384;
-    String root = release.genesisValidatorsRoot();
-    good =
-        BeaconApiStandIn.start().genesis(genesis, root, "0x1000101b").finalizedEpoch(epochNow - 2);
-    previous =
-        BeaconApiStandIn.start()
-            .genesis(
-                genesis - release.resetPeriod().getSeconds(), "0x" + "cd".repeat(32), "0x1000101a")
-            .finalizedEpoch(epochNow - 2);
-    stale =
-        BeaconApiStandIn.start().genesis(genesis, root, "0x1000101b").finalizedEpoch(epochNow - 40);
+    good = BeaconApiStandIn.checkpointServer(release, "0x1000101b", ELAPSED, 2);
+    previous = BeaconApiStandIn.previousIterationServer(release, "0x1000101a", ELAPSED);
+    stale = BeaconApiStandIn.checkpointServer(release, "0x1000101b", ELAPSED, 40);
     CheckpointCommand.clock = Clock.fixed(release.clGenesisTime().plus(ELAPSED), ZoneOffset.UTC);
     releaseDir = Fixtures.releaseFolder(temp.resolve("ephemery-153"));
     inventory = temp.resolve("ephemery.yaml");

@@ -2,12 +2,14 @@ package dev.ephemery.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.ephemery.network.Release;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,6 +112,36 @@ public final class BeaconApiStandIn implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The epoch the clock is in {@code elapsed} after genesis (12 s slots, 32 slots an epoch). */
+  public static long epochAt(Duration elapsed) {
+    return elapsed.getSeconds() / 384;
+  }
+
+  /**
+   * A checkpoint server on {@code release}'s iteration (fork {@code fork}), {@code elapsed} after
+   * its genesis, whose finalized epoch is {@code behind} epochs behind the clock's.
+   */
+  public static BeaconApiStandIn checkpointServer(
+      Release release, String fork, Duration elapsed, long behind) {
+    return start()
+        .genesis(release.clGenesisTime().getEpochSecond(), release.genesisValidatorsRoot(), fork)
+        .finalizedEpoch(epochAt(elapsed) - behind);
+  }
+
+  /**
+   * A checkpoint server still on the iteration before {@code release}'s: genesis one reset period
+   * earlier, another validators root and fork, finalized 2 epochs behind.
+   */
+  public static BeaconApiStandIn previousIterationServer(
+      Release release, String fork, Duration elapsed) {
+    return start()
+        .genesis(
+            release.clGenesisTime().getEpochSecond() - release.resetPeriod().getSeconds(),
+            "0x" + "cd".repeat(32),
+            fork)
+        .finalizedEpoch(epochAt(elapsed) - 2);
   }
 
   /** {@code http://127.0.0.1:PORT}, what the tool would get as the beacon node URL. */
