@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -89,6 +90,16 @@ public final class KubernetesHost implements HostRuntime {
     return new KubernetesNodeRuntime(client, manifests(plan), plan, releaseDir, waits);
   }
 
+  /** The node's StatefulSet as the cluster has it, or null before the first up. */
+  private StatefulSet appliedStatefulSet(String node) {
+    return client
+        .apps()
+        .statefulSets()
+        .inNamespace(namespace)
+        .withName(KubeNames.of(node).statefulSet())
+        .get();
+  }
+
   /** Where the node's reset journals are kept: a ConfigMap beside it. */
   public ConfigMapJournalStore journals(String node, Path baseDir) {
     return new ConfigMapJournalStore(client, namespace, KubeNames.of(node), node, baseDir);
@@ -96,13 +107,7 @@ public final class KubernetesHost implements HostRuntime {
 
   /** The iteration the node's applied StatefulSet was made for; empty before the first up. */
   public Optional<Integer> installedIteration(String node) {
-    var set =
-        client
-            .apps()
-            .statefulSets()
-            .inNamespace(namespace)
-            .withName(KubeNames.of(node).statefulSet())
-            .get();
+    var set = appliedStatefulSet(node);
     if (set == null || set.getMetadata().getLabels() == null) {
       return Optional.empty();
     }
@@ -117,13 +122,7 @@ public final class KubernetesHost implements HostRuntime {
    */
   @Override
   public Optional<Map<String, String>> labels(String node, String container) {
-    var set =
-        client
-            .apps()
-            .statefulSets()
-            .inNamespace(namespace)
-            .withName(KubeNames.of(node).statefulSet())
-            .get();
+    var set = appliedStatefulSet(node);
     if (set == null) {
       return Optional.empty();
     }
