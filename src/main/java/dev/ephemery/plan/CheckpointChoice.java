@@ -1,6 +1,7 @@
 package dev.ephemery.plan;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where the consensus client of a host whose {@code checkpointSyncUrl} is {@code auto} starts from:
@@ -30,6 +31,18 @@ public record CheckpointChoice(String url, String reason) {
   /** The {@link LabelKeys#CHECKPOINT} value: the URL, or {@link #GENESIS}. */
   public String label() {
     return url == null ? GENESIS : url;
+  }
+
+  /**
+   * The {@link LabelKeys#CHECKPOINT} value a plan's consensus client carries: its pick, or empty
+   * when the host's {@code checkpointSyncUrl} is not {@code auto}.
+   */
+  public static Optional<String> labelIn(HostPlan plan) {
+    return plan.services().stream()
+        .filter(s -> s.role() == Role.CONSENSUS && !s.runOnce() && s.labels() != null)
+        .map(s -> s.labels().get(LabelKeys.CHECKPOINT))
+        .filter(Objects::nonNull)
+        .findFirst();
   }
 
   /** The choice a {@link LabelKeys#CHECKPOINT} value records. */

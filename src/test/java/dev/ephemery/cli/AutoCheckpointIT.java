@@ -9,6 +9,7 @@ import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.ExecutionClient;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.network.Release;
+import dev.ephemery.plan.CheckpointChoice;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Planner;
@@ -193,11 +194,6 @@ class AutoCheckpointIT {
   }
 
   static String label(HostPlan plan) {
-    return plan.services().stream()
-        .filter(s -> s.role() == Role.CONSENSUS)
-        .findFirst()
-        .orElseThrow()
-        .labels()
-        .get(LabelKeys.CHECKPOINT);
+    return CheckpointChoice.labelIn(plan).orElse(null);
   }
 }

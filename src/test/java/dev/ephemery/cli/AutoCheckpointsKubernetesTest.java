@@ -9,11 +9,11 @@ import dev.ephemery.inventory.ConsensusClient;
 import dev.ephemery.inventory.ExecutionClient;
 import dev.ephemery.inventory.Host;
 import dev.ephemery.network.Release;
+import dev.ephemery.plan.CheckpointChoice;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.PlanOptions;
 import dev.ephemery.plan.Planner;
-import dev.ephemery.plan.Role;
 import dev.ephemery.runtime.RuntimeOptions;
 import dev.ephemery.runtime.UpReport;
 import dev.ephemery.runtime.kubernetes.KubernetesHost;
@@ -92,11 +92,6 @@ class AutoCheckpointsKubernetesTest {
   }
 
   private static String checkpoint(HostPlan plan) {
-    return plan.services().stream()
-        .filter(s -> s.role() == Role.CONSENSUS && !s.runOnce())
-        .findFirst()
-        .orElseThrow()
-        .labels()
-        .get(LabelKeys.CHECKPOINT);
+    return CheckpointChoice.labelIn(plan).orElse(null);
   }
 }

@@ -10,9 +10,7 @@ import dev.ephemery.inventory.Host;
 import dev.ephemery.network.Release;
 import dev.ephemery.plan.CheckpointChoice;
 import dev.ephemery.plan.HostPlan;
-import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Planner;
-import dev.ephemery.plan.Role;
 import dev.ephemery.testing.Fixtures;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -28,12 +26,7 @@ class ResetsTargetPlanTest {
   static final Clock CLOCK = Clock.fixed(RELEASE.clGenesisTime().plusSeconds(600), ZoneOffset.UTC);
 
   static String label(HostPlan plan) {
-    return plan.services().stream()
-        .filter(s -> s.role() == Role.CONSENSUS)
-        .findFirst()
-        .orElseThrow()
-        .labels()
-        .get(LabelKeys.CHECKPOINT);
+    return CheckpointChoice.labelIn(plan).orElse(null);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.ephemery.runtime.kubernetes;
 
 import dev.ephemery.inventory.KubernetesSpec;
+import dev.ephemery.plan.CheckpointChoice;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.LabelKeys;
 import dev.ephemery.plan.Planner;
@@ -167,11 +168,7 @@ final class NodeManifests {
    * label on Docker: an annotation here, since a URL is not a valid label value. Null without auto.
    */
   private Map<String, String> checkpoint() {
-    return plan.services().stream()
-        .filter(s -> s.role() == Role.CONSENSUS && !s.runOnce() && s.labels() != null)
-        .map(s -> s.labels().get(LabelKeys.CHECKPOINT))
-        .filter(java.util.Objects::nonNull)
-        .findFirst()
+    return CheckpointChoice.labelIn(plan)
         .map(pick -> Map.of(LabelKeys.CHECKPOINT, pick))
         .orElse(null);
   }
