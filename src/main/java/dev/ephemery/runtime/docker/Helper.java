@@ -174,16 +174,22 @@ final class Helper implements AutoCloseable {
   void writeFile(String folder, String name, byte[] content) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-      TarArchiveEntry entry = new TarArchiveEntry(name);
-      entry.setSize(content.length);
-      entry.setMode(0600);
-      tar.putArchiveEntry(entry);
-      tar.write(content);
-      tar.closeArchiveEntry();
+      putEntry(tar, name, content, 0600);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     untar(new ByteArrayInputStream(bytes.toByteArray()), folder);
+  }
+
+  /** Adds one file to an archive bound for {@link #untar}. */
+  static void putEntry(TarArchiveOutputStream tar, String name, byte[] content, int mode)
+      throws IOException {
+    TarArchiveEntry entry = new TarArchiveEntry(name);
+    entry.setSize(content.length);
+    entry.setMode(mode);
+    tar.putArchiveEntry(entry);
+    tar.write(content);
+    tar.closeArchiveEntry();
   }
 
   @Override

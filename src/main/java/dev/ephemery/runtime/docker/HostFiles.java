@@ -389,7 +389,7 @@ final class HostFiles {
         }
         for (Entry entry : entries) {
           String path = folder + "/" + name + (entry.name().isEmpty() ? "" : "/" + entry.name());
-          putEntry(tar, path, entry.content(), entry.mode());
+          Helper.putEntry(tar, path, entry.content(), entry.mode());
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -462,16 +462,6 @@ final class HostFiles {
       throw new UncheckedIOException(e);
     }
     return entries;
-  }
-
-  private static void putEntry(TarArchiveOutputStream tar, String name, byte[] content, int mode)
-      throws IOException {
-    TarArchiveEntry entry = new TarArchiveEntry(name);
-    entry.setSize(content.length);
-    entry.setMode(mode);
-    tar.putArchiveEntry(entry);
-    tar.write(content);
-    tar.closeArchiveEntry();
   }
 
   private static byte[] jwtSecret() {
