@@ -70,7 +70,7 @@ final class CheckpointCommand extends BaseCommand {
     boolean configuredRejected = false;
     Printer printer = printer();
     for (Host host : hosts) {
-      String configured = host.consensus().checkpointSyncUrl();
+      String configured = host.consensus().configuredCheckpointUrl();
       CheckpointScoring.Pick pick =
           CheckpointScoring.score(prober.ask(candidates(configured)), expected, clock.instant());
       boolean rejected =

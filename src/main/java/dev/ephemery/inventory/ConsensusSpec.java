@@ -28,4 +28,12 @@ public record ConsensusSpec(
   public boolean checkpointAuto() {
     return AUTO.equals(checkpointSyncUrl);
   }
+
+  /**
+   * The checkpoint server the inventory names, or null: for genesis sync, and for {@link #AUTO},
+   * which names no server (what asks a server, scores or watches it, must not take "auto" for one).
+   */
+  public String configuredCheckpointUrl() {
+    return checkpointAuto() ? null : checkpointSyncUrl;
+  }
 }

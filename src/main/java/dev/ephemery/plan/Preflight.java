@@ -134,8 +134,8 @@ public final class Preflight {
     if (validator != null && validator.enabled()) {
       problems.addAll(keysFitTheSigner(where + ".validator", host));
     }
-    String checkpoint = host.consensus().checkpointSyncUrl();
-    if (checkpoint != null && !host.consensus().checkpointAuto()) {
+    String checkpoint = host.consensus().configuredCheckpointUrl();
+    if (checkpoint != null) {
       problems.addAll(checkpoint(where + ".consensus.checkpointSyncUrl", checkpoint));
     }
     problems.addAll(p2pCollisions(where, host, el, cl));

@@ -256,12 +256,11 @@ public final class SupervisorDaemon {
 
   /**
    * Watches the host's configured checkpoint server, when it has one; its HTTP client is made only
-   * then, so a node without one carries none. {@code auto} names no server: the pick is made anew
-   * at each start from an empty database, and asking "auto" would only raise a false alert.
+   * then, so a node without one carries none ({@code auto} names none).
    */
   static Optional<CheckpointWatch> checkpointWatch(Host h, Supervisor supervisor, Clock clock) {
-    String url = h.consensus().checkpointSyncUrl();
-    if (url == null || h.consensus().checkpointAuto()) {
+    String url = h.consensus().configuredCheckpointUrl();
+    if (url == null) {
       return Optional.empty();
     }
     CheckpointProber prober = new CheckpointProber(CHECKPOINT_TIMEOUT);

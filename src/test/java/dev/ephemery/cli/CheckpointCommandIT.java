@@ -118,4 +118,28 @@ class CheckpointCommandIT {
         .contains("REJECTED configured " + stale.baseUri())
         .contains("unreachable");
   }
+
+  @Test
+  void autoNamesNoEndpointOfItsOwnTheGivenOnesAreScored() throws Exception {
+    writeInventory("auto");
+    CliRun run =
+        CliRun.of(
+            "checkpoint",
+            "-f",
+            inventory.toString(),
+            "--release",
+            releaseDir.toString(),
+            "--no-known",
+            "--endpoint",
+            good.baseUri().toString(),
+            "--output",
+            "json");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode host = new ObjectMapper().readTree(run.out()).get(0);
+    assertThat(host.get("pick").asText()).isEqualTo(good.baseUri().toString());
+    assertThat(host.get("endpoints")).hasSize(1);
+    assertThat(host.get("endpoints").get(0).get("url").asText())
+        .isEqualTo(good.baseUri().toString());
+  }
 }
