@@ -3,8 +3,8 @@
 # that machine noise hits each alike; medians and ratios:
 #   - `ephemery up --no-wait` from nothing and as a no-op, against `docker-compose up -d` of the tool's own
 #     export (`ephemery render compose`) of the same node: geth + lighthouse (+ geth's init step), both as
-#     busybox stand-ins (src/test/resources/engine-standins: the EL answers the signed Engine API call, so
-#     up's EL-CL self-test really runs). The tool's side includes what it does and compose does not: the
+#     busybox stand-ins (src/test/resources/guide-standins: the EL answers the signed Engine API call, so
+#     up's EL-CL self-test really runs, and each answers its health endpoint). The tool's side includes what it does and compose does not: the
 #     folders, the JWT secret, installing the release files, running the init step to completion and the
 #     self-test (from nothing). The compose side gets its folders and secret made before its timing.
 #   - `ephemery --version`, `plan`, `check` and `status` (of that node, running) against a bare
@@ -39,10 +39,16 @@ trap cleanup EXIT
 
 "$root/ephemery" --version >/dev/null # builds the jar and its start-up archive, outside the timing
 
-# The stand-in images, tagged for this run only.
-for client in geth lighthouse; do
-  docker build -q --build-arg BASE="$base_image" --build-arg CLIENT="$client" -t "$tag/$client:standin" \
-    "$root/src/test/resources/engine-standins" >/dev/null 2>&1
+# The stand-in images, tagged for this run only: the guides' (src/test/resources/guide-standins), which run
+# the planned command unchanged and answer what the tool asks, as the clients do: the EL its JSON-RPC and
+# the JWT-checked Engine API, the CL its beacon API (so each settles when it answers, see Settling).
+context="$work/standin-context"
+mkdir -p "$context"
+cp "$root"/src/test/resources/guide-standins/{Dockerfile,client.sh,http.sh} "$context/"
+cp "$root/src/test/resources/engine-standins/engine.sh" "$context/"
+for client in geth:geth lighthouse:standin-none; do
+  docker build -q --build-arg BASE="$base_image" --build-arg ENTRY="${client#*:}" \
+    -t "$tag/${client%%:*}:standin" "$context" >/dev/null 2>&1
 done
 
 # A verified release in a cache of its own: the iteration-153 fixture plus a genesis.ssz placeholder with

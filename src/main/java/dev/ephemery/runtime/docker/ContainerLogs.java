@@ -36,4 +36,13 @@ public final class ContainerLogs {
     }
     return text.toString();
   }
+
+  /** {@link #tail} on one line ({@code |} between lines), for an error message; never throws. */
+  public static String tailLine(DockerClient docker, String container, int lines) {
+    try {
+      return tail(docker, container, lines).strip().replace('\n', '|');
+    } catch (RuntimeException e) {
+      return "(no logs: " + e.getMessage() + ")";
+    }
+  }
 }

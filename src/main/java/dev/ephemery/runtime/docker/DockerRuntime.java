@@ -36,10 +36,13 @@ import dev.ephemery.runtime.RuntimeOptions;
 import dev.ephemery.runtime.SelfTestDecision;
 import dev.ephemery.runtime.SelfTestPolicy;
 import dev.ephemery.runtime.ServiceState;
+import dev.ephemery.runtime.Settling;
 import dev.ephemery.runtime.UpReport;
 import dev.ephemery.runtime.Wait;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,9 +70,8 @@ public final class DockerRuntime {
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
   /** A container counts as started once it has stayed running this long. */
-  private static final Duration SETTLE = Duration.ofSeconds(2);
-
   private final DockerClient docker;
+
   private final Consumer<String> progress;
 
   public DockerRuntime(DockerClient docker, Consumer<String> progress) {
@@ -100,40 +102,94 @@ public final class DockerRuntime {
     checkEngineNotPublished(plan);
     checkSharedSecret(plan);
     HostFiles files = new HostFiles(plan, options.releaseDir());
-    List<Change> changes = new ArrayList<>(pullMissingImages(plan, ordered, health, options));
-    changes.addAll(ensureNetwork(plan, options.dryRun()));
-    List<Change> fileChanges = ensurePaths(plan, files, ordered, options);
-    changes.addAll(fileChanges);
-    boolean supervisorFilesChanged =
-        fileChanges.stream().anyMatch(c -> c.kind().equals("file") && !c.isEnsure());
+    try (UpHelper helper = new UpHelper(docker, plan, options.helperImage())) {
+      // The network first: the helper joins it, and starts while the images are checked.
+      List<Change> network = ensureNetwork(plan, options.dryRun());
+      Optional<List<HostFiles.Observed>> local =
+          plan.paths().isEmpty() || options.dryRun() || !options.localFiles()
+              ? Optional.empty()
+              : files.probeLocal();
+      boolean filesUnchanged = noFileWork(plan, files, ordered, local);
+      if (!filesUnchanged && !options.dryRun()) {
+        helper.begin();
+      }
+      List<Change> changes = new ArrayList<>(pullMissingImages(plan, ordered, options));
+      changes.addAll(network);
+      List<Change> fileChanges =
+          filesUnchanged ? List.of() : ensurePaths(plan, files, ordered, options, local, helper);
+      changes.addAll(fileChanges);
+      boolean supervisorFilesChanged =
+          fileChanges.stream().anyMatch(c -> c.kind().equals("file") && !c.isEnsure());
 
-    Map<String, String> inputs = inputDigests(plan, ordered, options);
-    containersReady.run();
-    Map<String, Container> existing = ourContainers(plan.name());
-    Reconcile.Actions actions =
-        Reconcile.decide(
-            desired(plan, all, ordered, inputs, supervisorFilesChanged),
-            observe(plan, ordered, existing));
-    changes.addAll(actions.changes());
-    if (!options.dryRun()) {
+      Map<String, String> inputs = inputDigests(plan, ordered, options);
+      containersReady.run();
+      Map<String, Container> existing = ourContainers(plan.name());
+      Reconcile.Actions actions =
+          Reconcile.decide(
+              desired(plan, all, ordered, inputs, supervisorFilesChanged),
+              observe(plan, ordered, existing));
+      changes.addAll(actions.changes());
+      if (options.dryRun()) {
+        checkNoForeignContainers(plan, actions);
+        return new UpReport(plan.name(), true, changes);
+      }
       for (String name : actions.remove()) {
         remove(existing.get(name).getId(), name);
       }
+      checkNoForeignContainers(plan, actions);
+      SelfTestDecision selfTest =
+          options.verifyStarted() ? selfTestDecision(plan, options, changes, existing) : null;
+      if (selfTest != null
+          && (selfTest.run() || !health.isEmpty() || startsProbed(plan, actions.steps()))) {
+        helper.begin(); // while the containers are created and started
+      }
+      StartupWatch watch =
+          selfTest == null
+              ? null
+              : new StartupWatch(
+                  docker,
+                  plan,
+                  Clock.systemUTC(),
+                  helper,
+                  HealthWait.endpoints(plan, plan.services()),
+                  selfTest.run(),
+                  options.waitTimeout(),
+                  progress);
+      try {
+        converge(
+            plan,
+            actions.steps(),
+            existing,
+            inputs,
+            options,
+            watch == null ? n -> {} : watch::started);
+      } catch (RuntimeException e) {
+        if (watch != null) {
+          watch.cancel();
+        }
+        throw e;
+      }
+      if (selfTest != null) {
+        verifyStarted(plan, health, options, selfTest, helper, watch);
+      }
+      return new UpReport(plan.name(), false, changes, selfTest);
     }
+  }
+
+  private void checkNoForeignContainers(HostPlan plan, Reconcile.Actions actions) {
     for (Reconcile.Step step : actions.steps()) {
       if (step.action() == Reconcile.Action.CREATE) {
         checkNoForeignContainer(plan, step.planned().container());
       }
     }
-    if (options.dryRun()) {
-      return new UpReport(plan.name(), true, changes);
-    }
-    List<String> toWaitFor = converge(plan, actions.steps(), existing, inputs, options);
-    SelfTestDecision selfTest = null;
-    if (options.verifyStarted()) {
-      selfTest = verifyStarted(plan, toWaitFor, health, options, changes, existing);
-    }
-    return new UpReport(plan.name(), false, changes, selfTest);
+  }
+
+  /** Whether a step starts a long-running container that has a health endpoint to ask. */
+  private static boolean startsProbed(HostPlan plan, List<Reconcile.Step> steps) {
+    return steps.stream()
+        .filter(s -> s.action() != Reconcile.Action.KEEP)
+        .map(s -> s.planned().service())
+        .anyMatch(s -> !HealthWait.endpoints(plan, List.of(s)).isEmpty());
   }
 
   /** A planned JWT secret must be the one every service of the node reads. */
@@ -149,13 +205,11 @@ public final class DockerRuntime {
 
   /** Pulls the images of {@code services} (and the helper's, when one runs) that are missing. */
   private List<Change> pullMissingImages(
-      HostPlan plan,
-      List<Service> services,
-      List<HealthWait.Endpoint> health,
-      RuntimeOptions options) {
+      HostPlan plan, List<Service> services, RuntimeOptions options) {
     Set<String> images = new LinkedHashSet<>();
     services.forEach(s -> images.add(s.image()));
-    if (!plan.paths().isEmpty() || !health.isEmpty()) {
+    // The helper does the file work, the self-test and the health probes of the started clients.
+    if (!plan.paths().isEmpty() || !HealthWait.endpoints(plan, services).isEmpty()) {
       images.add(options.helperImage());
     }
     List<Change> changes = new ArrayList<>();
@@ -228,14 +282,15 @@ public final class DockerRuntime {
    * succeeded. A running container is replaced just before its start, which keeps its downtime
    * short.
    *
-   * @return the long-running containers started, to wait for
+   * @param started told each long-running container started, right after its start
    */
-  private List<String> converge(
+  private void converge(
       HostPlan plan,
       List<Reconcile.Step> steps,
       Map<String, Container> existing,
       Map<String, String> inputs,
-      RuntimeOptions options) {
+      RuntimeOptions options,
+      Consumer<String> started) {
     Map<String, FutureTask<String>> prepared = new LinkedHashMap<>();
     for (Reconcile.Step step : steps) {
       String name = step.planned().container();
@@ -255,15 +310,13 @@ public final class DockerRuntime {
                 }));
       }
     }
-    List<String> toWaitFor = new ArrayList<>();
     Set<String> launched = new LinkedHashSet<>();
     for (int i = 0; i < steps.size(); i++) {
       launchPrepared(steps, i, prepared, launched);
       if (carryOut(plan, steps.get(i), existing, prepared, inputs, options.waitTimeout())) {
-        toWaitFor.add(steps.get(i).planned().container());
+        started.accept(steps.get(i).planned().container());
       }
     }
-    return toWaitFor;
   }
 
   /**
@@ -342,54 +395,44 @@ public final class DockerRuntime {
     return true;
   }
 
-  /**
-   * Waits for the started containers, the EL-CL link (when {@link SelfTestDecision} says so) and
-   * the health endpoints.
-   */
-  private SelfTestDecision verifyStarted(
+  private static SelfTestDecision selfTestDecision(
       HostPlan plan,
-      List<String> toWaitFor,
-      List<HealthWait.Endpoint> health,
       RuntimeOptions options,
       List<Change> changes,
       Map<String, Container> existing) {
     SelfTestPolicy policy = options.selfTest();
-    SelfTestDecision selfTest =
-        SelfTestDecision.decide(
-            EngineApi.port(plan).isPresent(),
-            policy.asked(),
-            changes,
-            policy.passedFor(plan.name()),
-            EngineSelfTest.fingerprint(plan, existing));
-    // The self-test's helper starts while the containers settle: both are waits on the daemon,
-    // and the self-test polls the EL until it listens anyway.
-    FutureTask<Void> link =
-        new FutureTask<>(
-            () -> {
-              checkEngineLink(plan, options.helperImage(), options.waitTimeout());
-              return null;
-            });
-    Thread linkThread = new Thread(link, "ephemery-selftest");
-    linkThread.setDaemon(true);
+    return SelfTestDecision.decide(
+        EngineApi.port(plan).isPresent(),
+        policy.asked(),
+        changes,
+        policy.passedFor(plan.name()),
+        EngineSelfTest.fingerprint(plan, existing));
+  }
+
+  /**
+   * Waits for the started containers to settle, the EL-CL link (when {@link SelfTestDecision} says
+   * so) and the health endpoints.
+   */
+  private void verifyStarted(
+      HostPlan plan,
+      List<HealthWait.Endpoint> health,
+      RuntimeOptions options,
+      SelfTestDecision selfTest,
+      UpHelper helper,
+      StartupWatch watch) {
+    SelfTestPolicy policy = options.selfTest();
     if (selfTest.run()) {
-      linkThread.start();
+      announceLinkCheck(plan);
     }
     try {
-      for (String name : toWaitFor) {
-        awaitRunning(plan, name, options.waitTimeout());
+      watch.await();
+    } catch (OperationalException e) {
+      if (watch.linkFailed()) {
+        policy.failed(plan.name());
       }
-    } catch (RuntimeException stopped) {
-      // A container that stopped is the cause to report; the self-test ends with its helper.
-      awaitCancelled(link, linkThread);
-      throw stopped;
+      throw e;
     }
     if (selfTest.run()) {
-      try {
-        result(link);
-      } catch (OperationalException e) {
-        policy.failed(plan.name());
-        throw e;
-      }
       if (policy.records() != null) {
         policy.passed(plan.name(), EngineSelfTest.fingerprint(plan, ourContainers(plan.name())));
       }
@@ -403,10 +446,8 @@ public final class DockerRuntime {
               + options.waitTimeout().toSeconds()
               + " s for health endpoints: "
               + String.join(", ", health.stream().map(HealthWait.Endpoint::describe).toList()));
-      HealthWait.await(
-          docker, plan, health, options.helperImage(), options.waitTimeout(), progress);
+      HealthWait.await(helper.get(), plan, health, options.waitTimeout(), progress);
     }
-    return selfTest;
   }
 
   /**
@@ -458,19 +499,6 @@ public final class DockerRuntime {
     }
   }
 
-  /**
-   * Interrupts a background task and waits a bounded moment for its thread to end, so that its
-   * helper container is removed before the command returns.
-   */
-  private static void awaitCancelled(FutureTask<?> task, Thread thread) {
-    task.cancel(true);
-    try {
-      thread.join(Duration.ofSeconds(15).toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   private static <T> T result(Future<T> task) {
     try {
       return task.get();
@@ -487,12 +515,16 @@ public final class DockerRuntime {
 
   /** The EL answers engine_exchangeCapabilities with the node's JWT, as the CL calls it. */
   public void checkEngineLink(HostPlan plan, String helperImage, Duration timeout) {
-    progress.accept(plan.name() + ": checking the EL-CL link (engine_exchangeCapabilities)");
+    announceLinkCheck(plan);
     EngineLinkCheck.Result link =
         new EngineSelfTest(docker, java.time.Clock.systemUTC()).run(plan, helperImage, timeout);
     if (!link.ok()) {
       throw new OperationalException(List.of(link.problem()), null);
     }
+  }
+
+  private void announceLinkCheck(HostPlan plan) {
+    progress.accept(plan.name() + ": checking the EL-CL link (engine_exchangeCapabilities)");
   }
 
   /** The Engine API carries the JWT-authenticated control of the EL: never off-host. */
@@ -592,11 +624,39 @@ public final class DockerRuntime {
     return List.of(new Change("create", "network", plan.network(), "missing"));
   }
 
-  private List<Change> ensurePaths(
-      HostPlan plan, HostFiles files, List<Service> services, RuntimeOptions options) {
+  /**
+   * Whether the planned paths need no helper: the plan has none, or this machine sees baseDir
+   * ({@code local}: the daemon is local) and finds nothing to change there, and no supervisor or
+   * monitoring files are to be synced. A helper container costs a container start.
+   */
+  private static boolean noFileWork(
+      HostPlan plan,
+      HostFiles files,
+      List<Service> services,
+      Optional<List<HostFiles.Observed>> local) {
     if (plan.paths().isEmpty()) {
-      return List.of();
+      return true;
     }
+    if (local.isEmpty()
+        || services.stream().anyMatch(s -> s.role() == Role.SUPERVISOR)
+        || dev.ephemery.plan.MonitoringFiles.of(plan).isPresent()) {
+      return false;
+    }
+    return files.diff(local.get(), files.releaseHashOrNull()).isEmpty();
+  }
+
+  /**
+   * Brings the planned paths, the supervisor's and monitoring's files to the plan through the
+   * helper; {@code local} is what this machine saw of the planned paths, when it could see them as
+   * the helper would (then the helper does not look again).
+   */
+  private List<Change> ensurePaths(
+      HostPlan plan,
+      HostFiles files,
+      List<Service> services,
+      RuntimeOptions options,
+      Optional<List<HostFiles.Observed>> local,
+      UpHelper upHelper) {
     String releaseHash = files.releaseHashOrNull();
     Optional<Service> supervisor =
         services.stream().filter(s -> s.role() == Role.SUPERVISOR).findFirst();
@@ -617,54 +677,44 @@ public final class DockerRuntime {
       return changes;
     }
     Map<String, Map<String, byte[]>> monitoring = monitoringFiles(plan);
-    if (options.localFiles() && supervisor.isEmpty() && monitoring.isEmpty()) {
-      // A helper container costs a container start; when this machine sees that nothing must
-      // change, there is nothing for it to do.
-      Optional<List<HostFiles.Observed>> local = files.probeLocal();
-      if (local.isPresent() && files.diff(local.get(), releaseHash).isEmpty()) {
-        return List.of();
-      }
+    Helper helper = upHelper.get();
+    List<HostFiles.Observed> observed =
+        local.orElseGet(
+            () -> files.parseProbe(helper.shOrFail("probing", files.probeScript()).out()));
+    List<Change> changes = files.diff(observed, releaseHash);
+    if (!changes.isEmpty()) {
+      files.apply(helper, observed, releaseHash);
+      changes.forEach(c -> LOG.info("{}: {}", plan.name(), c.describe()));
     }
-    try (Helper helper =
-        Helper.start(docker, options.helperImage(), plan.name(), files.paths(), false)) {
-      List<HostFiles.Observed> observed =
-          files.parseProbe(helper.shOrFail("probing", files.probeScript()).out());
-      List<Change> changes = files.diff(observed, releaseHash);
-      if (!changes.isEmpty()) {
-        files.apply(helper, observed, releaseHash);
-        changes.forEach(c -> LOG.info("{}: {}", plan.name(), c.describe()));
-      }
-      List<HostFiles.Wanted> wanted = new ArrayList<>();
-      if (supervisor.isPresent()) {
-        String folder =
-            files
-                .paths()
-                .inHelper(
-                    supervisor.get().name() + ".mounts", supervisorFolder(plan, supervisor.get()));
-        supervisorFiles(plan, options)
-            .forEach(
-                (name, content) ->
-                    wanted.add(new HostFiles.Wanted(folder + "/" + name, content, 0600, "file")));
-      }
-      // Monitoring's configuration is reported as config, not file: it recreates Prometheus or
-      // Grafana through the digest in their plan, never restarts the supervisor.
-      String base = plan.baseDir().endsWith("/") ? plan.baseDir() : plan.baseDir() + "/";
-      monitoring.forEach(
-          (folder, contents) -> {
-            String inHelper = files.paths().inHelper(plan.name() + ".monitoring", base + folder);
-            contents.forEach(
-                (name, content) ->
-                    wanted.add(
-                        new HostFiles.Wanted(inHelper + "/" + name, content, 0644, "config")));
-          });
-      if (!wanted.isEmpty()) {
-        List<Change> synced = files.syncFiles(helper, wanted);
-        synced.forEach(c -> LOG.info("{}: {}", plan.name(), c.describe()));
-        changes = new ArrayList<>(changes);
-        changes.addAll(synced);
-      }
-      return changes;
+    List<HostFiles.Wanted> wanted = new ArrayList<>();
+    if (supervisor.isPresent()) {
+      String folder =
+          files
+              .paths()
+              .inHelper(
+                  supervisor.get().name() + ".mounts", supervisorFolder(plan, supervisor.get()));
+      supervisorFiles(plan, options)
+          .forEach(
+              (name, content) ->
+                  wanted.add(new HostFiles.Wanted(folder + "/" + name, content, 0600, "file")));
     }
+    // Monitoring's configuration is reported as config, not file: it recreates Prometheus or
+    // Grafana through the digest in their plan, never restarts the supervisor.
+    String base = plan.baseDir().endsWith("/") ? plan.baseDir() : plan.baseDir() + "/";
+    monitoring.forEach(
+        (folder, contents) -> {
+          String inHelper = files.paths().inHelper(plan.name() + ".monitoring", base + folder);
+          contents.forEach(
+              (name, content) ->
+                  wanted.add(new HostFiles.Wanted(inHelper + "/" + name, content, 0644, "config")));
+        });
+    if (!wanted.isEmpty()) {
+      List<Change> synced = files.syncFiles(helper, wanted);
+      synced.forEach(c -> LOG.info("{}: {}", plan.name(), c.describe()));
+      changes = new ArrayList<>(changes);
+      changes.addAll(synced);
+    }
+    return changes;
   }
 
   /**
@@ -939,8 +989,8 @@ public final class DockerRuntime {
   }
 
   /**
-   * Waits until every planned long-running container has stayed running {@link #SETTLE}: what
-   * {@code up} checks before it returns unless told the caller verifies (a reset's VERIFYING).
+   * Waits until every planned long-running container has stayed running {@link Settling#WINDOW}:
+   * what {@code up} checks before it returns unless told the caller verifies (a reset's VERIFYING).
    * Throws when one stopped or did not get there within {@code timeout}.
    */
   public void awaitSettled(HostPlan plan, Duration timeout) {
@@ -959,22 +1009,12 @@ public final class DockerRuntime {
             progress.accept(
                 plan.name() + ": waiting for " + name + " (" + elapsed.toSeconds() + " s)"),
         () -> {
-          InspectContainerResponse.ContainerState state =
-              docker.inspectContainerCmd(name).exec().getState();
-          if (!Boolean.TRUE.equals(state.getRunning())) {
-            if ("exited".equals(state.getStatus()) || "dead".equals(state.getStatus())) {
-              throw new OperationalException(
-                  plan.name() + "." + name,
-                  "container stopped with exit code "
-                      + state.getExitCodeLong()
-                      + ": "
-                      + tail(name, 5),
-                  "see 'ephemery logs " + name + "'");
-            }
-            return false;
+          InspectContainerResponse container = docker.inspectContainerCmd(name).exec();
+          Settling.State state = Settling.of(observed(container), false, Instant.now());
+          if (state == Settling.State.STOPPED) {
+            throw stopped(plan, name, container);
           }
-          java.time.Instant started = java.time.Instant.parse(state.getStartedAt());
-          return Duration.between(started, java.time.Instant.now()).compareTo(SETTLE) >= 0;
+          return state == Settling.State.SETTLED;
         },
         () ->
             new OperationalException(
@@ -983,13 +1023,37 @@ public final class DockerRuntime {
                 "see 'ephemery logs " + name + "'"));
   }
 
+  /** What {@link Settling} needs of an inspected container. */
+  static Settling.Observed observed(InspectContainerResponse container) {
+    InspectContainerResponse.ContainerState state = container.getState();
+    Integer restarts = container.getRestartCount();
+    return new Settling.Observed(
+        Boolean.TRUE.equals(state.getRunning()),
+        state.getStatus(),
+        Instant.parse(state.getStartedAt()),
+        restarts == null ? 0 : restarts);
+  }
+
+  /** A started container that exited, died or restarted: its exit code and last lines. */
+  static OperationalException stopped(
+      DockerClient docker, HostPlan plan, String name, InspectContainerResponse container) {
+    return new OperationalException(
+        plan.name() + "." + name,
+        "container stopped with exit code "
+            + container.getState().getExitCodeLong()
+            + ": "
+            + ContainerLogs.tailLine(docker, name, 5),
+        "see 'ephemery logs " + name + "'");
+  }
+
+  private OperationalException stopped(
+      HostPlan plan, String name, InspectContainerResponse container) {
+    return stopped(docker, plan, name, container);
+  }
+
   /** The last lines of a container's output, on one line, for error messages. */
   String tail(String container, int lines) {
-    try {
-      return ContainerLogs.tail(docker, container, lines).strip().replace('\n', '|');
-    } catch (RuntimeException e) {
-      return "(no logs: " + e.getMessage() + ")";
-    }
+    return ContainerLogs.tailLine(docker, container, lines);
   }
 
   // ------------------------------------------------------------------ status

@@ -95,41 +95,70 @@ public final class EngineSelfTest {
 
   /** Probes until the EL answers or the timeout passes; a refused token ends it at once. */
   public EngineLinkCheck.Result run(HostPlan plan, String helperImage, Duration timeout) {
-    Service el =
-        plan.services().stream().filter(s -> s.role() == Role.EXECUTION).findFirst().orElseThrow();
-    int port = EngineApi.port(plan).map(PortBinding::container).orElse(8551);
-    String url = "http://" + el.name() + ":" + port;
-    PlannedPath jwt =
-        plan.paths().stream()
-            .filter(p -> p.kind() == PlannedPath.Kind.JWT_SECRET)
-            .findFirst()
-            .orElseThrow();
     HostPaths paths = HostPaths.of(plan.baseDir());
     try (Helper helper =
         Helper.start(docker, helperImage, plan.name(), paths, true, plan.network(), "selftest")) {
-      Helper.Result read = helper.exec(List.of("cat", paths.inHelper("jwt", jwt.path())));
-      byte[] secret = EngineJwt.parseSecret(jwt.path(), read.out());
+      Probe probe = probe(plan, helper);
       AtomicReference<EngineLinkCheck.Result> last = new AtomicReference<>();
       Wait.poll(
           timeout,
           Duration.ofSeconds(1),
           waited -> {},
           () -> {
-            helper.writeFile(
-                TOKEN_FOLDER,
-                TOKEN_FILE,
-                EngineJwt.token(secret, clock.instant()).getBytes(StandardCharsets.US_ASCII));
-            Helper.Result probe =
-                helper.exec(EngineLinkCheck.wgetCommand(url, TOKEN_FOLDER + "/" + TOKEN_FILE));
-            EngineLinkCheck.Result result =
-                EngineLinkCheck.classifyWget(
-                    url, el.name(), probe.exitCode(), probe.out(), probe.err());
-            last.set(result);
-            boolean tokenRefused =
-                result.problem() != null && result.problem().message().contains("InvalidToken");
-            return result.ok() || tokenRefused;
+            last.set(probe.attempt());
+            return conclusive(last.get());
           });
       return last.get();
     }
+  }
+
+  /**
+   * The self-test through {@code helper}, a helper on the node's network that mounts baseDir: reads
+   * the node's JWT secret once, then makes one signed call per {@link Probe#attempt}.
+   */
+  Probe probe(HostPlan plan, Helper helper) {
+    Service el =
+        plan.services().stream().filter(s -> s.role() == Role.EXECUTION).findFirst().orElseThrow();
+    int port = EngineApi.port(plan).map(PortBinding::container).orElse(8551);
+    PlannedPath jwt =
+        plan.paths().stream()
+            .filter(p -> p.kind() == PlannedPath.Kind.JWT_SECRET)
+            .findFirst()
+            .orElseThrow();
+    Helper.Result read =
+        helper.exec(List.of("cat", HostPaths.of(plan.baseDir()).inHelper("jwt", jwt.path())));
+    byte[] secret = EngineJwt.parseSecret(jwt.path(), read.out());
+    return new Probe(helper, el.name(), "http://" + el.name() + ":" + port, secret);
+  }
+
+  /** One node's signed Engine API call, made again at each attempt with a fresh token. */
+  final class Probe {
+    private final Helper helper;
+    private final String host;
+    private final String url;
+    private final byte[] secret;
+
+    private Probe(Helper helper, String host, String url, byte[] secret) {
+      this.helper = helper;
+      this.host = host;
+      this.url = url;
+      this.secret = secret;
+    }
+
+    EngineLinkCheck.Result attempt() {
+      helper.writeFile(
+          TOKEN_FOLDER,
+          TOKEN_FILE,
+          EngineJwt.token(secret, clock.instant()).getBytes(StandardCharsets.US_ASCII));
+      Helper.Result probe =
+          helper.exec(EngineLinkCheck.wgetCommand(url, TOKEN_FOLDER + "/" + TOKEN_FILE));
+      return EngineLinkCheck.classifyWget(url, host, probe.exitCode(), probe.out(), probe.err());
+    }
+  }
+
+  /** Whether trying again cannot change the outcome: it passed, or the EL refused the token. */
+  static boolean conclusive(EngineLinkCheck.Result result) {
+    return result.ok()
+        || (result.problem() != null && result.problem().message().contains("InvalidToken"));
   }
 }

@@ -89,36 +89,46 @@ final class HealthWait {
     if (endpoints.isEmpty()) {
       return;
     }
+    try (Helper helper = Helper.onNetwork(docker, helperImage, plan.name(), plan.network())) {
+      await(helper, plan, endpoints, timeout, progress);
+    }
+  }
+
+  /** {@link #await} through a helper that is on the node's network already. */
+  static void await(
+      Helper helper,
+      HostPlan plan,
+      List<Endpoint> endpoints,
+      Duration timeout,
+      Consumer<String> progress) {
     Map<Endpoint, String> pending = new LinkedHashMap<>();
     endpoints.forEach(e -> pending.put(e, "no answer yet"));
-    try (Helper helper = Helper.onNetwork(docker, helperImage, plan.name(), plan.network())) {
-      Wait.poll(
-          timeout,
-          Duration.ofSeconds(1),
-          waited ->
-              progress.accept(
-                  plan.name()
-                      + ": waiting for health endpoints ("
-                      + waited.toSeconds()
-                      + " s): "
-                      + String.join(
-                          ", ", pending.keySet().stream().map(e -> e.service().name()).toList())),
-          () -> {
-            for (Endpoint endpoint : List.copyOf(pending.keySet())) {
-              Helper.Result result = helper.exec(command(endpoint));
-              if (answered(result.exitCode(), result.err())) {
-                pending.remove(endpoint);
-                progress.accept(plan.name() + ": " + endpoint.service().name() + " answers");
-              } else {
-                String error = (result.err() + " " + result.out()).strip().replace('\n', ' ');
-                pending.put(endpoint, error.isEmpty() ? "exit " + result.exitCode() : error);
-              }
+    Wait.poll(
+        timeout,
+        Duration.ofSeconds(1),
+        waited ->
+            progress.accept(
+                plan.name()
+                    + ": waiting for health endpoints ("
+                    + waited.toSeconds()
+                    + " s): "
+                    + String.join(
+                        ", ", pending.keySet().stream().map(e -> e.service().name()).toList())),
+        () -> {
+          for (Endpoint endpoint : List.copyOf(pending.keySet())) {
+            Helper.Result result = helper.exec(command(endpoint));
+            if (answered(result.exitCode(), result.err())) {
+              pending.remove(endpoint);
+              progress.accept(plan.name() + ": " + endpoint.service().name() + " answers");
+            } else {
+              String error = (result.err() + " " + result.out()).strip().replace('\n', ' ');
+              pending.put(endpoint, error.isEmpty() ? "exit " + result.exitCode() : error);
             }
-            return pending.isEmpty();
-          });
-      if (pending.isEmpty()) {
-        return;
-      }
+          }
+          return pending.isEmpty();
+        });
+    if (pending.isEmpty()) {
+      return;
     }
     List<Problem> problems = new ArrayList<>();
     pending.forEach(

@@ -46,6 +46,7 @@ final class HostFiles {
   private final HostPlan plan;
   private final HostPaths paths;
   private final Path releaseDir;
+  private String releaseHash;
 
   HostFiles(HostPlan plan, Path releaseDir) {
     this.plan = plan;
@@ -434,15 +435,21 @@ final class HostFiles {
     return ReleaseMarker.digest(dir);
   }
 
+  /** The release's digest, read once (it reads every file of the release). */
   String releaseHashOrNull() {
     if (releaseDir == null) {
       return null;
     }
-    if (!Files.isDirectory(releaseDir)) {
-      throw InvalidInputException.of(
-          "--release", releaseDir + " is not a folder", "give the folder of the verified release");
+    if (releaseHash == null) {
+      if (!Files.isDirectory(releaseDir)) {
+        throw InvalidInputException.of(
+            "--release",
+            releaseDir + " is not a folder",
+            "give the folder of the verified release");
+      }
+      releaseHash = releaseHash(releaseDir);
     }
-    return releaseHash(releaseDir);
+    return releaseHash;
   }
 
   /** The release's files, its derived files and its marker, as staged under the release folder. */

@@ -178,7 +178,7 @@ abstract class DockerRuntimeContract {
             cl.client(),
             cl.image(),
             cl.entrypoint(),
-            List.of("3601"),
+            List.of(TestPlans.TERM + "sleep 3601 & wait"),
             cl.ports(),
             cl.mounts(),
             cl.env(),
@@ -423,7 +423,10 @@ abstract class DockerRuntimeContract {
   /** Files helper containers Docker created for {@code node} between two instants. */
   static List<String> filesHelpersCreated(
       DockerClient docker, String node, Instant from, Instant to) throws InterruptedException {
-    return helpersCreated(docker, node, "files", from, to);
+    // up's one helper does the file work too (and its probes, when it starts containers)
+    List<String> created = new ArrayList<>(helpersCreated(docker, node, "files", from, to));
+    created.addAll(helpersCreated(docker, node, "up", from, to));
+    return created;
   }
 
   /** Helper containers of one purpose Docker created for {@code node} between two instants. */

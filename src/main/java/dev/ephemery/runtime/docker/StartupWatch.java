@@ -1,0 +1,247 @@
+package dev.ephemery.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import dev.ephemery.common.OperationalException;
+import dev.ephemery.common.Problem;
+import dev.ephemery.plan.HostPlan;
+import dev.ephemery.runtime.Settling;
+import dev.ephemery.runtime.Wait;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code up} waits for once it started containers: each one settles ({@link Settling}) and,
+ * when it runs, the EL-CL link self-test passes.
+ *
+ * <p>It watches from the first start on, in the background, while {@code up} starts the next
+ * containers: {@code up}'s helper, on the node's network, asks the started containers' health
+ * endpoints and makes the self-test's signed call, side by side in each round. A client that
+ * answers at once settles at once instead of after {@link Settling#WINDOW}.
+ */
+final class StartupWatch {
+
+  /** Between two rounds of probes and inspects: short, since a round is a few Docker calls. */
+  private static final Duration INTERVAL = Duration.ofMillis(100);
+
+  private final DockerClient docker;
+  private final HostPlan plan;
+  private final Clock clock;
+  private final UpHelper helper;
+  private final Map<String, HealthWait.Endpoint> endpoints;
+  private final boolean selfTest;
+  private final Duration timeout;
+  private final Consumer<String> progress;
+  private final Set<String> pending = Collections.synchronizedSet(new LinkedHashSet<>());
+  private final Set<String> answered = ConcurrentHashMap.newKeySet();
+  private final AtomicReference<EngineLinkCheck.Result> lastLink = new AtomicReference<>();
+  private volatile boolean allStarted;
+  private volatile boolean linkFailed;
+  private FutureTask<Void> loop;
+
+  /**
+   * A watch of {@code plan}'s node.
+   *
+   * @param endpoints the health endpoints of the node's services (those of started ones are asked)
+   * @param selfTest whether the EL-CL link self-test runs
+   * @param timeout how long the watch may take from the first start
+   */
+  StartupWatch(
+      DockerClient docker,
+      HostPlan plan,
+      Clock clock,
+      UpHelper helper,
+      List<HealthWait.Endpoint> endpoints,
+      boolean selfTest,
+      Duration timeout,
+      Consumer<String> progress) {
+    this.docker = docker;
+    this.plan = plan;
+    this.clock = clock;
+    this.helper = helper;
+    this.endpoints =
+        endpoints.stream()
+            .collect(
+                Collectors.toMap(HealthWait.Endpoint::container, Function.identity(), (a, b) -> a));
+    this.selfTest = selfTest;
+    this.timeout = timeout;
+    this.progress = progress;
+  }
+
+  /** {@code up} started this long-running container: watch it from now on. */
+  synchronized void started(String container) {
+    pending.add(container);
+    if (loop == null) {
+      loop = new FutureTask<>(this::watch, null);
+      Thread thread = new Thread(loop, "ephemery-startup-watch");
+      thread.setDaemon(true);
+      thread.start();
+    }
+  }
+
+  /**
+   * Waits, once {@code up} started all it starts, until every started container settled and the
+   * link self-test (when it runs) passed; throws the stopped container's exit and logs, the refused
+   * token, or what did not happen in time.
+   */
+  void await() {
+    allStarted = true;
+    FutureTask<Void> running;
+    synchronized (this) {
+      if (loop == null) {
+        loop = new FutureTask<>(this::watch, null);
+        loop.run();
+      }
+      running = loop;
+    }
+    try {
+      running.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException failure
+          ? failure
+          : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OperationalException(plan.name(), "interrupted while watching the start", "", e);
+    }
+  }
+
+  /** Stops watching: {@code up} failed before it started all it starts. */
+  synchronized void cancel() {
+    if (loop != null) {
+      loop.cancel(true);
+    }
+  }
+
+  /** Whether the self-test ran and failed (its record must go). */
+  boolean linkFailed() {
+    return linkFailed;
+  }
+
+  private void watch() {
+    EngineSelfTest.Probe link =
+        selfTest ? new EngineSelfTest(docker, clock).probe(plan, helper.get()) : null;
+    boolean done =
+        Wait.poll(
+            timeout,
+            INTERVAL,
+            waited ->
+                progress.accept(
+                    plan.name() + ": waiting for " + pending + " (" + waited.toSeconds() + " s)"),
+            () -> round(link));
+    if (!done) {
+      throw notInTime(link == null ? null : lastLink.get());
+    }
+  }
+
+  /** One round: probes side by side, then an inspect of each container still pending. */
+  private boolean round(EngineSelfTest.Probe link) {
+    boolean everyoneStarted = allStarted; // read before the inspects: a later start is seen next
+    List<Runnable> probes = new ArrayList<>();
+    for (String name : List.copyOf(pending)) {
+      HealthWait.Endpoint endpoint = endpoints.get(name);
+      if (endpoint != null && !answered.contains(name)) {
+        probes.add(
+            () -> {
+              if (answers(endpoint)) {
+                answered.add(name);
+              }
+            });
+      }
+    }
+    if (link != null && (lastLink.get() == null || !EngineSelfTest.conclusive(lastLink.get()))) {
+      probes.add(() -> lastLink.set(link.attempt()));
+    }
+    runSideBySide(probes);
+    settle();
+    EngineLinkCheck.Result result = lastLink.get();
+    if (result != null && !result.ok() && EngineSelfTest.conclusive(result)) {
+      linkFailed = true;
+      throw new OperationalException(List.of(result.problem()), null);
+    }
+    return everyoneStarted && pending.isEmpty() && (link == null || result.ok());
+  }
+
+  private OperationalException notInTime(EngineLinkCheck.Result link) {
+    List<Problem> problems = new ArrayList<>();
+    List.copyOf(pending)
+        .forEach(
+            name ->
+                problems.add(
+                    Problem.at(
+                        plan.name() + "." + name,
+                        0,
+                        "container has not settled (answered its health endpoint or stayed"
+                            + " running "
+                            + Settling.WINDOW.toSeconds()
+                            + " s) within "
+                            + timeout.toSeconds()
+                            + " s",
+                        "see 'ephemery logs " + name + "'")));
+    if (link != null && !link.ok()) {
+      linkFailed = true;
+      problems.add(link.problem());
+    }
+    return new OperationalException(problems, null);
+  }
+
+  /** Runs independent probes at once (each is a Docker exec) and waits for all of them. */
+  private static void runSideBySide(List<Runnable> probes) {
+    if (probes.size() <= 1) {
+      probes.forEach(Runnable::run);
+      return;
+    }
+    List<FutureTask<Void>> tasks = new ArrayList<>();
+    for (Runnable probe : probes) {
+      FutureTask<Void> task = new FutureTask<>(probe, null);
+      Thread thread = new Thread(task, "ephemery-probe");
+      thread.setDaemon(true);
+      thread.start();
+      tasks.add(task);
+    }
+    for (FutureTask<Void> task : tasks) {
+      try {
+        task.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException failure
+            ? failure
+            : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new OperationalException("docker", "interrupted while probing", "", e);
+      }
+    }
+  }
+
+  private boolean answers(HealthWait.Endpoint endpoint) {
+    Helper.Result result = helper.get().exec(HealthWait.command(endpoint));
+    return HealthWait.answered(result.exitCode(), result.err());
+  }
+
+  /** Drops the settled containers from {@code pending}; throws for one that stopped. */
+  private void settle() {
+    Instant now = clock.instant();
+    for (String name : List.copyOf(pending)) {
+      InspectContainerResponse container = docker.inspectContainerCmd(name).exec();
+      switch (Settling.of(DockerRuntime.observed(container), answered.contains(name), now)) {
+        case SETTLED -> pending.remove(name);
+        case STOPPED -> throw DockerRuntime.stopped(docker, plan, name, container);
+        case WAITING -> {}
+      }
+    }
+  }
+}
