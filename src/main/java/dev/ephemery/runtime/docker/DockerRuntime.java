@@ -92,13 +92,7 @@ public final class DockerRuntime {
    */
   public UpReport up(HostPlan plan, RuntimeOptions options, Runnable containersReady) {
     List<Service> all = StartOrder.of(plan);
-    // Without its files a planned supervisor is left as it is (the supervisor itself runs up()).
-    List<Service> ordered =
-        all.stream()
-            .filter(s -> s.role() != Role.SUPERVISOR || options.supervisor() != null)
-            .toList();
-    List<HealthWait.Endpoint> health =
-        options.waitForHealth() ? HealthWait.endpoints(plan, ordered) : List.of();
+    List<Service> ordered = startable(plan, options);
     checkEngineNotPublished(plan);
     checkSharedSecret(plan);
     HostFiles files = new HostFiles(plan, options.releaseDir());
@@ -138,42 +132,66 @@ public final class DockerRuntime {
       }
       checkNoForeignContainers(plan, actions);
       SelfTestDecision selfTest =
-          options.verifyStarted() ? selfTestDecision(plan, options, changes, existing) : null;
-      if (selfTest != null
-          && (selfTest.run() || !health.isEmpty() || startsProbed(plan, actions.steps()))) {
-        helper.begin(); // while the containers are created and started
-      }
-      StartupWatch watch =
-          selfTest == null
-              ? null
-              : new StartupWatch(
-                  docker,
-                  plan,
-                  Clock.systemUTC(),
-                  helper,
-                  HealthWait.endpoints(plan, plan.services()),
-                  selfTest.run(),
-                  options.waitTimeout(),
-                  progress);
-      try {
-        converge(
-            plan,
-            actions.steps(),
-            existing,
-            inputs,
-            options,
-            watch == null ? n -> {} : watch::started);
-      } catch (RuntimeException e) {
-        if (watch != null) {
-          watch.cancel();
-        }
-        throw e;
-      }
-      if (selfTest != null) {
-        verifyStarted(plan, health, options, selfTest, helper, watch);
-      }
+          startAndVerify(plan, actions.steps(), existing, inputs, options, changes, helper);
       return new UpReport(plan.name(), false, changes, selfTest);
     }
+  }
+
+  /**
+   * Carries out the steps and, unless the caller verifies (a reset), waits for what they started
+   * ({@link #verifyStarted}).
+   *
+   * @return the self-test's decision, or null when the caller verifies
+   */
+  private SelfTestDecision startAndVerify(
+      HostPlan plan,
+      List<Reconcile.Step> steps,
+      Map<String, Container> existing,
+      Map<String, String> inputs,
+      RuntimeOptions options,
+      List<Change> changes,
+      UpHelper helper) {
+    List<HealthWait.Endpoint> health =
+        options.waitForHealth() ? HealthWait.endpoints(plan, startable(plan, options)) : List.of();
+    SelfTestDecision selfTest =
+        options.verifyStarted() ? selfTestDecision(plan, options, changes, existing) : null;
+    if (selfTest != null && (selfTest.run() || !health.isEmpty() || startsProbed(plan, steps))) {
+      helper.begin(); // while the containers are created and started
+    }
+    StartupWatch watch =
+        selfTest == null
+            ? null
+            : new StartupWatch(
+                docker,
+                plan,
+                Clock.systemUTC(),
+                helper,
+                HealthWait.endpoints(plan, plan.services()),
+                selfTest.run(),
+                options.waitTimeout(),
+                progress);
+    try {
+      converge(plan, steps, existing, inputs, options, watch == null ? n -> {} : watch::started);
+    } catch (RuntimeException e) {
+      if (watch != null) {
+        watch.cancel();
+      }
+      throw e;
+    }
+    if (selfTest != null) {
+      verifyStarted(plan, health, options, selfTest, helper, watch);
+    }
+    return selfTest;
+  }
+
+  /**
+   * The planned services in start order; without its files a planned supervisor is left as it is
+   * (the supervisor itself runs up()).
+   */
+  private static List<Service> startable(HostPlan plan, RuntimeOptions options) {
+    return StartOrder.of(plan).stream()
+        .filter(s -> s.role() != Role.SUPERVISOR || options.supervisor() != null)
+        .toList();
   }
 
   private void checkNoForeignContainers(HostPlan plan, Reconcile.Actions actions) {
