@@ -238,7 +238,16 @@ final class StartupWatch {
     for (String name : List.copyOf(pending)) {
       InspectContainerResponse container = docker.inspectContainerCmd(name).exec();
       switch (Settling.of(DockerRuntime.observed(container), answered.contains(name), now)) {
-        case SETTLED -> pending.remove(name);
+        case SETTLED -> {
+          pending.remove(name);
+          progress.accept(
+              plan.name()
+                  + ": "
+                  + name
+                  + (answered.contains(name)
+                      ? " answers " + endpoints.get(name).describe()
+                      : " stayed running " + Settling.WINDOW.toSeconds() + " s"));
+        }
         case STOPPED -> throw DockerRuntime.stopped(docker, plan, name, container);
         case WAITING -> {}
       }

@@ -104,10 +104,80 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
                 .client()
                 .listContainersCmd()
                 .withShowAll(true)
-                .withLabelFilter(List.of(LabelKeys.HELPER + "=health", LabelKeys.NODE + "=" + node))
+                .withLabelFilter(List.of(LabelKeys.HELPER, LabelKeys.NODE + "=" + node))
                 .exec())
-        .as("the probe container is removed")
+        .as("the helper that probed is removed")
         .isEmpty();
+  }
+
+  @Test
+  void withoutWaitingAClientThatAnswersSettlesByItsAnswerAndOneWithoutAHealthCheckByStayingUp() {
+    UpReport report = runtime.up(withElHealth(8545), options(false));
+
+    assertThat(report.changes()).isNotEmpty();
+    assertThat(progress)
+        .as("the EL answered its health endpoint: settled without the 2 s")
+        .contains(node + ": " + node + "-el answers http://el:8545/health")
+        .as("the CL has no health check: settled by staying up 2 s")
+        .contains(node + ": " + node + "-cl stayed running 2 s")
+        .noneMatch(l -> l.contains("waiting up to"));
+  }
+
+  @Test
+  void aClientInARestartLoopFailsUpThoughDockerCallsItRunningBetweenRestarts() {
+    // exits on a wrong flag as a client does; "unless-stopped" restarts it again and again
+    HostPlan crashing =
+        withCommand(plan(), "cl", "echo 'flag provided but not defined: -bogus'; exit 3");
+
+    assertThatThrownBy(() -> runtime.up(crashing, options(false)))
+        .isInstanceOf(OperationalException.class)
+        .hasMessageContaining(node + "." + node + "-cl")
+        .hasMessageContaining("container stopped with exit code 3")
+        .hasMessageContaining("flag provided but not defined: -bogus");
+    assertThat(
+            connection
+                .client()
+                .inspectContainerCmd(node + "-cl")
+                .exec()
+                .getHostConfig()
+                .getRestartPolicy()
+                .getName())
+        .as("the loop came from the restart policy the plan asked for")
+        .isEqualTo("unless-stopped");
+  }
+
+  /** {@code plan} with one service's shell command replaced. */
+  private static HostPlan withCommand(HostPlan plan, String service, String command) {
+    List<Service> services = new ArrayList<>();
+    for (Service s : plan.services()) {
+      services.add(
+          !s.name().equals(service)
+              ? s
+              : new Service(
+                  s.name(),
+                  s.role(),
+                  s.client(),
+                  s.image(),
+                  s.entrypoint(),
+                  List.of(command),
+                  s.ports(),
+                  s.mounts(),
+                  s.env(),
+                  s.labels(),
+                  s.dependsOn(),
+                  s.runOnce(),
+                  s.user(),
+                  s.restartPolicy(),
+                  s.memoryLimit()));
+    }
+    return new HostPlan(
+        plan.name(),
+        plan.address(),
+        plan.baseDir(),
+        plan.iteration(),
+        plan.network(),
+        plan.paths(),
+        services);
   }
 
   @Test
