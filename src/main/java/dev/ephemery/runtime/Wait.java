@@ -34,6 +34,12 @@ public final class Wait {
    */
   public static boolean poll(
       Duration timeout, Duration interval, Consumer<Duration> progress, Check check) {
+    return poll(timeout, interval, progress, check, Pause.THREAD);
+  }
+
+  /** {@link #poll} with its own pause between checks (one that may end early). */
+  public static boolean poll(
+      Duration timeout, Duration interval, Consumer<Duration> progress, Check check, Pause pause) {
     long start = System.nanoTime();
     long lastReport = start;
     while (true) {
@@ -48,7 +54,7 @@ public final class Wait {
         lastReport = now;
         progress.accept(Duration.ofNanos(now - start));
       }
-      if (!Pause.THREAD.pause(interval)) {
+      if (!pause.pause(interval)) {
         return false;
       }
     }

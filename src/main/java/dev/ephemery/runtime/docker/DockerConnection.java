@@ -81,6 +81,13 @@ public final class DockerConnection implements AutoCloseable {
       }
       socket = forwarder.socket().toString();
     }
+    DockerConnection connection = new DockerConnection(target, client(socket), forwarder, null);
+    connection.ping();
+    return connection;
+  }
+
+  /** A client of the daemon at the unix socket {@code socket}; it connects at its first call. */
+  static DockerClient client(String socket) {
     URI host = URI.create("unix://" + socket);
     DefaultDockerClientConfig config =
         DefaultDockerClientConfig.createDefaultConfigBuilder()
@@ -96,10 +103,12 @@ public final class DockerConnection implements AutoCloseable {
             .maxConnections(32)
             .connectionTimeout(Duration.ofSeconds(20))
             .build();
-    DockerConnection connection =
-        new DockerConnection(target, DockerClientImpl.getInstance(config, http), forwarder, null);
-    connection.ping();
-    return connection;
+    return DockerClientImpl.getInstance(config, http);
+  }
+
+  /** The mapper docker-java reads the daemon's answers with. */
+  static com.fasterxml.jackson.databind.ObjectMapper mapper() {
+    return com.github.dockerjava.core.DockerClientConfig.getDefaultObjectMapper();
   }
 
   private static javax.net.ssl.SSLContext unusedTlsContext() {

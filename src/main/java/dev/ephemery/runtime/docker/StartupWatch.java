@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -49,6 +51,10 @@ final class StartupWatch {
   private final Set<String> pending = Collections.synchronizedSet(new LinkedHashSet<>());
   private final Set<String> answered = ConcurrentHashMap.newKeySet();
   private final AtomicReference<EngineLinkCheck.Result> lastLink = new AtomicReference<>();
+
+  /** Ends the pause between two rounds when a container started: it is probed at once. */
+  private final Semaphore wake = new Semaphore(0);
+
   private volatile boolean allStarted;
   private volatile boolean linkFailed;
   private FutureTask<Void> loop;
@@ -85,6 +91,7 @@ final class StartupWatch {
   /** {@code up} started this long-running container: watch it from now on. */
   synchronized void started(String container) {
     pending.add(container);
+    wake.release();
     if (loop == null) {
       loop = new FutureTask<>(this::watch, null);
       Thread thread = new Thread(loop, "ephemery-startup-watch");
@@ -100,6 +107,7 @@ final class StartupWatch {
    */
   void await() {
     allStarted = true;
+    wake.release();
     FutureTask<Void> running;
     synchronized (this) {
       if (loop == null) {
@@ -142,9 +150,21 @@ final class StartupWatch {
             waited ->
                 progress.accept(
                     plan.name() + ": waiting for " + pending + " (" + waited.toSeconds() + " s)"),
-            () -> round(link));
+            () -> round(link),
+            this::pauseUnlessWoken);
     if (!done) {
       throw notInTime(link == null ? null : lastLink.get());
+    }
+  }
+
+  private boolean pauseUnlessWoken(Duration interval) {
+    try {
+      wake.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
+      wake.drainPermits();
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
