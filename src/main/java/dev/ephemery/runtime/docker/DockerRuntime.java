@@ -660,7 +660,9 @@ public final class DockerRuntime {
         || dev.ephemery.plan.MonitoringFiles.of(plan).isPresent()) {
       return false;
     }
-    return files.diff(local.get(), files.releaseHashOrNull()).isEmpty();
+    // A missing path is work for the helper: known without reading the release to hash it.
+    return local.get().stream().allMatch(HostFiles.Observed::exists)
+        && files.diff(local.get(), files.releaseHashOrNull()).isEmpty();
   }
 
   /**

@@ -142,7 +142,7 @@ abstract class DockerRuntimeContract {
                 .client()
                 .listContainersCmd()
                 .withShowAll(true)
-                .withLabelFilter(List.of(LabelKeys.HELPER + "=files", LabelKeys.NODE + "=" + node))
+                .withLabelFilter(List.of(LabelKeys.HELPER, LabelKeys.NODE + "=" + node))
                 .exec())
         .as("helper containers are removed")
         .isEmpty();
