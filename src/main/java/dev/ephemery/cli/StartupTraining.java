@@ -1,0 +1,219 @@
+package dev.ephemery.cli;
+
+import dev.ephemery.network.ChainId;
+import dev.ephemery.network.Iteration;
+import dev.ephemery.network.IterationFormula;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.RandomAccessFile;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The training run behind the launcher's start-up archive (JDK 17: {@code
+ * -XX:ArchiveClassesAtExit}; from JDK 25: {@code -XX:AOTCacheOutput}): the archive holds exactly
+ * the classes the training loads, and a class missing from it is parsed and verified from the jar
+ * at every start (and the first one opens the 18,000-entry jar, about 10 ms). So the training runs
+ * the everyday commands for real, in one JVM, on inputs of its own in a temporary folder: {@code
+ * --version}, {@code check} and {@code plan} (text and JSON) of a local inventory against a release
+ * installed by {@code genesis fetch --from} into a cache of its own, and {@code plan --release} of
+ * an older one (the out-of-date warning). It reads no user file, starts no container and opens no
+ * connection.
+ *
+ * <p>The release is a stand-in: consistent in every fact the verifier compares (iteration, chain
+ * id, genesis times, validators root, reset period, bootnodes, deposit block), with a sparse
+ * genesis.ssz of the size a Fulu state of its 64 validators needs. Nothing from it is ever used
+ * outside the training's folder.
+ */
+public final class StartupTraining {
+
+  private StartupTraining() {}
+
+  /** Run by the launcher with the archive options; the outcome does not matter to it. */
+  public static void main(String[] args) throws IOException {
+    Path work = Files.createTempDirectory("ephemery-training-");
+    try {
+      run(work, Instant.now()).forEach(System.out::println);
+    } finally {
+      deleteTree(work);
+    }
+    // As a command ends: the archive is written at exit, whatever thread a command left behind.
+    System.exit(0);
+  }
+
+  /** The training's own folder: plain files and folders it wrote, no links. */
+  private static void deleteTree(Path work) throws IOException {
+    try (var paths = Files.walk(work)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  /** One line per command run: its exit code, arguments and output, for a test to check. */
+  static List<String> run(Path work, Instant now) throws IOException {
+    Iteration current = IterationFormula.iterationAt(now);
+    Path fresh = writeRelease(work.resolve("release-current"), current);
+    Path old = writeRelease(work.resolve("release-old"), new Iteration(current.number() - 2));
+    Path cache = work.resolve("cache");
+    Path inventory = writeInventory(work);
+    Path before = PlanInputs.cacheRootOverride;
+    PlanInputs.cacheRootOverride = cache;
+    try {
+      String inv = inventory.toString();
+      List<String> runs = new ArrayList<>();
+      runs.add(command("--version"));
+      runs.add(command("genesis", "fetch", "--from", fresh.toString(), "--dest", cache.toString()));
+      runs.add(command("check", "-f", inv));
+      runs.add(command("plan", "-f", inv));
+      runs.add(command("plan", "-f", inv, "--output", "json"));
+      runs.add(command("plan", "-f", inv, "--release", old.toString()));
+      return runs;
+    } finally {
+      PlanInputs.cacheRootOverride = before;
+    }
+  }
+
+  private static String command(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return code + " " + String.join(" ", args) + "\n" + out + err;
+  }
+
+  /** Two local hosts with different clients, so both layers' profiles are trained twice. */
+  private static Path writeInventory(Path work) throws IOException {
+    Path base = work.resolve("nodes");
+    String yaml =
+        "network: ephemery\n"
+            + "hosts:\n"
+            + "  - name: training-a\n"
+            + "    address: local\n"
+            + "    baseDir: "
+            + base.resolve("a")
+            + "\n"
+            + "    execution: {client: geth, p2pPort: 30403, rpcPort: 8645}\n"
+            + "    consensus: {client: lighthouse, p2pPort: 9100}\n"
+            + "    supervisor: {enabled: false}\n"
+            + "    monitoring: {enabled: false}\n"
+            + "  - name: training-b\n"
+            + "    address: local\n"
+            + "    baseDir: "
+            + base.resolve("b")
+            + "\n"
+            + "    execution: {client: nethermind, p2pPort: 30503, rpcPort: 8745}\n"
+            + "    consensus: {client: teku, p2pPort: 9200}\n"
+            + "    supervisor: {enabled: false}\n"
+            + "    monitoring: {enabled: false}\n";
+    Path file = work.resolve("ephemery.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  /** The stand-in release of {@code iteration}, in the published layout. */
+  static Path writeRelease(Path dir, Iteration iteration) throws IOException {
+    long el = IterationFormula.elGenesisOf(iteration).getEpochSecond();
+    long cl = el + IterationFormula.GENESIS_DELAY.toSeconds();
+    long chainId = new ChainId(ChainId.EPHEMERY_BASE + iteration.number()).value();
+    long period = IterationFormula.PERIOD.toSeconds();
+    String root = "0x" + "ab".repeat(32);
+    String block = "0x" + "cd".repeat(32);
+    String enr = "enr:-Iq4QTrainingRecordOnlyForTheStartUpArchive0000000000000000000000000000";
+    String enode = "enode://" + "0".repeat(128) + "@127.0.0.1:30303";
+    Files.createDirectories(dir);
+    write(
+        dir,
+        "retention.vars",
+        "export ITERATION_NUMBER=\"%d\"\nexport ITERATION_RELEASE=\"ephemery-%d\"\n"
+            + "export GENESIS_TIMESTAMP=\"%d\"\nexport GENESIS_RESET_INTERVAL=\"%d\"\n"
+            + "export CHAIN_ID=\"%d\"\n",
+        iteration.number(),
+        iteration.number(),
+        el,
+        period,
+        chainId);
+    write(
+        dir,
+        "nodevars_env.txt",
+        "ITERATION_NUMBER=\"%d\"\nCHAIN_ID=\"%d\"\nGENESIS_TIME=\"%d\"\nGENESIS_VALROOT=\"%s\"\n"
+            + "GENESIS_BLOCK=\"%s\"\nBOOTNODE_ENR_LIST=\"%s\"\nBOOTNODE_ENODE_LIST=\"%s\"\n",
+        iteration.number(),
+        chainId,
+        cl,
+        root,
+        block,
+        enr,
+        enode);
+    write(
+        dir,
+        "config.yaml",
+        "# stand-in for the start-up training\nPRESET_BASE: mainnet\nCONFIG_NAME: testnet\n"
+            + "MIN_GENESIS_ACTIVE_VALIDATOR_COUNT: 64\nMIN_GENESIS_TIME: %d\nGENESIS_DELAY: %d\n"
+            + "ELECTRA_FORK_EPOCH: 0\nFULU_FORK_EPOCH: 0\nSECONDS_PER_SLOT: 12\n"
+            + "DEPOSIT_CHAIN_ID: %d\nDEPOSIT_NETWORK_ID: %d\n"
+            + "DEPOSIT_CONTRACT_ADDRESS: 0x4242424242424242424242424242424242424242\n"
+            + "EPHEMERY_RESET_PERIOD: %d\n",
+        el,
+        cl - el,
+        chainId,
+        chainId,
+        period);
+    String genesis =
+        "{\"config\": {\"chainId\": %d, \"shanghaiTime\": 0, \"blobSchedule\": {\"cancun\":"
+            + " {\"target\": 3, \"max\": 6}}}, \"alloc\": {\"0x4242424242424242424242424242424242424242\":"
+            + " {\"balance\": \"0x0\", \"code\": \"0x00\", \"storage\": {\"0x00\": \"0x01\"}}},"
+            + " \"extraData\": \"0x\", \"list\": [1, 2.5, true, null, [\"x\"]], \"timestamp\": \"0x%x\"}\n";
+    write(dir, "genesis.json", genesis, chainId, el);
+    write(dir, "besu.json", genesis, chainId, el);
+    write(
+        dir,
+        "chainspec.json",
+        "{\"name\": \"training\", \"params\": {\"networkID\": \"0x%x\"},"
+            + " \"genesis\": {\"timestamp\": \"0x%x\"}, \"accounts\": {}}\n",
+        chainId,
+        el);
+    write(dir, "deploy_block.txt", "0\n");
+    write(dir, "deposit_contract_block.txt", "0\n");
+    write(dir, "deposit_contract.txt", "0x4242424242424242424242424242424242424242\n");
+    write(dir, "deposit_contract_block_hash.txt", block + "\n");
+    write(dir, "genesis_validators_root.txt", root + "\n");
+    write(dir, "boot_enr.yaml", "- " + enr + "\n");
+    write(dir, "bootstrap_nodes.txt", enr + "\n");
+    write(dir, "boot_enode.txt", enode + "\n");
+    write(dir, "validator-names.yaml", "0-63: training\n");
+    writeGenesisState(dir.resolve("genesis.ssz"), cl, root);
+    return dir;
+  }
+
+  /** genesis_time and genesis_validators_root, then a hole up to the size the verifier wants. */
+  private static void writeGenesisState(Path file, long genesisTime, String root)
+      throws IOException {
+    ByteBuffer head = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN);
+    head.putLong(genesisTime).put(HexFormat.of().parseHex(root.substring(2)));
+    try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+      out.write(head.array());
+      out.setLength(8L << 20);
+    }
+  }
+
+  private static void write(Path dir, String name, String format, Object... values) {
+    try {
+      Files.writeString(
+          dir.resolve(name),
+          values.length == 0 ? format : String.format(java.util.Locale.ROOT, format, values),
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
