@@ -72,6 +72,16 @@ class VerifiedStampTest {
   }
 
   @Test
+  void aFileChangedInASubfolderMeansVerifyingAgain() throws Exception {
+    plantChainIdInStamp(42);
+    Path nested = Files.createDirectories(installed.folder().resolve("enodes"));
+    Files.writeString(nested.resolve("notes.txt"), "x");
+
+    assertThat(cache.latestInstalled().orElseThrow().release().chainId().value())
+        .isEqualTo(39_438_153L);
+  }
+
+  @Test
   void aFolderThatNoLongerVerifiesIsIgnoredWhateverItsStampSays() throws Exception {
     Path config = installed.folder().resolve("config.yaml");
     Files.writeString(
