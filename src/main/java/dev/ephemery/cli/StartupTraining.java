@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,13 +23,13 @@ import java.util.List;
 /**
  * The training run behind the launcher's start-up archive (JDK 17: {@code
  * -XX:ArchiveClassesAtExit}; from JDK 25: {@code -XX:AOTCacheOutput}): the archive holds exactly
- * the classes the training loads, and a class missing from it is parsed and verified from the jar
- * at every start (and the first one opens the 18,000-entry jar, about 10 ms). So the training runs
- * the everyday commands for real, in one JVM, on inputs of its own in a temporary folder: {@code
- * --version}, {@code check} and {@code plan} (text and JSON) of a local inventory against a release
- * installed by {@code genesis fetch --from} into a cache of its own, and {@code plan --release} of
- * an older one (the out-of-date warning). It reads no user file, starts no container and opens no
- * connection.
+ * the classes the training loads. On JDK 17 a class missing from it is parsed and verified from the
+ * jar at every start (and the first one opens the 18,000-entry jar, about 10 ms); from JDK 25 every
+ * class in the cache is loaded at every start, so the training loads what the everyday commands
+ * need and no more. It runs {@code --version}, {@code check} and {@code plan} for real, in one JVM,
+ * on inputs of its own in a temporary folder: a local inventory and a release installed by {@code
+ * genesis fetch --from} into a cache of its own. It reads no user file, starts no container and
+ * opens no connection.
  *
  * <p>The release is a stand-in: consistent in every fact the verifier compares (iteration, chain
  * id, genesis times, validators root, reset period, bootnodes, deposit block), with a sparse
@@ -39,16 +40,45 @@ public final class StartupTraining {
 
   private StartupTraining() {}
 
-  /** Run by the launcher with the archive options; the outcome does not matter to it. */
+  private static final String FOLDER_PREFIX = "ephemery-training-";
+
+  /**
+   * {@code prepare}: writes the inputs into a new temporary folder and prints its path; run without
+   * the archive options, so that installing the release (copying, hashing, verifying) is not what
+   * the archive holds. {@code run FOLDER}: trains on them, with the archive options, and deletes
+   * the folder. Without arguments: both in one process. The outcome does not matter to the
+   * launcher.
+   */
   public static void main(String[] args) throws IOException {
-    Path work = Files.createTempDirectory("ephemery-training-");
+    if (args.length == 1 && args[0].equals("prepare")) {
+      Path work = Files.createTempDirectory(FOLDER_PREFIX);
+      prepare(work, Instant.now());
+      System.out.println(work);
+      System.exit(0);
+    }
+    Path given = args.length == 2 && args[0].equals("run") ? Path.of(args[1]) : null;
+    Path work = given != null && isTrainingFolder(given) ? given : null;
     try {
-      run(work, Instant.now()).forEach(System.out::println);
+      if (work == null) {
+        work = Files.createTempDirectory(FOLDER_PREFIX);
+        prepare(work, Instant.now());
+      }
+      run(work).forEach(System.out::println);
     } finally {
-      deleteTree(work);
+      if (work != null) {
+        deleteTree(work);
+      }
     }
     // As a command ends: the archive is written at exit, whatever thread a command left behind.
     System.exit(0);
+  }
+
+  /** Only a folder {@link #prepare} made is ever deleted. */
+  private static boolean isTrainingFolder(Path dir) {
+    return dir.getFileName() != null
+        && dir.getFileName().toString().startsWith(FOLDER_PREFIX)
+        && Files.isRegularFile(dir.resolve(INVENTORY), LinkOption.NOFOLLOW_LINKS)
+        && Files.isDirectory(dir.resolve(CACHE), LinkOption.NOFOLLOW_LINKS);
   }
 
   /** The training's own folder: plain files and folders it wrote, no links. */
@@ -60,24 +90,35 @@ public final class StartupTraining {
     }
   }
 
+  private static final String INVENTORY = "ephemery.yaml";
+  private static final String CACHE = "cache";
+
+  /**
+   * The inventory, and a release cache holding the release of two iterations before {@code now}'s:
+   * out of date, so that the commands also take their warning's path (the current release's path
+   * loads a part of the same classes). Returns the install's exit code, command and output.
+   */
+  static String prepare(Path work, Instant now) throws IOException {
+    Iteration old = new Iteration(IterationFormula.iterationAt(now).number() - 2);
+    Path release = writeRelease(work.resolve("release"), old);
+    writeInventory(work);
+    Path cache = work.resolve(CACHE);
+    return command("genesis", "fetch", "--from", release.toString(), "--dest", cache.toString());
+  }
+
   /** One line per command run: its exit code, arguments and output, for a test to check. */
-  static List<String> run(Path work, Instant now) throws IOException {
-    Iteration current = IterationFormula.iterationAt(now);
-    Path fresh = writeRelease(work.resolve("release-current"), current);
-    Path old = writeRelease(work.resolve("release-old"), new Iteration(current.number() - 2));
-    Path cache = work.resolve("cache");
-    Path inventory = writeInventory(work);
+  static List<String> run(Path work) {
     Path before = PlanInputs.cacheRootOverride;
-    PlanInputs.cacheRootOverride = cache;
+    // The user's commands find their cache through the environment, which the override skips.
+    PlanInputs.cacheRootOverride = null;
+    PlanInputs.cacheRoot();
+    PlanInputs.cacheRootOverride = work.resolve(CACHE);
     try {
-      String inv = inventory.toString();
+      String inv = work.resolve(INVENTORY).toString();
       List<String> runs = new ArrayList<>();
       runs.add(command("--version"));
-      runs.add(command("genesis", "fetch", "--from", fresh.toString(), "--dest", cache.toString()));
       runs.add(command("check", "-f", inv));
       runs.add(command("plan", "-f", inv));
-      runs.add(command("plan", "-f", inv, "--output", "json"));
-      runs.add(command("plan", "-f", inv, "--release", old.toString()));
       return runs;
     } finally {
       PlanInputs.cacheRootOverride = before;
@@ -115,7 +156,7 @@ public final class StartupTraining {
             + "    consensus: {client: teku, p2pPort: 9200}\n"
             + "    supervisor: {enabled: false}\n"
             + "    monitoring: {enabled: false}\n";
-    Path file = work.resolve("ephemery.yaml");
+    Path file = work.resolve(INVENTORY);
     Files.writeString(file, yaml);
     return file;
   }
