@@ -27,9 +27,9 @@ import java.util.List;
  * jar at every start (and the first one opens the 18,000-entry jar, about 10 ms); from JDK 25 every
  * class in the cache is loaded at every start, so the training loads what the everyday commands
  * need and no more. It runs {@code --version}, {@code check} and {@code plan} for real, in one JVM,
- * on inputs of its own in a temporary folder: a local inventory and a release installed by {@code
- * genesis fetch --from} into a cache of its own. It reads no user file, starts no container and
- * opens no connection.
+ * on inputs of its own in a temporary folder: a local inventory and the embedded default, and a
+ * release installed by {@code genesis fetch --from} into a cache of its own. It reads no user file,
+ * starts no container and opens no connection.
  *
  * <p>The release is a stand-in: consistent in every fact the verifier compares (iteration, chain
  * id, genesis times, validators root, reset period, bootnodes, deposit block), with a sparse
@@ -119,6 +119,10 @@ public final class StartupTraining {
       runs.add(command("--version"));
       runs.add(command("check", "-f", inv));
       runs.add(command("plan", "-f", inv));
+      // Without -f: the embedded default (monitoring on) unless the working folder has an
+      // ephemery.yaml; the launcher trains in its target folder, which has none.
+      runs.add(command("check"));
+      runs.add(command("plan"));
       return runs;
     } finally {
       PlanInputs.cacheRootOverride = before;

@@ -23,7 +23,7 @@ class StartupTrainingTest {
 
     List<String> runs = StartupTraining.run(work);
 
-    assertThat(runs).hasSize(3);
+    assertThat(runs).hasSize(5);
     assertThat(runs).allSatisfy(run -> assertThat(run).startsWith("0 "));
     assertThat(runs.get(0)).contains("ephemery ");
     assertThat(runs.get(1)).contains("inventory OK: 2 hosts").contains("out of date");
@@ -31,6 +31,10 @@ class StartupTrainingTest {
         .contains("training-a (local): iteration 164")
         .contains("training-b (local): iteration 164")
         .contains("out of date");
+    if (!java.nio.file.Files.exists(Path.of("ephemery.yaml"))) {
+      assertThat(runs.get(3)).contains("from <embedded default>");
+      assertThat(runs.get(4)).contains("node1 (local): iteration 164");
+    }
   }
 
   @Test
