@@ -52,7 +52,12 @@ public final class StartupTraining {
   public static void main(String[] args) throws IOException {
     if (args.length == 1 && args[0].equals("prepare")) {
       Path work = Files.createTempDirectory(FOLDER_PREFIX);
-      prepare(work, Instant.now());
+      try {
+        prepare(work, Instant.now());
+      } catch (IOException | RuntimeException e) {
+        deleteTree(work);
+        throw e;
+      }
       System.out.println(work);
       System.exit(0);
     }
