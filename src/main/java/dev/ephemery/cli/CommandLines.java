@@ -4,6 +4,8 @@ import dev.ephemery.common.EphemeryException;
 import dev.ephemery.common.ExitCode;
 import dev.ephemery.common.Problem;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -12,6 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * traces.
  */
 final class CommandLines {
+
+  private static final String NO_CLOSURES = "picocli.disable.closures";
+  private static final String NO_REFLECTED_CONVERTERS = "picocli.converters.excludes";
 
   private CommandLines() {}
 
@@ -24,6 +29,18 @@ final class CommandLines {
    * model. Help, a completion script, or an unknown name get them all.
    */
   static CommandLine create(PrintWriter out, PrintWriter err, boolean debug, String[] args) {
+    // Unless told not to, picocli looks for Groovy's Closure class at its first command line: the
+    // failed lookup opens and indexes the whole jar (18,000 entries, about 10 ms of each start),
+    // where a start with the launcher's archive otherwise never opens it.
+    if (System.getProperty(NO_CLOSURES) == null) {
+      System.setProperty(NO_CLOSURES, "true");
+    }
+    // picocli registers a converter for each java.sql and java.time type and for Path by reflection
+    // (about 30 class look-ups and method searches, several ms of each start); the options here
+    // take none of them but Path, whose converter is registered below the same way picocli's does.
+    if (System.getProperty(NO_REFLECTED_CONVERTERS) == null) {
+      System.setProperty(NO_REFLECTED_CONVERTERS, ".*");
+    }
     CommandSpec root = new EphemeryCommand().declare();
     String requested = args.length > 0 ? args[0] : "";
     DeclaredCommand only =
@@ -36,6 +53,7 @@ final class CommandLines {
       }
     }
     CommandLine commandLine = new CommandLine(root);
+    commandLine.registerConverter(Path.class, CommandLines::path);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -51,6 +69,16 @@ final class CommandLines {
           return ExitCode.BAD_INPUT.code();
         });
     return commandLine;
+  }
+
+  /** picocli's own Path conversion ({@code Paths.get(value)}), with its message on failure. */
+  private static Path path(String value) {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new CommandLine.TypeConversionException(
+          String.format("cannot convert '%s' to %s (%s)", value, Path.class, e));
+    }
   }
 
   /**

@@ -51,7 +51,13 @@ public final class Args {
     if (token.length() > 1 && Character.isDigit(token.charAt(1))) {
       return Optional.empty(); // a negative number
     }
-    String bare = token.replaceFirst("^-+", "");
+    // The leading dashes, without a regular expression: this runs for every word of every
+    // command line a plan checks, and replaceFirst compiles its pattern at each call.
+    int start = 0;
+    while (start < token.length() && token.charAt(start) == '-') {
+      start++;
+    }
+    String bare = token.substring(start);
     int eq = bare.indexOf('=');
     return Optional.of("--" + (eq < 0 ? bare : bare.substring(0, eq)));
   }

@@ -1,5 +1,6 @@
 package dev.ephemery.network;
 
+import dev.ephemery.common.IsoInstant;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ public final class ReleaseAge {
           + " (iteration "
           + release.iteration()
           + ") is out of date: its period ended at "
-          + ended
+          + IsoInstant.of(ended)
           + "; "
           + current
               .map(
@@ -35,9 +36,10 @@ public final class ReleaseAge {
                           + " (chain id "
                           + info.chainId()
                           + ") is current at "
-                          + now
+                          + IsoInstant.of(now)
                           + " by the schedule formula")
-              .orElse("the schedule formula cannot say which iteration runs at " + now);
+              .orElse(
+                  "the schedule formula cannot say which iteration runs at " + IsoInstant.of(now));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.ephemery.release;
 
 import dev.ephemery.network.Iteration;
+import dev.ephemery.network.Release;
 import dev.ephemery.network.ReleaseVerification;
 import dev.ephemery.network.ReleaseVerifier;
 import java.io.IOException;
@@ -131,6 +132,8 @@ public final class ReleaseCache {
           return raced.get();
         }
         replace(staged, target);
+        // Verified above, file for file what was moved into place: the next load need not.
+        VerifiedStamp.write(target, VerifiedStamp.fingerprint(target), verification.release());
         pruneOlderThan(new Iteration(Math.max(0, iteration.number() - 1)));
       }
       return new InstalledRelease(verification.release(), target, sha256, origin);
@@ -158,6 +161,7 @@ public final class ReleaseCache {
         boolean abandoned = name.startsWith(".replaced-");
         if ((old || abandoned) && child.normalize().startsWith(root)) {
           Trees.delete(child);
+          VerifiedStamp.delete(child);
           deleted.add(child);
           Log.LOG.info("pruned {}", child);
         }
@@ -273,10 +277,17 @@ public final class ReleaseCache {
   }
 
   private Optional<InstalledRelease> load(Path folder) throws IOException {
-    ReleaseVerification verification = ReleaseVerifier.verify(ReleaseReader.readFolder(folder));
-    if (!verification.valid()) {
-      Log.LOG.warn("ignoring {}: {}", folder, verification.problemTexts());
-      return Optional.empty();
+    // Taken before the files are read: a file changed while they are read no longer fits it.
+    String fingerprint = VerifiedStamp.fingerprint(folder);
+    Release release = VerifiedStamp.read(folder, fingerprint).orElse(null);
+    if (release == null) {
+      ReleaseVerification verification = ReleaseVerifier.verify(ReleaseReader.readFolder(folder));
+      if (!verification.valid()) {
+        Log.LOG.warn("ignoring {}: {}", folder, verification.problemTexts());
+        return Optional.empty();
+      }
+      release = verification.release();
+      VerifiedStamp.write(folder, fingerprint, release);
     }
     Properties properties = new Properties();
     Path metadata = folder.resolve(METADATA);
@@ -287,7 +298,7 @@ public final class ReleaseCache {
     }
     return Optional.of(
         new InstalledRelease(
-            verification.release(),
+            release,
             folder,
             properties.getProperty("sha256", ""),
             properties.getProperty("origin", "")));

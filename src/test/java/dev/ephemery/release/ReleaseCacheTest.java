@@ -40,7 +40,8 @@ class ReleaseCacheTest {
               assertThat(found.sha256()).isEqualTo("sha-153");
               assertThat(found.origin()).isEqualTo("test");
             });
-    assertThat(children(temp.resolve("cache"))).containsExactly(".lock", "ephemery-153");
+    assertThat(children(temp.resolve("cache")))
+        .containsExactly(".lock", ".verified-ephemery-153.properties", "ephemery-153");
   }
 
   @Test
@@ -59,7 +60,8 @@ class ReleaseCacheTest {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(children(temp.resolve("cache"))).containsExactly(".lock", "ephemery-153");
+    assertThat(children(temp.resolve("cache")))
+        .containsExactly(".lock", ".verified-ephemery-153.properties", "ephemery-153");
     assertThat(cache.installedReleases()).hasSize(1);
   }
 
@@ -110,12 +112,22 @@ class ReleaseCacheTest {
     cache.install(tar(152), Optional.empty(), "test", "a");
     cache.install(tar(153), Optional.empty(), "test", "b");
     assertThat(children(temp.resolve("cache")))
-        .containsExactly(".lock", "ephemery-152", "ephemery-153");
+        .containsExactly(
+            ".lock",
+            ".verified-ephemery-152.properties",
+            ".verified-ephemery-153.properties",
+            "ephemery-152",
+            "ephemery-153");
 
     cache.install(tar(154), Optional.empty(), "test", "c");
 
     assertThat(children(temp.resolve("cache")))
-        .containsExactly(".lock", "ephemery-153", "ephemery-154");
+        .containsExactly(
+            ".lock",
+            ".verified-ephemery-153.properties",
+            ".verified-ephemery-154.properties",
+            "ephemery-153",
+            "ephemery-154");
     assertThat(cache.latestInstalled())
         .get()
         .extracting(i -> i.release().iteration().number())
@@ -123,7 +135,8 @@ class ReleaseCacheTest {
 
     List<Path> pruned = cache.pruneOlderThan(new Iteration(154));
     assertThat(pruned).containsExactly(temp.resolve("cache/ephemery-153"));
-    assertThat(children(temp.resolve("cache"))).containsExactly(".lock", "ephemery-154");
+    assertThat(children(temp.resolve("cache")))
+        .containsExactly(".lock", ".verified-ephemery-154.properties", "ephemery-154");
   }
 
   @Test
