@@ -3,6 +3,7 @@ package dev.ephemery.cli;
 import dev.ephemery.network.ChainId;
 import dev.ephemery.network.Iteration;
 import dev.ephemery.network.IterationFormula;
+import dev.ephemery.runtime.docker.DockerTraining;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
@@ -46,7 +47,10 @@ public final class StartupTraining {
    * {@code prepare}: writes the inputs into a new temporary folder and prints its path; run without
    * the archive options, so that installing the release (copying, hashing, verifying) is not what
    * the archive holds. {@code run FOLDER}: trains on them, with the archive options, and deletes
-   * the folder. Without arguments: both in one process. The outcome does not matter to the
+   * the folder; {@code run FOLDER docker} also loads the classes of the Docker calls ({@link
+   * DockerTraining}: {@code up}, {@code status}, {@code down}), for JDK 17's archive, which maps
+   * its classes on demand (a JDK 25 cache loads all of its classes at every start, so it is trained
+   * without them). Without arguments: both in one process. The outcome does not matter to the
    * launcher.
    */
   public static void main(String[] args) throws IOException {
@@ -61,7 +65,8 @@ public final class StartupTraining {
       System.out.println(work);
       System.exit(0);
     }
-    Path given = args.length == 2 && args[0].equals("run") ? Path.of(args[1]) : null;
+    Path given = args.length >= 2 && args[0].equals("run") ? Path.of(args[1]) : null;
+    boolean docker = args.length == 3 && args[2].equals("docker");
     Path work = given != null && isTrainingFolder(given) ? given : null;
     try {
       if (work == null) {
@@ -69,6 +74,9 @@ public final class StartupTraining {
         prepare(work, Instant.now());
       }
       run(work).forEach(System.out::println);
+      if (docker) {
+        DockerTraining.run(work.resolve("no-daemon.sock")).forEach(System.out::println);
+      }
     } finally {
       if (work != null) {
         deleteTree(work);
