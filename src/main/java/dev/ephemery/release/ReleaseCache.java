@@ -162,6 +162,7 @@ public final class ReleaseCache {
         if ((old || abandoned) && child.normalize().startsWith(root)) {
           Trees.delete(child);
           VerifiedStamp.delete(child);
+          FolderMemo.delete(child);
           deleted.add(child);
           Log.LOG.info("pruned {}", child);
         }

@@ -160,7 +160,7 @@ final class VerifiedStamp {
   }
 
   /** The build of the verifier: where its code was loaded from and when that was written. */
-  private static String verifier() {
+  static String verifier() {
     try {
       Path code =
           Path.of(

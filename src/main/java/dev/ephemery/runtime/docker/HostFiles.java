@@ -431,8 +431,9 @@ final class HostFiles {
     }
   }
 
+  /** The release's digest; an installed release's is read back while its files are unchanged. */
   static String releaseHash(Path dir) {
-    return ReleaseMarker.digest(dir);
+    return dev.ephemery.release.FolderMemo.get(dir, "digest", ReleaseMarker::digest);
   }
 
   /** The release's digest, read once (it reads every file of the release). */
