@@ -3,7 +3,7 @@ package dev.ephemery.cli;
 import dev.ephemery.network.ChainId;
 import dev.ephemery.network.Iteration;
 import dev.ephemery.network.IterationFormula;
-import dev.ephemery.runtime.docker.DockerTraining;
+import dev.ephemery.wiring.Runtimes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
@@ -48,8 +48,9 @@ public final class StartupTraining {
    * the archive options, so that installing the release (copying, hashing, verifying) is not what
    * the archive holds. {@code run FOLDER}: trains on them, with the archive options, and deletes
    * the folder; {@code run FOLDER docker} also loads the classes of the Docker calls ({@link
-   * DockerTraining}: {@code up}, {@code status}, {@code down}), for JDK 17's archive, which maps
-   * its classes on demand (a JDK 25 cache loads all of its classes at every start, so it is trained
+   * Runtimes#trainDockerCalls}: {@code up}, {@code status}, {@code down}), for the JDK 17 archive
+   * the launcher keeps for the commands that talk to Docker (each archived megabyte costs every
+   * start, and a JDK 25 cache loads all of its classes at every start, so the others are trained
    * without them). Without arguments: both in one process. The outcome does not matter to the
    * launcher.
    */
@@ -75,7 +76,7 @@ public final class StartupTraining {
       }
       run(work).forEach(System.out::println);
       if (docker) {
-        DockerTraining.run(work.resolve("no-daemon.sock")).forEach(System.out::println);
+        Runtimes.trainDockerCalls(work).forEach(System.out::println);
       }
     } finally {
       if (work != null) {

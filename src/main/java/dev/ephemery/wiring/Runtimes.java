@@ -47,6 +47,16 @@ public final class Runtimes {
     throw new IllegalArgumentException("no runtime for address " + address.uri());
   }
 
+  /**
+   * The Docker adapter's share of the launcher's start-up training ({@link
+   * dev.ephemery.runtime.docker.DockerTraining}): no daemon is asked; {@code scratch} is a folder
+   * of the training's own.
+   */
+  public static java.util.List<String> trainDockerCalls(java.nio.file.Path scratch)
+      throws java.io.IOException {
+    return dev.ephemery.runtime.docker.DockerTraining.run(scratch.resolve("no-daemon.sock"));
+  }
+
   /** The host's runtime; {@code progress} receives lines for long work. Close it after use. */
   public static HostRuntime open(Host host, Consumer<String> progress) {
     return switch (adapterFor(host.address())) {
