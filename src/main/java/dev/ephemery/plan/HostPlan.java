@@ -41,6 +41,11 @@ public record HostPlan(
     services = List.copyOf(services);
   }
 
+  /** This plan with other services (a test's variant of a node, a subset of it). */
+  public HostPlan withServices(List<Service> others) {
+    return new HostPlan(name, address, baseDir, iteration, network, paths, others, resetOwner);
+  }
+
   public HostPlan(
       String name,
       String address,

@@ -54,6 +54,30 @@ public record Service(
     return new Builder(name, role, client);
   }
 
+  /** This service running {@code other} as its command, all else kept. */
+  public Service withCommand(List<String> other) {
+    return new Service(
+        name,
+        role,
+        client,
+        image,
+        entrypoint,
+        other,
+        ports,
+        mounts,
+        env,
+        labels,
+        dependsOn,
+        runOnce,
+        user,
+        restartPolicy,
+        memoryLimit,
+        stopSignal,
+        health,
+        inputs,
+        layout);
+  }
+
   /** Which client it runs in which role, to reach the client's profile. */
   public ClientRef clientRef() {
     return new ClientRef(role, client);

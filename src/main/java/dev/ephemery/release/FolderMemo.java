@@ -2,15 +2,11 @@ package dev.ephemery.release;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -79,22 +75,6 @@ public final class FolderMemo {
     Properties properties = new Properties();
     properties.setProperty("files", fingerprint);
     properties.setProperty("value", value);
-    Path temp = memo.resolveSibling(memo.getFileName() + "." + UUID.randomUUID());
-    try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        properties.store(out, "written by ephemery");
-      }
-      try {
-        Files.move(temp, memo, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, memo, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException ignored) {
-        // the temporary file is only clutter
-      }
-    }
+    VerifiedStamp.store(memo, properties, "written by ephemery");
   }
 }

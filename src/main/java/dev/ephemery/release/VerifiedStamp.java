@@ -89,19 +89,28 @@ final class VerifiedStamp {
     if (release.genesisBlockHash() != null) {
       properties.setProperty("genesisBlockHash", release.genesisBlockHash());
     }
-    Path stamp = of(folder);
-    Path temp = stamp.resolveSibling(stamp.getFileName() + "." + UUID.randomUUID());
+    store(
+        of(folder),
+        properties,
+        "written by ephemery: what " + folder.getFileName() + " verified to");
+  }
+
+  /**
+   * Writes {@code properties} to {@code target} whole or not at all (aside, then renamed). Best
+   * effort: not logged, since a quiet run never starts the logging framework, and nothing is lost.
+   */
+  static void store(Path target, Properties properties, String comment) {
+    Path temp = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID());
     try {
       try (OutputStream out = Files.newOutputStream(temp)) {
-        properties.store(out, "written by ephemery: what " + folder.getFileName() + " verified to");
+        properties.store(out, comment);
       }
       try {
-        Files.move(temp, stamp, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, stamp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      // Not logged: a quiet run never starts the logging framework, and nothing is lost.
       try {
         Files.deleteIfExists(temp);
       } catch (IOException ignored) {

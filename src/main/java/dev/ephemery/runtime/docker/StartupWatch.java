@@ -119,9 +119,7 @@ final class StartupWatch {
     try {
       running.get();
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException failure
-          ? failure
-          : new IllegalStateException(e.getCause());
+      throw UpHelper.unwrap(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new OperationalException(plan.name(), "interrupted while watching the start", "", e);
@@ -237,9 +235,7 @@ final class StartupWatch {
       try {
         task.get();
       } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException failure
-            ? failure
-            : new IllegalStateException(e.getCause());
+        throw UpHelper.unwrap(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new OperationalException("docker", "interrupted while probing", "", e);

@@ -76,7 +76,8 @@ final class UpHelper implements AutoCloseable {
     }
   }
 
-  private static RuntimeException unwrap(ExecutionException e) {
+  /** What a background task threw, as the caller throws it. */
+  static RuntimeException unwrap(ExecutionException e) {
     return e.getCause() instanceof RuntimeException failure
         ? failure
         : new IllegalStateException(e.getCause());

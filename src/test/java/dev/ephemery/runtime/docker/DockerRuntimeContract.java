@@ -170,33 +170,8 @@ abstract class DockerRuntimeContract {
     HostPlan changed = plan();
     List<Service> services = new ArrayList<>(changed.services());
     Service cl = services.get(2);
-    services.set(
-        2,
-        new Service(
-            cl.name(),
-            cl.role(),
-            cl.client(),
-            cl.image(),
-            cl.entrypoint(),
-            List.of(TestPlans.TERM + "sleep 3601 & wait"),
-            cl.ports(),
-            cl.mounts(),
-            cl.env(),
-            cl.labels(),
-            cl.dependsOn(),
-            cl.runOnce(),
-            cl.user(),
-            cl.restartPolicy(),
-            cl.memoryLimit()));
-    changed =
-        new HostPlan(
-            changed.name(),
-            changed.address(),
-            changed.baseDir(),
-            changed.iteration(),
-            changed.network(),
-            changed.paths(),
-            services);
+    services.set(2, cl.withCommand(List.of(TestPlans.TERM + "sleep 3601 & wait")));
+    changed = changed.withServices(services);
 
     UpReport report = runtime.up(changed, options(false));
 
@@ -255,14 +230,7 @@ abstract class DockerRuntimeContract {
             "unless-stopped",
             null,
             "SIGKILL"));
-    return new HostPlan(
-        base.name(),
-        base.address(),
-        base.baseDir(),
-        base.iteration(),
-        base.network(),
-        base.paths(),
-        services);
+    return base.withServices(services);
   }
 
   @Test
@@ -402,15 +370,7 @@ abstract class DockerRuntimeContract {
             null,
             null,
             null));
-    HostPlan broken =
-        new HostPlan(
-            plan.name(),
-            plan.address(),
-            plan.baseDir(),
-            plan.iteration(),
-            plan.network(),
-            plan.paths(),
-            services);
+    HostPlan broken = plan.withServices(services);
 
     assertThatThrownBy(() -> runtime.up(broken, options(false)))
         .isInstanceOf(OperationalException.class)

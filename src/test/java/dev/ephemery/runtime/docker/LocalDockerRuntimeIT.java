@@ -82,14 +82,7 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
             el.memoryLimit(),
             null,
             List.of(HealthCheck.get(port, "/health"))));
-    return new HostPlan(
-        plan.name(),
-        plan.address(),
-        plan.baseDir(),
-        plan.iteration(),
-        plan.network(),
-        plan.paths(),
-        services);
+    return plan.withServices(services);
   }
 
   @Test
@@ -148,36 +141,10 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
 
   /** {@code plan} with one service's shell command replaced. */
   private static HostPlan withCommand(HostPlan plan, String service, String command) {
-    List<Service> services = new ArrayList<>();
-    for (Service s : plan.services()) {
-      services.add(
-          !s.name().equals(service)
-              ? s
-              : new Service(
-                  s.name(),
-                  s.role(),
-                  s.client(),
-                  s.image(),
-                  s.entrypoint(),
-                  List.of(command),
-                  s.ports(),
-                  s.mounts(),
-                  s.env(),
-                  s.labels(),
-                  s.dependsOn(),
-                  s.runOnce(),
-                  s.user(),
-                  s.restartPolicy(),
-                  s.memoryLimit()));
-    }
-    return new HostPlan(
-        plan.name(),
-        plan.address(),
-        plan.baseDir(),
-        plan.iteration(),
-        plan.network(),
-        plan.paths(),
-        services);
+    return plan.withServices(
+        plan.services().stream()
+            .map(s -> s.name().equals(service) ? s.withCommand(List.of(command)) : s)
+            .toList());
   }
 
   @Test

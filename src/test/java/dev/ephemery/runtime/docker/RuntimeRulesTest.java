@@ -24,14 +24,7 @@ class RuntimeRulesTest {
   }
 
   static HostPlan withServices(HostPlan plan, List<Service> services) {
-    return new HostPlan(
-        plan.name(),
-        plan.address(),
-        plan.baseDir(),
-        plan.iteration(),
-        plan.network(),
-        plan.paths(),
-        services);
+    return plan.withServices(services);
   }
 
   static Service with(Service s, List<String> dependsOn, List<PortBinding> ports) {
