@@ -69,7 +69,6 @@ public final class DockerRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(DockerRuntime.class);
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-  /** A container counts as started once it has stayed running this long. */
   private final DockerClient docker;
 
   private final Consumer<String> progress;
@@ -92,7 +91,11 @@ public final class DockerRuntime {
    */
   public UpReport up(HostPlan plan, RuntimeOptions options, Runnable containersReady) {
     List<Service> all = StartOrder.of(plan);
-    List<Service> ordered = startable(plan, options);
+    // Without its files a planned supervisor is left as it is (the supervisor itself runs up()).
+    List<Service> ordered =
+        all.stream()
+            .filter(s -> s.role() != Role.SUPERVISOR || options.supervisor() != null)
+            .toList();
     checkEngineNotPublished(plan);
     checkSharedSecret(plan);
     HostFiles files = new HostFiles(plan, options.releaseDir());
@@ -123,16 +126,18 @@ public final class DockerRuntime {
               desired(plan, all, ordered, inputs, supervisorFilesChanged),
               observe(plan, ordered, existing));
       changes.addAll(actions.changes());
-      if (options.dryRun()) {
-        checkNoForeignContainers(plan, actions);
-        return new UpReport(plan.name(), true, changes);
-      }
-      for (String name : actions.remove()) {
-        remove(existing.get(name).getId(), name);
+      if (!options.dryRun()) {
+        for (String name : actions.remove()) {
+          remove(existing.get(name).getId(), name);
+        }
       }
       checkNoForeignContainers(plan, actions);
+      if (options.dryRun()) {
+        return new UpReport(plan.name(), true, changes);
+      }
       SelfTestDecision selfTest =
-          startAndVerify(plan, actions.steps(), existing, inputs, options, changes, helper);
+          startAndVerify(
+              plan, ordered, actions.steps(), existing, inputs, options, changes, helper);
       return new UpReport(plan.name(), false, changes, selfTest);
     }
   }
@@ -145,6 +150,7 @@ public final class DockerRuntime {
    */
   private SelfTestDecision startAndVerify(
       HostPlan plan,
+      List<Service> ordered,
       List<Reconcile.Step> steps,
       Map<String, Container> existing,
       Map<String, String> inputs,
@@ -152,7 +158,7 @@ public final class DockerRuntime {
       List<Change> changes,
       UpHelper helper) {
     List<HealthWait.Endpoint> health =
-        options.waitForHealth() ? HealthWait.endpoints(plan, startable(plan, options)) : List.of();
+        options.waitForHealth() ? HealthWait.endpoints(plan, ordered) : List.of();
     SelfTestDecision selfTest =
         options.verifyStarted() ? selfTestDecision(plan, options, changes, existing) : null;
     if (selfTest != null && (selfTest.run() || !health.isEmpty() || startsProbed(plan, steps))) {
@@ -182,16 +188,6 @@ public final class DockerRuntime {
       verifyStarted(plan, health, options, selfTest, helper, watch);
     }
     return selfTest;
-  }
-
-  /**
-   * The planned services in start order; without its files a planned supervisor is left as it is
-   * (the supervisor itself runs up()).
-   */
-  private static List<Service> startable(HostPlan plan, RuntimeOptions options) {
-    return StartOrder.of(plan).stream()
-        .filter(s -> s.role() != Role.SUPERVISOR || options.supervisor() != null)
-        .toList();
   }
 
   private void checkNoForeignContainers(HostPlan plan, Reconcile.Actions actions) {

@@ -1,6 +1,5 @@
 package dev.ephemery.runtime.docker;
 
-import com.github.dockerjava.api.DockerClient;
 import dev.ephemery.client.HealthCheck;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.common.Problem;
@@ -79,22 +78,10 @@ final class HealthWait {
     return exitCode == 0 || err.contains(" 206 ");
   }
 
-  static void await(
-      DockerClient docker,
-      HostPlan plan,
-      List<Endpoint> endpoints,
-      String helperImage,
-      Duration timeout,
-      Consumer<String> progress) {
-    if (endpoints.isEmpty()) {
-      return;
-    }
-    try (Helper helper = Helper.onNetwork(docker, helperImage, plan.name(), plan.network())) {
-      await(helper, plan, endpoints, timeout, progress);
-    }
-  }
-
-  /** {@link #await} through a helper that is on the node's network already. */
+  /**
+   * Waits until each endpoint answers, asked through {@code helper}, which is on the node's
+   * network; throws what did not answer within {@code timeout}.
+   */
   static void await(
       Helper helper,
       HostPlan plan,

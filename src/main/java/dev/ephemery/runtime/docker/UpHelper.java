@@ -44,17 +44,11 @@ final class UpHelper implements AutoCloseable {
   synchronized Helper get() {
     begin();
     try {
-      return start.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof NotFoundException) {
-        start = new FutureTask<>(this::startNow);
-        start.run();
-        return result(start);
-      }
-      throw unwrap(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new OperationalException(plan.name(), "interrupted while starting a helper", "", e);
+      return result(start);
+    } catch (NotFoundException missingImage) {
+      start = new FutureTask<>(this::startNow);
+      start.run();
+      return result(start);
     }
   }
 
