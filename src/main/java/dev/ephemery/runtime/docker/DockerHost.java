@@ -135,7 +135,8 @@ public final class DockerHost implements HostRuntime {
   @Override
   public LinkCheck checkEngineLink(HostPlan plan, String helperImage, Duration timeout) {
     EngineLinkCheck.Result result =
-        new EngineSelfTest(connection.client(), Clock.systemUTC()).run(plan, helperImage, timeout);
+        new EngineSelfTest(connection.client(), Clock.systemUTC())
+            .run(plan, helperImage, timeout, local());
     return new LinkCheck(
         result.ok(),
         result.problem() == null

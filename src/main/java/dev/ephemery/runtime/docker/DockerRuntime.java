@@ -40,6 +40,7 @@ import dev.ephemery.runtime.Settling;
 import dev.ephemery.runtime.UpReport;
 import dev.ephemery.runtime.Wait;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,13 +108,19 @@ public final class DockerRuntime {
               ? Optional.empty()
               : files.probeLocal();
       boolean filesUnchanged = noFileWork(plan, files, ordered, local);
-      if (!filesUnchanged && !options.dryRun()) {
+      Optional<LocalFileWork> here =
+          filesUnchanged || options.dryRun()
+              ? Optional.empty()
+              : LocalFileWork.of(plan, options.localFiles(), local.isPresent());
+      if (!filesUnchanged && !options.dryRun() && here.isEmpty()) {
         helper.begin();
       }
       List<Change> changes = new ArrayList<>(pullMissingImages(plan, ordered, options));
       changes.addAll(network);
       List<Change> fileChanges =
-          filesUnchanged ? List.of() : ensurePaths(plan, files, ordered, options, local, helper);
+          filesUnchanged
+              ? List.of()
+              : ensurePaths(plan, files, ordered, options, local, here, helper);
       changes.addAll(fileChanges);
       boolean supervisorFilesChanged =
           fileChanges.stream().anyMatch(c -> c.kind().equals("file") && !c.isEnsure());
@@ -161,9 +168,13 @@ public final class DockerRuntime {
         options.waitForHealth() ? HealthWait.endpoints(plan, ordered) : List.of();
     SelfTestDecision selfTest =
         options.verifyStarted() ? selfTestDecision(plan, options, changes, existing) : null;
-    if (selfTest != null && (selfTest.run() || !health.isEmpty() || startsProbed(plan, steps))) {
-      helper.begin(); // while the containers are created and started
-    }
+    boolean probing =
+        selfTest != null && (selfTest.run() || !health.isEmpty() || startsProbed(plan, steps));
+    // Not probing: the helper's probes, started only if asked (they are not).
+    NodeProbes probes =
+        probing
+            ? probes(plan, options, helper)
+            : NodeProbes.throughHelper(helper, new EngineSelfTest(docker, Clock.systemUTC()));
     StartupWatch watch =
         selfTest == null
             ? null
@@ -171,7 +182,7 @@ public final class DockerRuntime {
                 docker,
                 plan,
                 Clock.systemUTC(),
-                helper,
+                probes,
                 HealthWait.endpoints(plan, plan.services()),
                 selfTest.run(),
                 options.waitTimeout(),
@@ -185,9 +196,23 @@ public final class DockerRuntime {
       throw e;
     }
     if (selfTest != null) {
-      verifyStarted(plan, health, options, selfTest, helper, watch);
+      verifyStarted(plan, health, options, selfTest, probes, watch);
     }
     return selfTest;
+  }
+
+  /**
+   * The probes of what {@code up} starts: from this machine where it reaches the node's network,
+   * else through the helper, started now, while the containers are created and started.
+   */
+  private NodeProbes probes(HostPlan plan, RuntimeOptions options, UpHelper helper) {
+    Optional<NodeProbes> direct =
+        DirectProbes.of(docker, plan, Clock.systemUTC(), options.localFiles());
+    if (direct.isPresent()) {
+      return direct.get();
+    }
+    helper.begin();
+    return NodeProbes.throughHelper(helper, new EngineSelfTest(docker, Clock.systemUTC()));
   }
 
   private void checkNoForeignContainers(HostPlan plan, Reconcile.Actions actions) {
@@ -432,7 +457,7 @@ public final class DockerRuntime {
       List<HealthWait.Endpoint> health,
       RuntimeOptions options,
       SelfTestDecision selfTest,
-      UpHelper helper,
+      NodeProbes probes,
       StartupWatch watch) {
     SelfTestPolicy policy = options.selfTest();
     if (selfTest.run()) {
@@ -460,7 +485,7 @@ public final class DockerRuntime {
               + options.waitTimeout().toSeconds()
               + " s for health endpoints: "
               + String.join(", ", health.stream().map(HealthWait.Endpoint::describe).toList()));
-      HealthWait.await(helper.get(), plan, health, options.waitTimeout(), progress);
+      HealthWait.await(probes, plan, health, options.waitTimeout(), progress);
     }
   }
 
@@ -662,9 +687,10 @@ public final class DockerRuntime {
   }
 
   /**
-   * Brings the planned paths, the supervisor's and monitoring's files to the plan through the
-   * helper; {@code local} is what this machine saw of the planned paths, when it could see them as
-   * the helper would (then the helper does not look again).
+   * Brings the planned paths, the supervisor's and monitoring's files to the plan, through this
+   * machine ({@code here}, when it may do the work) or the helper; {@code local} is what this
+   * machine saw of the planned paths, when it could see them as the helper would (then the helper
+   * does not look again).
    */
   private List<Change> ensurePaths(
       HostPlan plan,
@@ -672,6 +698,7 @@ public final class DockerRuntime {
       List<Service> services,
       RuntimeOptions options,
       Optional<List<HostFiles.Observed>> local,
+      Optional<LocalFileWork> here,
       UpHelper upHelper) {
     String releaseHash = files.releaseHashOrNull();
     Optional<Service> supervisor =
@@ -692,45 +719,54 @@ public final class DockerRuntime {
                                   "not inspected in a dry run"))));
       return changes;
     }
-    Map<String, Map<String, byte[]>> monitoring = monitoringFiles(plan);
-    Helper helper = upHelper.get();
+    FileWork work = here.isPresent() ? here.get() : upHelper.get();
     List<HostFiles.Observed> observed =
         local.orElseGet(
-            () -> files.parseProbe(helper.shOrFail("probing", files.probeScript()).out()));
+            () -> files.parseProbe(work.shOrFail("probing", files.probeScript()).out()));
     List<Change> changes = files.diff(observed, releaseHash);
     if (!changes.isEmpty()) {
-      files.apply(helper, observed, releaseHash);
+      files.apply(work, observed, releaseHash);
       changes.forEach(c -> LOG.info("{}: {}", plan.name(), c.describe()));
     }
-    List<HostFiles.Wanted> wanted = new ArrayList<>();
-    if (supervisor.isPresent()) {
-      String folder =
-          files
-              .paths()
-              .inHelper(
-                  supervisor.get().name() + ".mounts", supervisorFolder(plan, supervisor.get()));
-      supervisorFiles(plan, options)
-          .forEach(
-              (name, content) ->
-                  wanted.add(new HostFiles.Wanted(folder + "/" + name, content, 0600, "file")));
-    }
-    // Monitoring's configuration is reported as config, not file: it recreates Prometheus or
-    // Grafana through the digest in their plan, never restarts the supervisor.
-    String base = plan.baseDir().endsWith("/") ? plan.baseDir() : plan.baseDir() + "/";
-    monitoring.forEach(
-        (folder, contents) -> {
-          String inHelper = files.paths().inHelper(plan.name() + ".monitoring", base + folder);
-          contents.forEach(
-              (name, content) ->
-                  wanted.add(new HostFiles.Wanted(inHelper + "/" + name, content, 0644, "config")));
-        });
+    List<HostFiles.Wanted> wanted = syncedFiles(plan, options, supervisor);
     if (!wanted.isEmpty()) {
-      List<Change> synced = files.syncFiles(helper, wanted);
+      // A link on the way to one of them: the helper, in which it resolves inside baseDir.
+      FileWork sync =
+          here.isPresent() && wanted.stream().allMatch(f -> here.get().reaches(f.target()))
+              ? here.get()
+              : upHelper.get();
+      List<Change> synced = files.syncFiles(sync, wanted);
       synced.forEach(c -> LOG.info("{}: {}", plan.name(), c.describe()));
       changes = new ArrayList<>(changes);
       changes.addAll(synced);
     }
     return changes;
+  }
+
+  /** The supervisor's files and monitoring's configuration, at their host paths. */
+  private static List<HostFiles.Wanted> syncedFiles(
+      HostPlan plan, RuntimeOptions options, Optional<Service> supervisor) {
+    List<HostFiles.Wanted> wanted = new ArrayList<>();
+    if (supervisor.isPresent()) {
+      Path folder = Path.of(supervisorFolder(plan, supervisor.get()));
+      supervisorFiles(plan, options)
+          .forEach(
+              (name, content) ->
+                  wanted.add(new HostFiles.Wanted(folder.resolve(name), content, 0600, "file")));
+    }
+    // Monitoring's configuration is reported as config, not file: it recreates Prometheus or
+    // Grafana through the digest in their plan, never restarts the supervisor.
+    HostPaths paths = HostPaths.of(plan.baseDir());
+    monitoringFiles(plan)
+        .forEach(
+            (folder, contents) -> {
+              Path onHost = paths.onHost(plan.name() + ".monitoring", folder);
+              contents.forEach(
+                  (name, content) ->
+                      wanted.add(
+                          new HostFiles.Wanted(onHost.resolve(name), content, 0644, "config")));
+            });
+    return wanted;
   }
 
   /**

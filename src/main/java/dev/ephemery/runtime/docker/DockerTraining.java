@@ -22,13 +22,24 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
+import dev.ephemery.plan.HostPlan;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * The Docker side of the launcher's start-up training: the classes docker-java loads for the calls
@@ -65,10 +76,53 @@ public final class DockerTraining {
           Container[].class);
       mapper.readValue("[{\"Name\":\"n\",\"Labels\":{\"a\":\"b\"}}]", Network[].class);
       outcomes.add("lists: read");
+      outcomes.add("probe from here: " + outcome(DockerTraining::probeFromHere));
+      outcomes.add("file work here: " + outcome(() -> fileWorkHere(socket.getParent())));
     } finally {
       docker.close();
     }
     return outcomes;
+  }
+
+  /** {@link DirectProbes}' HTTP client, asking a loopback port where nothing listens. */
+  private static void probeFromHere() {
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      DirectProbes.http()
+          .send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                  .timeout(Duration.ofSeconds(2))
+                  .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** {@link LocalFileWork}'s archive and script, in a folder of {@code scratch}. */
+  private static void fileWorkHere(Path scratch) {
+    try {
+      Path base = Files.createTempDirectory(scratch, "base");
+      HostPlan plan =
+          new HostPlan("training", "local", base.toString(), 0, "n", List.of(), List.of());
+      LocalFileWork work = LocalFileWork.of(plan, true, true, true).orElseThrow();
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+        Helper.putEntry(tar, "staged", new byte[] {1}, 0600);
+      }
+      work.untar(new ByteArrayInputStream(bytes.toByteArray()), work.root());
+      work.shOrFail("training", "rm -f " + Sh.quote(work.root() + "/staged"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static final List<Class<?>> MODELS =
@@ -147,6 +201,7 @@ public final class DockerTraining {
                 .withLabels(Map.of("a", "b"))
                 .exec());
     calls.put("remove network", () -> docker.removeNetworkCmd("n").exec());
+    calls.put("inspect network", () -> docker.inspectNetworkCmd().withNetworkId("n").exec());
     calls.put("inspect image", () -> docker.inspectImageCmd("i").exec());
     calls.put("pull", () -> await(docker.pullImageCmd("i").withTag("1").exec(new Quiet<>())));
     calls.put(

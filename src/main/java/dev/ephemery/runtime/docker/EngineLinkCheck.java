@@ -36,9 +36,23 @@ public final class EngineLinkCheck {
 
   /** Calls the Engine API at {@code endpoint} directly (it must be reachable from here). */
   public static Result overHttp(URI endpoint, byte[] secret, Clock clock, Duration timeout) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    return overHttp(
+        HttpClient.newBuilder().connectTimeout(timeout).build(),
+        endpoint,
+        endpoint,
+        secret,
+        clock,
+        timeout);
+  }
+
+  /**
+   * Calls the Engine API at {@code address} with {@code http}; the result names {@code endpoint},
+   * the address as the CL knows it (an alias where {@code address} is the container's IP).
+   */
+  static Result overHttp(
+      HttpClient http, URI address, URI endpoint, byte[] secret, Clock clock, Duration timeout) {
     HttpRequest request =
-        HttpRequest.newBuilder(endpoint)
+        HttpRequest.newBuilder(address)
             .timeout(timeout)
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + EngineJwt.token(secret, clock.instant()))

@@ -95,21 +95,38 @@ public final class EngineSelfTest {
 
   /** Probes until the EL answers or the timeout passes; a refused token ends it at once. */
   public EngineLinkCheck.Result run(HostPlan plan, String helperImage, Duration timeout) {
+    return run(plan, helperImage, timeout, false);
+  }
+
+  /**
+   * {@link #run(HostPlan, String, Duration)}, from this machine when {@code localDaemon} and it
+   * reaches the node's network ({@link DirectProbes}), else through a helper on that network.
+   */
+  public EngineLinkCheck.Result run(
+      HostPlan plan, String helperImage, Duration timeout, boolean localDaemon) {
+    Optional<NodeProbes> direct = DirectProbes.of(docker, plan, clock, localDaemon);
+    if (direct.isPresent()) {
+      return untilConclusive(direct.get().link(), timeout);
+    }
     HostPaths paths = HostPaths.of(plan.baseDir());
     try (Helper helper =
         Helper.start(docker, helperImage, plan.name(), paths, true, plan.network(), "selftest")) {
-      Probe probe = probe(plan, helper);
-      AtomicReference<EngineLinkCheck.Result> last = new AtomicReference<>();
-      Wait.poll(
-          timeout,
-          Duration.ofSeconds(1),
-          waited -> {},
-          () -> {
-            last.set(probe.attempt());
-            return conclusive(last.get());
-          });
-      return last.get();
+      return untilConclusive(probe(plan, helper), timeout);
     }
+  }
+
+  private static EngineLinkCheck.Result untilConclusive(
+      NodeProbes.LinkProbe probe, Duration timeout) {
+    AtomicReference<EngineLinkCheck.Result> last = new AtomicReference<>();
+    Wait.poll(
+        timeout,
+        Duration.ofSeconds(1),
+        waited -> {},
+        () -> {
+          last.set(probe.attempt());
+          return conclusive(last.get());
+        });
+    return last.get();
   }
 
   /**
@@ -131,8 +148,8 @@ public final class EngineSelfTest {
     return new Probe(helper, el.name(), "http://" + el.name() + ":" + port, secret);
   }
 
-  /** One node's signed Engine API call, made again at each attempt with a fresh token. */
-  final class Probe {
+  /** One node's signed Engine API call through a helper, with a fresh token at each attempt. */
+  final class Probe implements NodeProbes.LinkProbe {
     private final Helper helper;
     private final String host;
     private final String url;
@@ -145,7 +162,8 @@ public final class EngineSelfTest {
       this.secret = secret;
     }
 
-    EngineLinkCheck.Result attempt() {
+    @Override
+    public EngineLinkCheck.Result attempt() {
       helper.writeFile(
           TOKEN_FOLDER,
           TOKEN_FILE,

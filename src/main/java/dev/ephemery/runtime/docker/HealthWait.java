@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Waits until each planned service's health endpoint answers, asked the way the node's own
- * containers would: from a short-lived helper on the node's network, by service alias.
+ * Waits until each planned service's health endpoint answers, asked through {@link NodeProbes}:
+ * from {@code up}'s helper on the node's network by service alias, or from this machine at the
+ * container's address on that network.
  */
 final class HealthWait {
 
@@ -58,15 +59,17 @@ final class HealthWait {
     if (endpoint.check().kind() == HealthCheck.Kind.JSON_RPC) {
       command.addAll(
           List.of(
-              "--header",
-              "Content-Type: application/json",
-              "--post-data",
-              "{\"jsonrpc\":\"2.0\",\"method\":\""
-                  + endpoint.check().target()
-                  + "\",\"params\":[],\"id\":1}"));
+              "--header", "Content-Type: application/json", "--post-data", jsonRpcBody(endpoint)));
     }
     command.add(endpoint.url());
     return command;
+  }
+
+  /** The JSON-RPC call of a {@link HealthCheck.Kind#JSON_RPC} check. */
+  static String jsonRpcBody(Endpoint endpoint) {
+    return "{\"jsonrpc\":\"2.0\",\"method\":\""
+        + endpoint.check().target()
+        + "\",\"params\":[],\"id\":1}";
   }
 
   /**
@@ -79,11 +82,11 @@ final class HealthWait {
   }
 
   /**
-   * Waits until each endpoint answers, asked through {@code helper}, which is on the node's
-   * network; throws what did not answer within {@code timeout}.
+   * Waits until each endpoint answers, asked through {@code probes}; throws what did not answer
+   * within {@code timeout}.
    */
   static void await(
-      Helper helper,
+      NodeProbes probes,
       HostPlan plan,
       List<Endpoint> endpoints,
       Duration timeout,
@@ -103,13 +106,12 @@ final class HealthWait {
                         ", ", pending.keySet().stream().map(e -> e.service().name()).toList())),
         () -> {
           for (Endpoint endpoint : List.copyOf(pending.keySet())) {
-            Helper.Result result = helper.exec(command(endpoint));
-            if (answered(result.exitCode(), result.err())) {
+            String error = probes.ask(endpoint);
+            if (error == null) {
               pending.remove(endpoint);
               progress.accept(plan.name() + ": " + endpoint.service().name() + " answers");
             } else {
-              String error = (result.err() + " " + result.out()).strip().replace('\n', ' ');
-              pending.put(endpoint, error.isEmpty() ? "exit " + result.exitCode() : error);
+              pending.put(endpoint, error);
             }
           }
           return pending.isEmpty();

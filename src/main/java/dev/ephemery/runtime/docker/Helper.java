@@ -26,7 +26,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * same on a local and a remote host, needs nothing but the Docker API (no SFTP, no shell access
  * contract), and runs as root, so it can set the owners the clients run as. It only sees baseDir.
  */
-final class Helper implements AutoCloseable {
+final class Helper implements FileWork, AutoCloseable {
 
   record Result(long exitCode, String out, String err) {}
 
@@ -134,7 +134,18 @@ final class Helper implements AutoCloseable {
     return helper;
   }
 
-  Result sh(String script) {
+  @Override
+  public String root() {
+    return HostPaths.MOUNT;
+  }
+
+  @Override
+  public String node() {
+    return node;
+  }
+
+  @Override
+  public Result sh(String script) {
     return exec(List.of("sh", "-c", script));
   }
 
@@ -154,19 +165,8 @@ final class Helper implements AutoCloseable {
     return new Result(code, out.toString(), err.toString());
   }
 
-  Result shOrFail(String what, String script) {
-    Result result = sh(script);
-    if (result.exitCode() != 0) {
-      throw new OperationalException(
-          node,
-          what + " failed on the host (exit " + result.exitCode() + "): " + result.err().strip(),
-          "check baseDir's file system and free space");
-    }
-    return result;
-  }
-
-  /** Unpacks a tar stream into a folder (inside the helper's view) that must exist. */
-  void untar(InputStream tar, String folder) {
+  @Override
+  public void untar(InputStream tar, String folder) {
     docker.copyArchiveToContainerCmd(id).withTarInputStream(tar).withRemotePath(folder).exec();
   }
 

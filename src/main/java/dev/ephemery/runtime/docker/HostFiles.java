@@ -38,6 +38,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 final class HostFiles {
 
   static final String RELEASE_MARKER = ReleaseMarker.FILE;
+
+  /** The folder below baseDir where content is unpacked before it is renamed into place. */
+  static final String STAGING = ".ephemery-staging";
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** What the probe saw of one planned path. */
@@ -105,7 +109,7 @@ final class HostFiles {
       PlannedPath planned = plan.paths().get(i);
       Path path = paths.onHost("paths[" + i + "]", planned.path());
       try {
-        if (symlinkBelowBaseDir(path)) {
+        if (paths.linkBelowBaseDir(path)) {
           return Optional.empty();
         }
         Map<String, Object> stat =
@@ -126,17 +130,6 @@ final class HostFiles {
       }
     }
     return Optional.of(observed);
-  }
-
-  private boolean symlinkBelowBaseDir(Path path) {
-    Path at = paths.baseDir();
-    for (Path name : paths.baseDir().relativize(path)) {
-      at = at.resolve(name);
-      if (Files.isSymbolicLink(at)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static final Pattern JWT_HEX = Pattern.compile("(0x)?[0-9a-fA-F]{64}");
@@ -258,13 +251,13 @@ final class HostFiles {
    * modes and owners. Each {@code docker exec} costs a round trip and a process start, and up from
    * nothing used to make a dozen of them.
    */
-  void apply(Helper helper, List<Observed> observed, String releaseHash) {
-    Staging staging = new Staging();
+  void apply(FileWork work, List<Observed> observed, String releaseHash) {
+    Staging staging = new Staging(work.root());
     StringBuilder script = new StringBuilder("set -e\n");
     for (int i = 0; i < plan.paths().size(); i++) {
       PlannedPath planned = plan.paths().get(i);
       Observed seen = observed.get(i);
-      String q = Sh.quote(paths.inHelper("paths[" + i + "]", planned.path()));
+      String q = Sh.quote(work.see(paths, "paths[" + i + "]", planned.path()));
       switch (planned.kind()) {
         case DIRECTORY -> script.append("mkdir -p ").append(q).append('\n');
         case JWT_SECRET, SECRET -> {
@@ -305,32 +298,34 @@ final class HostFiles {
             .append('\n');
       }
     }
-    staging.runWith(helper, "setting up baseDir", script);
+    staging.runWith(work, "setting up baseDir", script);
   }
 
   /**
-   * A file the tool wants at {@code target} (as the helper sees it) with this content and mode; a
-   * change to it is reported as {@code kind} ({@code file}, {@code config}).
+   * A file the tool wants at {@code target} (a host path below baseDir) with this content and mode;
+   * a change to it is reported as {@code kind} ({@code file}, {@code config}).
    */
-  record Wanted(String target, byte[] content, int mode, String kind) {}
+  record Wanted(Path target, byte[] content, int mode, String kind) {}
 
   /**
    * Makes each wanted file have its content: each one that is missing or differs (by SHA-256) is
-   * staged and renamed into place. Three calls to the helper whatever the number of files: one
+   * staged and renamed into place. Three calls to the worker whatever the number of files: one
    * probe, one archive, one script.
    *
    * @return a change for each file that was missing or differed, in order
    */
-  List<Change> syncFiles(Helper helper, List<Wanted> files) {
+  List<Change> syncFiles(FileWork work, List<Wanted> files) {
+    List<String> targets = new ArrayList<>();
     StringBuilder probe = new StringBuilder();
     for (Wanted file : files) {
-      String q = Sh.quote(file.target());
+      String q = Sh.quote(work.see(paths, plan.name() + ".files", file.target().toString()));
+      targets.add(q);
       probe.append("if [ -f ").append(q).append(" ]; then sha256sum ").append(q);
       probe.append(" | cut -d' ' -f1; else echo missing; fi\n");
     }
-    String[] seen = helper.shOrFail("probing files", probe.toString()).out().strip().split("\n");
+    String[] seen = work.shOrFail("probing files", probe.toString()).out().strip().split("\n");
     List<Change> changed = new ArrayList<>();
-    Staging staging = new Staging();
+    Staging staging = new Staging(work.root());
     StringBuilder script = new StringBuilder("set -e\n");
     for (int i = 0; i < files.size(); i++) {
       Wanted file = files.get(i);
@@ -338,26 +333,20 @@ final class HostFiles {
       if (found.equals(sha256(file.content()))) {
         continue;
       }
-      changed.add(change(file, found.equals("missing")));
+      boolean missing = found.equals("missing");
+      changed.add(
+          new Change(
+              missing ? "create" : "update",
+              file.kind(),
+              file.target().toString(),
+              missing ? "missing" : "content differs"));
       String staged = staging.add(Integer.toString(i), file.content(), file.mode());
-      script.append("mv ").append(staged).append(' ').append(Sh.quote(file.target())).append('\n');
+      script.append("mv ").append(staged).append(' ').append(targets.get(i)).append('\n');
     }
     if (!changed.isEmpty()) {
-      staging.runWith(helper, "installing files", script);
+      staging.runWith(work, "installing files", script);
     }
     return changed;
-  }
-
-  /** The change a wanted file's sync is reported as; its path as the host sees it. */
-  private Change change(Wanted file, boolean missing) {
-    return new Change(
-        missing ? "create" : "update",
-        file.kind(),
-        paths
-            .baseDir()
-            .resolve(Path.of(HostPaths.MOUNT).relativize(Path.of(file.target())))
-            .toString(),
-        missing ? "missing" : "content differs");
   }
 
   /**
@@ -365,12 +354,15 @@ final class HostFiles {
    * baseDir (so the final {@code mv} is a rename within one file system), unpacked in one call.
    */
   private static final class Staging {
-    private final String folder = ".ephemery-staging/" + hex(8);
+    private final String root;
+    private final String folder = STAGING + "/" + hex(8);
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes);
     private boolean empty = true;
 
-    Staging() {
+    /** Staging below {@code root}, baseDir as the worker that unpacks it sees it. */
+    Staging(String root) {
+      this.root = root;
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     }
@@ -384,7 +376,7 @@ final class HostFiles {
     String addTree(String name, List<Entry> entries) {
       try {
         if (empty) {
-          putDirectory(".ephemery-staging/");
+          putDirectory(STAGING + "/");
           putDirectory(folder + "/");
           empty = false;
         }
@@ -395,7 +387,7 @@ final class HostFiles {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return HostPaths.MOUNT + "/" + folder + "/" + name;
+      return root + "/" + folder + "/" + name;
     }
 
     private void putDirectory(String name) throws IOException {
@@ -406,17 +398,17 @@ final class HostFiles {
     }
 
     /** Unpacks what was staged (if anything), runs the script, then removes the staging folder. */
-    void runWith(Helper helper, String what, StringBuilder script) {
+    void runWith(FileWork work, String what, StringBuilder script) {
       if (!empty) {
         try {
           tar.close();
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
-        helper.untar(new ByteArrayInputStream(bytes.toByteArray()), HostPaths.MOUNT);
-        script.append("rm -rf ").append(HostPaths.MOUNT).append('/').append(folder).append('\n');
+        work.untar(new ByteArrayInputStream(bytes.toByteArray()), root);
+        script.append("rm -rf ").append(root).append('/').append(folder).append('\n');
       }
-      helper.shOrFail(what, script.toString());
+      work.shOrFail(what, script.toString());
     }
   }
 

@@ -51,8 +51,29 @@ public record HostPaths(Path baseDir) {
 
   /** The same path as the helper container sees it. */
   public String inHelper(String where, String path) {
+    return inView(MOUNT, where, path);
+  }
+
+  /** The same path as one who sees baseDir at {@code root} sees it. */
+  public String inView(String root, String where, String path) {
     Path relative = baseDir.relativize(onHost(where, path));
-    return relative.toString().isEmpty() ? MOUNT : MOUNT + "/" + relative;
+    return relative.toString().isEmpty() ? root : root + "/" + relative;
+  }
+
+  /**
+   * Whether a symbolic link sits between baseDir and {@code hostPath} (that path included): in the
+   * helper container it resolves inside the container, from this machine it may lead out of
+   * baseDir.
+   */
+  public boolean linkBelowBaseDir(Path hostPath) {
+    Path at = baseDir;
+    for (Path name : baseDir.relativize(hostPath.normalize())) {
+      at = at.resolve(name);
+      if (java.nio.file.Files.isSymbolicLink(at)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public boolean isBaseDir(Path hostPath) {

@@ -31,9 +31,9 @@ import java.util.stream.Collectors;
  * when it runs, the EL-CL link self-test passes.
  *
  * <p>It watches from the first start on, in the background, while {@code up} starts the next
- * containers: {@code up}'s helper, on the node's network, asks the started containers' health
- * endpoints and makes the self-test's signed call, side by side in each round. A client that
- * answers at once settles at once instead of after {@link Settling#WINDOW}.
+ * containers: its {@link NodeProbes} ask the started containers' health endpoints and make the
+ * self-test's signed call, side by side in each round. A client that answers at once settles at
+ * once instead of after {@link Settling#WINDOW}.
  */
 final class StartupWatch {
 
@@ -43,7 +43,7 @@ final class StartupWatch {
   private final DockerClient docker;
   private final HostPlan plan;
   private final Clock clock;
-  private final UpHelper helper;
+  private final NodeProbes probes;
   private final Map<String, HealthWait.Endpoint> endpoints;
   private final boolean selfTest;
   private final Duration timeout;
@@ -70,7 +70,7 @@ final class StartupWatch {
       DockerClient docker,
       HostPlan plan,
       Clock clock,
-      UpHelper helper,
+      NodeProbes probes,
       List<HealthWait.Endpoint> endpoints,
       boolean selfTest,
       Duration timeout,
@@ -78,7 +78,7 @@ final class StartupWatch {
     this.docker = docker;
     this.plan = plan;
     this.clock = clock;
-    this.helper = helper;
+    this.probes = probes;
     this.endpoints =
         endpoints.stream()
             .collect(
@@ -139,8 +139,7 @@ final class StartupWatch {
   }
 
   private void watch() {
-    EngineSelfTest.Probe link =
-        selfTest ? new EngineSelfTest(docker, clock).probe(plan, helper.get()) : null;
+    NodeProbes.LinkProbe link = selfTest ? probes.link() : null;
     boolean done =
         Wait.poll(
             timeout,
@@ -167,24 +166,24 @@ final class StartupWatch {
   }
 
   /** One round: probes side by side, then an inspect of each container still pending. */
-  private boolean round(EngineSelfTest.Probe link) {
+  private boolean round(NodeProbes.LinkProbe link) {
     boolean everyoneStarted = allStarted; // read before the inspects: a later start is seen next
-    List<Runnable> probes = new ArrayList<>();
+    List<Runnable> asks = new ArrayList<>();
     for (String name : List.copyOf(pending)) {
       HealthWait.Endpoint endpoint = endpoints.get(name);
       if (endpoint != null && !answered.contains(name)) {
-        probes.add(
+        asks.add(
             () -> {
-              if (answers(endpoint)) {
+              if (probes.ask(endpoint) == null) {
                 answered.add(name);
               }
             });
       }
     }
     if (link != null && (lastLink.get() == null || !EngineSelfTest.conclusive(lastLink.get()))) {
-      probes.add(() -> lastLink.set(link.attempt()));
+      asks.add(() -> lastLink.set(link.attempt()));
     }
-    runSideBySide(probes);
+    runSideBySide(asks);
     settle();
     EngineLinkCheck.Result result = lastLink.get();
     if (result != null && !result.ok() && EngineSelfTest.conclusive(result)) {
@@ -241,11 +240,6 @@ final class StartupWatch {
         throw new OperationalException("docker", "interrupted while probing", "", e);
       }
     }
-  }
-
-  private boolean answers(HealthWait.Endpoint endpoint) {
-    Helper.Result result = helper.get().exec(HealthWait.command(endpoint));
-    return HealthWait.answered(result.exitCode(), result.err());
   }
 
   /** Drops the settled containers from {@code pending}; throws for one that stopped. */

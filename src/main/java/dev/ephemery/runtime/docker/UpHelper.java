@@ -27,6 +27,11 @@ final class UpHelper implements AutoCloseable {
     this.image = image;
   }
 
+  /** The node this helper is for. */
+  HostPlan plan() {
+    return plan;
+  }
+
   /** Starts the helper in the background, once; {@link #get} waits for it. */
   synchronized void begin() {
     if (start == null) {

@@ -91,8 +91,15 @@ abstract class DockerRuntimeContract {
   }
 
   RuntimeOptions options(boolean dryRun) {
-    return new RuntimeOptions(dryRun, release, image, Duration.ofSeconds(30));
+    return new RuntimeOptions(dryRun, release, image, Duration.ofSeconds(30))
+        .withLocalFiles(filesHere());
   }
+
+  /**
+   * Whether baseDir is this machine's (a local daemon, as {@code DockerHost} says): then {@code up}
+   * run as root does its file work and probes from here, else through its helper container.
+   */
+  abstract boolean filesHere();
 
   @Test
   void upCreatesExactlyThePlannedObjectsWithLabels() throws IOException {
@@ -389,7 +396,10 @@ abstract class DockerRuntimeContract {
     return created;
   }
 
-  /** Helper containers of one purpose Docker created for {@code node} between two instants. */
+  /**
+   * Helper containers of one purpose (any, when null) Docker created for {@code node} between two
+   * instants.
+   */
   static List<String> helpersCreated(
       DockerClient docker, String node, String purpose, Instant from, Instant to)
       throws InterruptedException {
@@ -399,7 +409,9 @@ abstract class DockerRuntimeContract {
         .withSince(Long.toString(from.getEpochSecond()))
         .withUntil(Long.toString(to.getEpochSecond() + 1))
         .withEventFilter("create")
-        .withLabelFilter(LabelKeys.NODE + "=" + node, LabelKeys.HELPER + "=" + purpose)
+        .withLabelFilter(
+            LabelKeys.NODE + "=" + node,
+            purpose == null ? LabelKeys.HELPER : LabelKeys.HELPER + "=" + purpose)
         .exec(
             new ResultCallback.Adapter<Event>() {
               @Override

@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +43,9 @@ import org.junit.jupiter.api.Test;
  * {@code up} skips the EL-CL link self-test only when nothing it depends on changed since it
  * passed, and a broken link still fails {@code up}: against the real dockerd, with an EL stand-in
  * that answers the signed Engine API call only for the secret it read at its start, as geth does
- * (src/test/resources/engine-standins/engine.sh checks the HS256 signature).
+ * (src/test/resources/engine-standins/engine.sh checks the HS256 signature). As root beside the
+ * local daemon, the files and the signed call from this machine ({@link
+ * LinkSelfTestThroughHelperIT}: through the helper).
  */
 class LinkSelfTestIT {
 
@@ -107,10 +110,16 @@ class LinkSelfTestIT {
   }
 
   @Test
-  void aNoOpUpSkipsItAndVerifyRunsIt() {
+  void aNoOpUpSkipsItAndVerifyRunsIt() throws InterruptedException {
+    Instant before = Instant.now();
     UpReport first = runtime.up(plan("stand-in"), options(policy));
     assertThat(first.selfTest().run()).isTrue();
     assertThat(first.selfTest().reason()).startsWith("create ");
+    assertThat(
+            DockerRuntimeContract.helpersCreated(
+                connection.client(), node, null, before, Instant.now()))
+        .as("a helper container only where the self-test runs through one")
+        .hasSize(throughHelper() ? 1 : 0);
 
     UpReport second = runtime.up(plan("stand-in"), options(policy));
     assertThat(second.changes()).isEmpty();
@@ -189,6 +198,11 @@ class LinkSelfTestIT {
         .isInstanceOf(OperationalException.class)
         .hasMessageContaining("nothing accepts connections");
     assertThat(policy.passedFor(node)).isNull();
+  }
+
+  /** Whether the files and the self-test go through up's helper container (else from here). */
+  boolean throughHelper() {
+    return false;
   }
 
   RuntimeOptions options(SelfTestPolicy selfTest) {

@@ -53,8 +53,18 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
     return "local";
   }
 
+  @Override
+  boolean filesHere() {
+    return true;
+  }
+
   private RuntimeOptions waiting(Duration timeout) {
-    return new RuntimeOptions(false, release, image, timeout, true, null);
+    return new RuntimeOptions(false, release, image, timeout, true, null).withLocalFiles(true);
+  }
+
+  /** As a remote daemon's: the file work and the probes through up's helper container. */
+  private RuntimeOptions throughHelper() {
+    return options(false).withLocalFiles(false);
   }
 
   /** The stand-in EL serves {@code /data} over HTTP; with a health check on {@code port}. */
@@ -86,11 +96,25 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
   }
 
   @Test
-  void upWaitsUntilThePlannedHealthEndpointAnswers() {
+  void upWaitsUntilThePlannedHealthEndpointAnswersAskedFromHereWithoutAHelper() throws Exception {
+    Instant before = Instant.now();
     UpReport report = runtime.up(withElHealth(8545), waiting(Duration.ofSeconds(30)));
 
     assertThat(report.changes()).isNotEmpty();
     assertThat(progress).anyMatch(l -> l.contains("health endpoints: http://el:8545/health"));
+    assertThat(progress).anyMatch(l -> l.endsWith(": el answers"));
+    assertThat(helpersCreated(connection.client(), node, null, before, Instant.now()))
+        .as("as root beside a local daemon: the files and the probes from this machine")
+        .isEmpty();
+  }
+
+  @Test
+  void upWaitsUntilThePlannedHealthEndpointAnswersAskedThroughItsHelper() {
+    RuntimeOptions options =
+        new RuntimeOptions(false, release, image, Duration.ofSeconds(30), true, null);
+    UpReport report = runtime.up(withElHealth(8545), options);
+
+    assertThat(report.changes()).isNotEmpty();
     assertThat(progress).anyMatch(l -> l.endsWith(": el answers"));
     assertThat(
             connection
@@ -285,56 +309,62 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
     }
   }
 
-  private RuntimeOptions localFiles() {
-    return new RuntimeOptions(
-        false, release, image, Duration.ofSeconds(30), false, null, true, true);
-  }
-
   @Test
   void inputFoldersDigestTheSameHereAsInTheHelper() throws Exception {
     Path keys = Files.createDirectories(baseDir.getParent().resolve("keys"));
     Files.writeString(keys.resolve("keystore-0.json"), "{}");
     Files.createDirectories(keys.resolve("sub"));
     Files.writeString(keys.resolve("sub/keystore-1.json"), "{\"a\": 1}\n");
-    runtime.up(planWithImport(keys), options(false));
+    runtime.up(planWithImport(keys), throughHelper());
     Instant before = Instant.now();
 
-    assertThat(runtime.up(planWithImport(keys), localFiles()).changes()).isEmpty();
+    assertThat(runtime.up(planWithImport(keys), options(false)).changes()).isEmpty();
     assertThat(helpersCreated(connection.client(), node, "inputs", before, Instant.now()))
         .as("this machine reads the folders itself")
         .isEmpty();
 
     Files.writeString(keys.resolve("keystore-2.json"), "{}");
-    assertThat(runtime.up(planWithImport(keys), localFiles()).changes())
+    assertThat(runtime.up(planWithImport(keys), options(false)).changes())
         .extracting(Change::action)
         .containsExactly("rerun", "restart");
-    assertThat(runtime.up(planWithImport(keys), options(false)).changes()).isEmpty();
+    assertThat(runtime.up(planWithImport(keys), throughHelper()).changes()).isEmpty();
   }
 
   @Test
-  void withLocalFilesUpStartsNoHelperWhenNoFileMustChangeAndOneWhenAFileMust() throws Exception {
-    runtime.up(plan(), options(false));
+  void asRootBesideALocalDaemonUpFixesFilesFromHereAndAsARemoteOnesThroughItsHelper()
+      throws Exception {
     Instant before = Instant.now();
-
-    UpReport unchanged = runtime.up(plan(), localFiles());
-
-    assertThat(unchanged.changes()).isEmpty();
-    assertThat(filesHelpersCreated(connection.client(), node, before, Instant.now())).isEmpty();
+    runtime.up(plan(), options(false));
+    assertThat(helpersCreated(connection.client(), node, null, before, Instant.now()))
+        .as("up from nothing: files, init step, self-test, all without a helper")
+        .isEmpty();
 
     Files.setPosixFilePermissions(
         baseDir.resolve("data/cl"), PosixFilePermissions.fromString("rwxr-xr-x"));
-    Instant beforeChange = Instant.now();
-    UpReport fixed = runtime.up(plan(), localFiles());
+    Instant beforeLocalFix = Instant.now();
+    UpReport fixed = runtime.up(plan(), options(false));
 
     assertThat(fixed.changes())
         .extracting(Change::action, Change::object)
         .containsExactly(Tuple.tuple("update", baseDir.resolve("data/cl").toString()));
-    assertThat(filesHelpersCreated(connection.client(), node, beforeChange, Instant.now()))
+    assertThat(helpersCreated(connection.client(), node, null, beforeLocalFix, Instant.now()))
+        .isEmpty();
+    assertThat(mode(baseDir.resolve("data/cl"))).isEqualTo("rwx------");
+    assertThat(Files.getAttribute(baseDir.resolve("data/cl"), "unix:uid")).isEqualTo(1000);
+
+    Files.setPosixFilePermissions(
+        baseDir.resolve("data/cl"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Instant beforeRemoteFix = Instant.now();
+    assertThat(runtime.up(plan(), throughHelper()).changes())
+        .extracting(Change::action, Change::object)
+        .containsExactly(Tuple.tuple("update", baseDir.resolve("data/cl").toString()));
+    assertThat(filesHelpersCreated(connection.client(), node, beforeRemoteFix, Instant.now()))
         .hasSize(1);
-    assertThat(
-            PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(baseDir.resolve("data/cl"))))
-        .isEqualTo("rwx------");
+    assertThat(mode(baseDir.resolve("data/cl"))).isEqualTo("rwx------");
+  }
+
+  private static String mode(Path path) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
   }
 
   @Test

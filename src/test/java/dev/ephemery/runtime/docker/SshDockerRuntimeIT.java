@@ -40,6 +40,11 @@ class SshDockerRuntimeIT extends DockerRuntimeContract {
     return target.address().uri();
   }
 
+  @Override
+  boolean filesHere() {
+    return false;
+  }
+
   @Test
   void unknownHostKeyIsRefusedWithItsFingerprint() throws IOException {
     Path empty = Files.createTempFile("known_hosts", "");

@@ -1,0 +1,211 @@
+package dev.ephemery.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.Network;
+import dev.ephemery.client.HealthCheck;
+import dev.ephemery.common.OperationalException;
+import dev.ephemery.plan.EngineApi;
+import dev.ephemery.plan.HostPlan;
+import dev.ephemery.plan.PlannedPath;
+import dev.ephemery.plan.PortBinding;
+import dev.ephemery.plan.Role;
+import dev.ephemery.plan.Service;
+import dev.ephemery.runtime.EngineJwt;
+import dev.ephemery.runtime.Labels;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code up}'s probes made from this machine straight to the containers' addresses on the node's
+ * network, where that network's bridge is on this machine (a local daemon on Linux, not a rootless
+ * one or one in a VM): no helper container to create and start. They ask what the helper would, by
+ * the same rules: the endpoint's answer ({@link HealthWait#answered}), and the Engine API's answer
+ * to the signed call ({@link EngineLinkCheck#classify}). The alias the CL reaches the EL by is
+ * checked on the EL's attachment instead of through the network's DNS.
+ */
+final class DirectProbes implements NodeProbes {
+
+  /** Bounds one attempt, as the helper's {@code timeout 10 wget}. */
+  private static final Duration ATTEMPT = Duration.ofSeconds(10);
+
+  private final DockerClient docker;
+  private final HostPlan plan;
+  private final Clock clock;
+  private final HttpClient http = http();
+
+  /** Addresses of started containers on the node's network: they keep them while they run. */
+  private final Map<String, String> addresses = new ConcurrentHashMap<>();
+
+  private DirectProbes(DockerClient docker, HostPlan plan, Clock clock) {
+    this.docker = docker;
+    this.plan = plan;
+    this.clock = clock;
+  }
+
+  /**
+   * Direct probes of {@code plan}'s node, whose network exists, when this machine reaches it: the
+   * daemon is local, this process is root (it reads the JWT secret, as the helper does) and the
+   * network's gateway is one of this machine's addresses. Else empty: the helper probes.
+   */
+  static Optional<NodeProbes> of(
+      DockerClient docker, HostPlan plan, Clock clock, boolean localDaemon) {
+    if (!localDaemon || !LocalFileWork.ProcessUser.isRoot()) {
+      return Optional.empty();
+    }
+    Network network;
+    try {
+      network = docker.inspectNetworkCmd().withNetworkId(plan.network()).exec();
+    } catch (NotFoundException noNetwork) {
+      return Optional.empty(); // the node is down: the helper's probe says so as before
+    }
+    List<Network.Ipam.Config> configs =
+        network.getIpam() == null ? null : network.getIpam().getConfig();
+    boolean reached =
+        configs != null
+            && configs.stream()
+                .map(Network.Ipam.Config::getGateway)
+                .anyMatch(DirectProbes::onThisMachine);
+    return reached ? Optional.of(new DirectProbes(docker, plan, clock)) : Optional.empty();
+  }
+
+  /** The client of one {@code up}'s probes: plain HTTP/1.1, as the clients' APIs speak it. */
+  static HttpClient http() {
+    return HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(2))
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NORMAL) // as wget in the helper
+        .build();
+  }
+
+  /** Whether {@code address} belongs to one of this machine's network interfaces. */
+  static boolean onThisMachine(String address) {
+    if (address == null || address.isBlank()) {
+      return false;
+    }
+    try {
+      return NetworkInterface.getByInetAddress(InetAddress.getByName(address)) != null;
+    } catch (UnknownHostException | SocketException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public String ask(HealthWait.Endpoint endpoint) {
+    String address = address(endpoint.container());
+    if (address == null) {
+      return "not on the node's network yet";
+    }
+    URI uri = URI.create(endpoint.url());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(at(uri, address, uri.getPort())).timeout(ATTEMPT);
+    endpoint.check().headers().forEach(request::header);
+    if (endpoint.check().kind() == HealthCheck.Kind.JSON_RPC) {
+      request
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(HealthWait.jsonRpcBody(endpoint)));
+    }
+    try {
+      int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      // As busybox wget: 2xx answers; so does 206, a beacon node that is still syncing.
+      return status / 100 == 2 ? null : "HTTP " + status;
+    } catch (java.net.ConnectException e) {
+      return "Connection refused"; // as wget says it (the JDK's exception has no message)
+    } catch (java.net.http.HttpTimeoutException e) {
+      return "no answer within " + ATTEMPT.toSeconds() + " s";
+    } catch (IOException e) {
+      return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+
+  @Override
+  public LinkProbe link() {
+    Service el =
+        plan.services().stream().filter(s -> s.role() == Role.EXECUTION).findFirst().orElseThrow();
+    String container = Labels.containerName(plan, el);
+    int port = EngineApi.port(plan).map(PortBinding::container).orElse(8551);
+    URI endpoint = URI.create("http://" + el.name() + ":" + port);
+    byte[] secret = secret();
+    return () -> {
+      String address = address(container);
+      if (address == null) {
+        return EngineLinkCheck.refused(endpoint.toString());
+      }
+      if (!aliases(container).contains(el.name())) {
+        return EngineLinkCheck.unresolved(endpoint.toString(), el.name());
+      }
+      return EngineLinkCheck.overHttp(
+          http, at(endpoint, address, port), endpoint, secret, clock, ATTEMPT);
+    };
+  }
+
+  private byte[] secret() {
+    PlannedPath jwt =
+        plan.paths().stream()
+            .filter(p -> p.kind() == PlannedPath.Kind.JWT_SECRET)
+            .findFirst()
+            .orElseThrow();
+    try {
+      return EngineJwt.parseSecret(
+          jwt.path(), Files.readString(HostPaths.of(plan.baseDir()).onHost("jwt", jwt.path())));
+    } catch (IOException e) {
+      throw new OperationalException(
+          plan.name(),
+          "cannot read the JWT secret " + jwt.path() + " for the EL-CL link self-test: " + e,
+          "run 'ephemery up' again: it writes a missing secret before the self-test",
+          e);
+    }
+  }
+
+  private static URI at(URI uri, String address, int port) {
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    return URI.create("http://" + address + ":" + port + path);
+  }
+
+  /** The container's IPv4 address on the node's network, or null while it has none. */
+  private String address(String container) {
+    String known = addresses.get(container);
+    if (known != null) {
+      return known;
+    }
+    ContainerNetwork attachment = attachment(container);
+    String address = attachment == null ? null : attachment.getIpAddress();
+    if (address == null || address.isBlank()) {
+      return null;
+    }
+    addresses.put(container, address);
+    return address;
+  }
+
+  private List<String> aliases(String container) {
+    ContainerNetwork attachment = attachment(container);
+    return attachment == null || attachment.getAliases() == null
+        ? List.of()
+        : attachment.getAliases();
+  }
+
+  private ContainerNetwork attachment(String container) {
+    var settings = docker.inspectContainerCmd(container).exec().getNetworkSettings();
+    return settings == null || settings.getNetworks() == null
+        ? null
+        : settings.getNetworks().get(plan.network());
+  }
+}
