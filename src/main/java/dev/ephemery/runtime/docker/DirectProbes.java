@@ -15,15 +15,12 @@ import dev.ephemery.plan.Service;
 import dev.ephemery.runtime.EngineJwt;
 import dev.ephemery.runtime.Labels;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -59,9 +56,10 @@ final class DirectProbes implements NodeProbes {
   }
 
   /**
-   * Direct probes of {@code plan}'s node, whose network exists, when this machine reaches it: the
-   * daemon is local, this process is root (it reads the JWT secret, as the helper does) and the
-   * network's gateway is one of this machine's addresses. Else empty: the helper probes.
+   * Direct probes of {@code plan}'s node, when this machine reaches its network: the daemon is
+   * local, this process is root (it reads the JWT secret, as the helper does) and the network's
+   * bridge is one of this machine's interfaces (not so for a rootless daemon or one in a VM). Else
+   * empty: the helper probes.
    */
   static Optional<NodeProbes> of(
       DockerClient docker, HostPlan plan, Clock clock, boolean localDaemon) {
@@ -74,14 +72,22 @@ final class DirectProbes implements NodeProbes {
     } catch (NotFoundException noNetwork) {
       return Optional.empty(); // the node is down: the helper's probe says so as before
     }
-    List<Network.Ipam.Config> configs =
-        network.getIpam() == null ? null : network.getIpam().getConfig();
-    boolean reached =
-        configs != null
-            && configs.stream()
-                .map(Network.Ipam.Config::getGateway)
-                .anyMatch(DirectProbes::onThisMachine);
-    return reached ? Optional.of(new DirectProbes(docker, plan, clock)) : Optional.empty();
+    return bridgeName(network).filter(DirectProbes::isInterfaceHere).isPresent()
+        ? Optional.of(new DirectProbes(docker, plan, clock))
+        : Optional.empty();
+  }
+
+  /** The Linux bridge a bridge network's containers hang off: Docker's option, or its default. */
+  static Optional<String> bridgeName(Network network) {
+    if (!"bridge".equals(network.getDriver()) || network.getId() == null) {
+      return Optional.empty();
+    }
+    Map<String, String> options = network.getOptions() == null ? Map.of() : network.getOptions();
+    String name = options.get("com.docker.network.bridge.name");
+    return Optional.of(
+        name != null
+            ? name
+            : "br-" + network.getId().substring(0, Math.min(12, network.getId().length())));
   }
 
   /** The client of one {@code up}'s probes: plain HTTP/1.1, as the clients' APIs speak it. */
@@ -93,16 +99,10 @@ final class DirectProbes implements NodeProbes {
         .build();
   }
 
-  /** Whether {@code address} belongs to one of this machine's network interfaces. */
-  static boolean onThisMachine(String address) {
-    if (address == null || address.isBlank()) {
-      return false;
-    }
-    try {
-      return NetworkInterface.getByInetAddress(InetAddress.getByName(address)) != null;
-    } catch (UnknownHostException | SocketException e) {
-      return false;
-    }
+  /** Whether this machine's network namespace has an interface of this name (one stat). */
+  static boolean isInterfaceHere(String name) {
+    return name.matches("[A-Za-z0-9_.-]{1,15}")
+        && Files.isDirectory(Path.of("/sys/class/net", name));
   }
 
   @Override

@@ -100,9 +100,21 @@ public final class DockerRuntime {
     checkEngineNotPublished(plan);
     checkSharedSecret(plan);
     HostFiles files = new HostFiles(plan, options.releaseDir());
-    try (UpHelper helper = new UpHelper(docker, plan, options.helperImage())) {
-      // The network first: the helper joins it, and starts while the images are checked.
-      List<Change> network = ensureNetwork(plan, options.dryRun());
+    // The network is checked first (a foreign one stops up before anything changed), then created
+    // in the background while the images are checked and the files made; the helper and the
+    // containers, which join it, wait for it.
+    List<Change> network = checkNetwork(plan);
+    FutureTask<Void> networkCreated =
+        new FutureTask<>(
+            () -> {
+              if (!network.isEmpty() && !options.dryRun()) {
+                createNetwork(plan);
+              }
+            },
+            null);
+    runInBackground(List.of(networkCreated));
+    try (UpHelper helper =
+        new UpHelper(docker, plan, options.helperImage(), () -> result(networkCreated))) {
       Optional<List<HostFiles.Observed>> local =
           plan.paths().isEmpty() || options.dryRun() || !options.localFiles()
               ? Optional.empty()
@@ -124,6 +136,7 @@ public final class DockerRuntime {
       changes.addAll(fileChanges);
       boolean supervisorFilesChanged =
           fileChanges.stream().anyMatch(c -> c.kind().equals("file") && !c.isEnsure());
+      result(networkCreated);
 
       Map<String, String> inputs = inputDigests(plan, ordered, options);
       containersReady.run();
@@ -215,10 +228,26 @@ public final class DockerRuntime {
     return NodeProbes.throughHelper(helper, new EngineSelfTest(docker, Clock.systemUTC()));
   }
 
+  /**
+   * Refuses to go on when a container this tool did not create holds a name {@code up} is about to
+   * create: one listing by name for all of them, not one inspect each.
+   */
   private void checkNoForeignContainers(HostPlan plan, Reconcile.Actions actions) {
+    Set<String> toCreate = new LinkedHashSet<>();
     for (Reconcile.Step step : actions.steps()) {
       if (step.action() == Reconcile.Action.CREATE) {
-        checkNoForeignContainer(plan, step.planned().container());
+        toCreate.add(step.planned().container());
+      }
+    }
+    if (toCreate.isEmpty()) {
+      return;
+    }
+    // Docker's name filter matches parts of names: the exact names are picked from its answer.
+    for (Container other :
+        docker.listContainersCmd().withShowAll(true).withNameFilter(toCreate).exec()) {
+      String name = containerName(other);
+      if (toCreate.contains(name)) {
+        refuseIfForeign(plan, name, other.getLabels());
       }
     }
   }
@@ -636,7 +665,11 @@ public final class DockerRuntime {
     LOG.info("{}: pulled {}", host, image);
   }
 
-  private List<Change> ensureNetwork(HostPlan plan, boolean dryRun) {
+  /**
+   * The node's network: nothing to do when it exists and is this node's; a change to create it when
+   * it is missing; an error, before anything changed, when it exists and is not this node's.
+   */
+  private List<Change> checkNetwork(HostPlan plan) {
     Optional<Network> found =
         docker.listNetworksCmd().withNameFilter(plan.network()).exec().stream()
             .filter(n -> n.getName().equals(plan.network()))
@@ -651,16 +684,17 @@ public final class DockerRuntime {
       }
       return List.of();
     }
-    if (!dryRun) {
-      docker
-          .createNetworkCmd()
-          .withName(plan.network())
-          .withDriver("bridge")
-          .withLabels(Labels.forNetwork(plan))
-          .exec();
-      LOG.info("{}: created network {}", plan.name(), plan.network());
-    }
     return List.of(new Change("create", "network", plan.network(), "missing"));
+  }
+
+  private void createNetwork(HostPlan plan) {
+    docker
+        .createNetworkCmd()
+        .withName(plan.network())
+        .withDriver("bridge")
+        .withLabels(Labels.forNetwork(plan))
+        .exec();
+    LOG.info("{}: created network {}", plan.name(), plan.network());
   }
 
   /**
@@ -851,15 +885,18 @@ public final class DockerRuntime {
   private void checkNoForeignContainer(HostPlan plan, String name) {
     try {
       InspectContainerResponse other = docker.inspectContainerCmd(name).exec();
-      Map<String, String> labels = other.getConfig().getLabels();
-      if (labels == null || !plan.name().equals(labels.get(LabelKeys.NODE))) {
-        throw new OperationalException(
-            plan.name(),
-            "a container named '" + name + "' exists that this tool did not create",
-            "rename or remove it yourself; it is never touched by this tool");
-      }
+      refuseIfForeign(plan, name, other.getConfig().getLabels());
     } catch (NotFoundException expected) {
       // the name is free
+    }
+  }
+
+  private static void refuseIfForeign(HostPlan plan, String name, Map<String, String> labels) {
+    if (labels == null || !plan.name().equals(labels.get(LabelKeys.NODE))) {
+      throw new OperationalException(
+          plan.name(),
+          "a container named '" + name + "' exists that this tool did not create",
+          "rename or remove it yourself; it is never touched by this tool");
     }
   }
 

@@ -18,13 +18,18 @@ final class UpHelper implements AutoCloseable {
   private final DockerClient docker;
   private final HostPlan plan;
   private final String image;
+  private final Runnable networkReady;
   private FutureTask<Helper> start;
 
-  /** A helper of {@code image} for {@code plan}'s node, whose network must exist. */
-  UpHelper(DockerClient docker, HostPlan plan, String image) {
+  /**
+   * A helper of {@code image} for {@code plan}'s node; {@code networkReady} returns once the node's
+   * network exists (the helper joins it) or throws why it does not.
+   */
+  UpHelper(DockerClient docker, HostPlan plan, String image, Runnable networkReady) {
     this.docker = docker;
     this.plan = plan;
     this.image = image;
+    this.networkReady = networkReady;
   }
 
   /** The node this helper is for. */
@@ -58,6 +63,7 @@ final class UpHelper implements AutoCloseable {
   }
 
   private Helper startNow() {
+    networkReady.run();
     return plan.paths().isEmpty()
         ? Helper.onNetwork(docker, image, plan.name(), plan.network())
         : Helper.start(

@@ -2,17 +2,41 @@ package dev.ephemery.runtime.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.dockerjava.api.model.Network;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Direct probes only where the node's network is on this machine: its gateway is ours. */
+/** Direct probes only where the node's network is on this machine: its bridge is ours. */
 class DirectProbesTest {
 
   @Test
-  void aGatewayOnThisMachineIsReachedAndOthersAreNot() {
-    assertThat(DirectProbes.onThisMachine("127.0.0.1")).isTrue();
-    // TEST-NET-1 (RFC 5737): never assigned to a machine; a lookup of the address sends nothing
-    assertThat(DirectProbes.onThisMachine("192.0.2.1")).isFalse();
-    assertThat(DirectProbes.onThisMachine("")).isFalse();
-    assertThat(DirectProbes.onThisMachine(null)).isFalse();
+  void aBridgeNetworkHangsOffItsNamedBridgeOrDockersDefaultName() throws Exception {
+    assertThat(DirectProbes.bridgeName(network("bridge", "0123456789abcdef", Map.of())))
+        .contains("br-0123456789ab");
+    assertThat(
+            DirectProbes.bridgeName(
+                network(
+                    "bridge",
+                    "0123456789abcdef",
+                    Map.of("com.docker.network.bridge.name", "docker0"))))
+        .contains("docker0");
+    assertThat(DirectProbes.bridgeName(network("overlay", "0123456789abcdef", Map.of())))
+        .as("no bridge on this machine to reach the containers through")
+        .isEmpty();
+  }
+
+  @Test
+  void anInterfaceIsHereOnlyWhenThisMachineHasIt() {
+    assertThat(DirectProbes.isInterfaceHere("lo")).isTrue();
+    assertThat(DirectProbes.isInterfaceHere("br-000000000000")).isFalse();
+    assertThat(DirectProbes.isInterfaceHere("../../../etc")).as("never a path").isFalse();
+  }
+
+  private static Network network(String driver, String id, Map<String, String> options)
+      throws Exception {
+    String json =
+        DockerConnection.mapper()
+            .writeValueAsString(Map.of("Driver", driver, "Id", id, "Options", options));
+    return DockerConnection.mapper().readValue(json, Network.class);
   }
 }
