@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -145,6 +146,17 @@ public final class NodeHttp implements AutoCloseable {
 
   private record Pending(Conn conn, Future<byte[]> raw, long start, long submitted) {}
 
+  /**
+   * A request to {@code address:port} whose Host header names {@code host} instead (a container's
+   * address, asked as its service alias), with {@code headers} besides this client's own; a POST
+   * when {@code json} is given.
+   */
+  public Answer send(
+      String address, int port, String host, String path, String json, Map<String, String> headers)
+      throws IOException {
+    return finish(start(address, port, host, json == null ? "GET" : "POST", path, json, headers));
+  }
+
   private Answer exchange(String host, int port, String method, String path, String body)
       throws IOException {
     return finish(start(host, port, method, path, body));
@@ -152,13 +164,25 @@ public final class NodeHttp implements AutoCloseable {
 
   private Pending start(String host, int port, String method, String path, String body)
       throws IOException {
+    return start(host, port, host, method, path, body, Map.of());
+  }
+
+  private Pending start(
+      String address,
+      int port,
+      String host,
+      String method,
+      String path,
+      String body,
+      Map<String, String> headers)
+      throws IOException {
     long start = System.nanoTime();
-    Conn conn = streams.open(host, port, timeout);
+    Conn conn = streams.open(address, port, timeout);
     Future<byte[]> raw =
         EXCHANGES.submit(
             () -> {
               OutputStream out = conn.out();
-              out.write(request(host, port, method, path, body));
+              out.write(request(host, port, method, path, body, headers));
               out.flush();
               return readAll(conn.in());
             });
@@ -190,6 +214,11 @@ public final class NodeHttp implements AutoCloseable {
   }
 
   static byte[] request(String host, int port, String method, String path, String body) {
+    return request(host, port, method, path, body, Map.of());
+  }
+
+  static byte[] request(
+      String host, int port, String method, String path, String body, Map<String, String> headers) {
     byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     StringBuilder head =
         new StringBuilder()
@@ -201,6 +230,13 @@ public final class NodeHttp implements AutoCloseable {
             .append(':')
             .append(port)
             .append("\r\nAccept: application/json\r\nConnection: close\r\n");
+    headers.forEach(
+        (name, value) -> {
+          if ((name + value).indexOf('\r') >= 0 || (name + value).indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("a header with a line break: " + name);
+          }
+          head.append(name).append(": ").append(value).append("\r\n");
+        });
     if (body != null) {
       head.append("Content-Type: application/json\r\nContent-Length: ")
           .append(payload.length)

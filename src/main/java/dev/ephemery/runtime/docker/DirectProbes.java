@@ -6,6 +6,8 @@ import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Network;
 import dev.ephemery.client.HealthCheck;
 import dev.ephemery.common.OperationalException;
+import dev.ephemery.health.probe.LocalStreams;
+import dev.ephemery.health.probe.NodeHttp;
 import dev.ephemery.plan.EngineApi;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.PlannedPath;
@@ -15,10 +17,8 @@ import dev.ephemery.plan.Service;
 import dev.ephemery.runtime.EngineJwt;
 import dev.ephemery.runtime.Labels;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,7 +44,7 @@ final class DirectProbes implements NodeProbes {
   private final DockerClient docker;
   private final HostPlan plan;
   private final Clock clock;
-  private final HttpClient http = http();
+  private final NodeHttp http;
 
   /** Addresses of started containers on the node's network: they keep them while they run. */
   private final Map<String, String> addresses = new ConcurrentHashMap<>();
@@ -53,6 +53,7 @@ final class DirectProbes implements NodeProbes {
     this.docker = docker;
     this.plan = plan;
     this.clock = clock;
+    this.http = new NodeHttp(new LocalStreams(), clock, ATTEMPT);
   }
 
   /**
@@ -90,15 +91,6 @@ final class DirectProbes implements NodeProbes {
             : "br-" + network.getId().substring(0, Math.min(12, network.getId().length())));
   }
 
-  /** The client of one {@code up}'s probes: plain HTTP/1.1, as the clients' APIs speak it. */
-  static HttpClient http() {
-    return HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(2))
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NORMAL) // as wget in the helper
-        .build();
-  }
-
   /** Whether this machine's network namespace has an interface of this name (one stat). */
   static boolean isInterfaceHere(String name) {
     return name.matches("[A-Za-z0-9_.-]{1,15}")
@@ -112,27 +104,21 @@ final class DirectProbes implements NodeProbes {
       return "not on the node's network yet";
     }
     URI uri = URI.create(endpoint.url());
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(at(uri, address, uri.getPort())).timeout(ATTEMPT);
-    endpoint.check().headers().forEach(request::header);
-    if (endpoint.check().kind() == HealthCheck.Kind.JSON_RPC) {
-      request
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(HealthWait.jsonRpcBody(endpoint)));
-    }
+    boolean jsonRpc = endpoint.check().kind() == HealthCheck.Kind.JSON_RPC;
     try {
-      int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      int status =
+          http.send(
+                  address,
+                  uri.getPort(),
+                  uri.getHost(),
+                  path(uri),
+                  jsonRpc ? HealthWait.jsonRpcBody(endpoint) : null,
+                  endpoint.check().headers())
+              .status();
       // As busybox wget: 2xx answers; so does 206, a beacon node that is still syncing.
       return status / 100 == 2 ? null : "HTTP " + status;
-    } catch (java.net.ConnectException e) {
-      return "Connection refused"; // as wget says it (the JDK's exception has no message)
-    } catch (java.net.http.HttpTimeoutException e) {
-      return "no answer within " + ATTEMPT.toSeconds() + " s";
     } catch (IOException e) {
       return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
     }
   }
 
@@ -142,18 +128,31 @@ final class DirectProbes implements NodeProbes {
         plan.services().stream().filter(s -> s.role() == Role.EXECUTION).findFirst().orElseThrow();
     String container = Labels.containerName(plan, el);
     int port = EngineApi.port(plan).map(PortBinding::container).orElse(8551);
-    URI endpoint = URI.create("http://" + el.name() + ":" + port);
+    String endpoint = "http://" + el.name() + ":" + port;
     byte[] secret = secret();
     return () -> {
       String address = address(container);
       if (address == null) {
-        return EngineLinkCheck.refused(endpoint.toString());
+        return EngineLinkCheck.refused(endpoint);
       }
       if (!aliases(container).contains(el.name())) {
-        return EngineLinkCheck.unresolved(endpoint.toString(), el.name());
+        return EngineLinkCheck.unresolved(endpoint, el.name());
       }
-      return EngineLinkCheck.overHttp(
-          http, at(endpoint, address, port), endpoint, secret, clock, ATTEMPT);
+      try {
+        NodeHttp.Answer answer =
+            http.send(
+                address,
+                port,
+                el.name(),
+                "/",
+                EngineLinkCheck.BODY,
+                Map.of("Authorization", "Bearer " + EngineJwt.token(secret, clock.instant())));
+        return EngineLinkCheck.classify(endpoint, answer.status(), answer.body());
+      } catch (ConnectException e) {
+        return EngineLinkCheck.refused(endpoint);
+      } catch (IOException e) {
+        return EngineLinkCheck.failed(endpoint, e.getMessage());
+      }
     };
   }
 
@@ -175,9 +174,9 @@ final class DirectProbes implements NodeProbes {
     }
   }
 
-  private static URI at(URI uri, String address, int port) {
+  private static String path(URI uri) {
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-    return URI.create("http://" + address + ":" + port + path);
+    return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
   }
 
   /** The container's IPv4 address on the node's network, or null while it has none. */

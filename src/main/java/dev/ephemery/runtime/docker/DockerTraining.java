@@ -22,6 +22,8 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
+import dev.ephemery.health.probe.LocalStreams;
+import dev.ephemery.health.probe.NodeHttp;
 import dev.ephemery.plan.HostPlan;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,11 +31,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,17 +93,10 @@ public final class DockerTraining {
       throw new UncheckedIOException(e);
     }
     try {
-      DirectProbes.http()
-          .send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                  .timeout(Duration.ofSeconds(2))
-                  .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
+      new NodeHttp(new LocalStreams(), Clock.systemUTC(), Duration.ofSeconds(2))
+          .send("127.0.0.1", port, "el", "/", "{}", Map.of("Authorization", "Bearer x"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

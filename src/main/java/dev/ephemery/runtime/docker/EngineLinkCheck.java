@@ -36,23 +36,9 @@ public final class EngineLinkCheck {
 
   /** Calls the Engine API at {@code endpoint} directly (it must be reachable from here). */
   public static Result overHttp(URI endpoint, byte[] secret, Clock clock, Duration timeout) {
-    return overHttp(
-        HttpClient.newBuilder().connectTimeout(timeout).build(),
-        endpoint,
-        endpoint,
-        secret,
-        clock,
-        timeout);
-  }
-
-  /**
-   * Calls the Engine API at {@code address} with {@code http}; the result names {@code endpoint},
-   * the address as the CL knows it (an alias where {@code address} is the container's IP).
-   */
-  static Result overHttp(
-      HttpClient http, URI address, URI endpoint, byte[] secret, Clock clock, Duration timeout) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
     HttpRequest request =
-        HttpRequest.newBuilder(address)
+        HttpRequest.newBuilder(endpoint)
             .timeout(timeout)
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + EngineJwt.token(secret, clock.instant()))
@@ -122,6 +108,19 @@ public final class EngineLinkCheck {
             0,
             "unexpected Engine API answer (HTTP " + status + "): " + abbreviate(body),
             "check that this port is the EL's Engine API (authrpc), not its JSON-RPC port"));
+  }
+
+  /** A call that got no HTTP answer for another reason than a refused connection. */
+  static Result failed(String endpoint, String why) {
+    return new Result(
+        false,
+        endpoint,
+        "",
+        Problem.at(
+            endpoint,
+            0,
+            "Engine API call failed: " + why,
+            "check that the EL is running and not overloaded"));
   }
 
   static Result unresolved(String endpoint, String name) {
