@@ -49,6 +49,14 @@ final class StartupWatch {
   private final Duration timeout;
   private final Consumer<String> progress;
   private final Set<String> pending = Collections.synchronizedSet(new LinkedHashSet<>());
+
+  /**
+   * Every container started, settled or not: each one is inspected at every round until the watch
+   * ends, so that one that answered at once and crashed while the next ones started still fails
+   * {@code up}.
+   */
+  private final Set<String> started = Collections.synchronizedSet(new LinkedHashSet<>());
+
   private final Set<String> answered = ConcurrentHashMap.newKeySet();
   private final AtomicReference<EngineLinkCheck.Result> lastLink = new AtomicReference<>();
 
@@ -91,6 +99,7 @@ final class StartupWatch {
   /** {@code up} started this long-running container: watch it from now on. */
   synchronized void started(String container) {
     pending.add(container);
+    started.add(container);
     wake.release();
     if (loop == null) {
       loop = new FutureTask<>(this::watch, null);
@@ -165,7 +174,7 @@ final class StartupWatch {
     }
   }
 
-  /** One round: probes side by side, then an inspect of each container still pending. */
+  /** One round: probes side by side, then an inspect of each container started. */
   private boolean round(NodeProbes.LinkProbe link) {
     boolean everyoneStarted = allStarted; // read before the inspects: a later start is seen next
     List<Runnable> asks = new ArrayList<>();
@@ -242,21 +251,25 @@ final class StartupWatch {
     }
   }
 
-  /** Drops the settled containers from {@code pending}; throws for one that stopped. */
+  /**
+   * Drops the settled containers from {@code pending}; throws for any started one that stopped,
+   * settled before or not.
+   */
   private void settle() {
     Instant now = clock.instant();
-    for (String name : List.copyOf(pending)) {
+    for (String name : List.copyOf(started)) {
       InspectContainerResponse container = docker.inspectContainerCmd(name).exec();
       switch (Settling.of(DockerRuntime.observed(container), answered.contains(name), now)) {
         case SETTLED -> {
-          pending.remove(name);
-          progress.accept(
-              plan.name()
-                  + ": "
-                  + name
-                  + (answered.contains(name)
-                      ? " answers " + endpoints.get(name).describe()
-                      : " stayed running " + Settling.WINDOW.toSeconds() + " s"));
+          if (pending.remove(name)) {
+            progress.accept(
+                plan.name()
+                    + ": "
+                    + name
+                    + (answered.contains(name)
+                        ? " answers " + endpoints.get(name).describe()
+                        : " stayed running " + Settling.WINDOW.toSeconds() + " s"));
+          }
         }
         case STOPPED -> throw DockerRuntime.stopped(docker, plan, name, container);
         case WAITING -> {}

@@ -164,6 +164,25 @@ class LocalDockerRuntimeIT extends DockerRuntimeContract {
   }
 
   /** {@code plan} with one service's shell command replaced. */
+  @Test
+  void aClientThatAnswersAtOnceAndCrashesWhileTheNextOnesSettleStillFailsUp() {
+    // answers its health endpoint within milliseconds (httpd without -f goes to the background),
+    // then exits 1 s later, while the CL (no health check) needs its 2 s running
+    HostPlan plan =
+        withCommand(
+            withElHealth(8545),
+            "el",
+            "echo ok > /data/health; httpd -p 8545 -h /data; sleep 1; echo 'fatal: lost the"
+                + " database lock'; exit 3");
+
+    assertThatThrownBy(() -> runtime.up(plan, options(false)))
+        .isInstanceOf(OperationalException.class)
+        .hasMessageContaining(node + "." + node + "-el")
+        .hasMessageContaining("exit code 3")
+        .hasMessageContaining("lost the database lock");
+    assertThat(progress).contains(node + ": " + node + "-el answers http://el:8545/health");
+  }
+
   private static HostPlan withCommand(HostPlan plan, String service, String command) {
     return plan.withServices(
         plan.services().stream()
