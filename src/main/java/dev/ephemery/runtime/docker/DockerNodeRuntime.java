@@ -211,7 +211,9 @@ public final class DockerNodeRuntime implements NodeRuntime, AutoCloseable {
     try {
       runtime.awaitSettled(plan, SETTLE_TIMEOUT);
       if (EngineApi.port(plan).isPresent()) {
-        runtime.checkEngineLink(plan, options.helperImage(), options.waitTimeout());
+        // The reset runs beside the host's daemon: from here when it reaches the node network.
+        runtime.checkEngineLink(
+            plan, options.helperImage(), options.waitTimeout(), options.localFiles());
       }
     } catch (OperationalException e) {
       return new Verification(false, e.getMessage());

@@ -581,11 +581,16 @@ public final class DockerRuntime {
     }
   }
 
-  /** The EL answers engine_exchangeCapabilities with the node's JWT, as the CL calls it. */
-  public void checkEngineLink(HostPlan plan, String helperImage, Duration timeout) {
+  /**
+   * The EL answers engine_exchangeCapabilities with the node's JWT, as the CL calls it: from this
+   * machine when {@code localDaemon} and it reaches the node network, else from a helper on it.
+   */
+  public void checkEngineLink(
+      HostPlan plan, String helperImage, Duration timeout, boolean localDaemon) {
     announceLinkCheck(plan);
     EngineLinkCheck.Result link =
-        new EngineSelfTest(docker, java.time.Clock.systemUTC()).run(plan, helperImage, timeout);
+        new EngineSelfTest(docker, java.time.Clock.systemUTC())
+            .run(plan, helperImage, timeout, localDaemon);
     if (!link.ok()) {
       throw new OperationalException(List.of(link.problem()), null);
     }
