@@ -10,8 +10,7 @@
 #   - `ephemery --version`, `plan`, `check` and `status` (of that node, running) against a bare
 #     `java -version` of the same JDK: on the default java (JDK 17) and on every JDK given in JDKS (default:
 #     /usr/lib/jvm/temurin-25-jdk-amd64 when present), where ./ephemery uses that JDK's ahead-of-time cache.
-# lighthouse's beacon API is published on 127.0.0.1:5052 whatever the inventory says: nothing else on this daemon may
-# hold that port while it runs. Needs dockerd and docker-compose (.ci/services.sh start) and the busybox stand-in image.
+# Needs dockerd and docker-compose (.ci/services.sh start) and the busybox stand-in image.
 # Usage: bench/everyday.sh [RUNS]   (default 11)
 set -euo pipefail
 runs="${1:-11}"
@@ -75,7 +74,7 @@ hosts:
     address: local
     baseDir: $work/base
     execution: {client: geth, image: "$tag/geth:standin", p2pPort: $port, rpcPort: $((port + 1))}
-    consensus: {client: lighthouse, image: "$tag/lighthouse:standin", p2pPort: $((port + 2))}
+    consensus: {client: lighthouse, image: "$tag/lighthouse:standin", p2pPort: $((port + 2)), restPort: $((port + 4))}
     supervisor: {enabled: false}
     # The node's containers only, the same on both sides (monitoring's images are not stood in here).
     monitoring: {enabled: false}

@@ -418,7 +418,8 @@ public final class InventoryParser {
             text(cl, Consensus.IMAGE),
             list(cl, Consensus.EXTRA_ARGS),
             text(cl, Consensus.CHECKPOINT_SYNC_URL),
-            integer(cl, Consensus.P2P_PORT));
+            integer(cl, Consensus.P2P_PORT),
+            integer(cl, Consensus.REST_PORT));
 
     Mapping vc = section(merged, HostKeys.VALIDATOR);
     String validatorClient = text(vc, Validator.CLIENT);
@@ -572,6 +573,9 @@ public final class InventoryParser {
     }
     if (consensus.p2pPort() != null) {
       ports.put("consensus.p2pPort", consensus.p2pPort());
+    }
+    if (consensus.restPort() != null) {
+      ports.put("consensus.restPort", consensus.restPort());
     }
     if (monitoring.enabled()) {
       ports.put("monitoring.prometheusPort", monitoring.prometheusPort());

@@ -58,9 +58,16 @@ public final class InventorySchema {
     public static final SchemaKey P2P_PORT =
         SchemaKey.integer("p2pPort", "host port for libp2p, TCP and UDP (default: the client's)")
             .withFormat(ValueFormat.PORT);
+    public static final SchemaKey REST_PORT =
+        SchemaKey.integer(
+                "restPort",
+                "host port for the beacon REST API, published on 127.0.0.1 only (default: the"
+                    + " client's, e.g. 5052)")
+            .withFormat(ValueFormat.PORT);
     public static final SchemaSection SECTION =
         new SchemaSection(
-            "consensus", List.of(CLIENT, IMAGE, EXTRA_ARGS, CHECKPOINT_SYNC_URL, P2P_PORT));
+            "consensus",
+            List.of(CLIENT, IMAGE, EXTRA_ARGS, CHECKPOINT_SYNC_URL, P2P_PORT, REST_PORT));
 
     private Consensus() {}
   }

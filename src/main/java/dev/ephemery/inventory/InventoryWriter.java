@@ -91,6 +91,7 @@ public final class InventoryWriter {
         cl.checkpointSyncUrl(),
         InventoryDefaults.CHECKPOINT_SYNC_URLS.get(0));
     optional(in + 1, Consensus.P2P_PORT, cl.p2pPort(), "9000");
+    optional(in + 1, Consensus.REST_PORT, cl.restPort(), "5052");
 
     line(in, "validator:", null);
     ValidatorSpec vc = host.validator();

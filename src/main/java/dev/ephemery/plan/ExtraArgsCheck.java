@@ -254,9 +254,9 @@ final class ExtraArgsCheck {
                   + flag
                   + " from "
                   + where
-                  + "; the plan owns it (ports: use p2pPort, or execution.rpcPort for the"
-                  + " JSON-RPC host port; endpoints and paths are wired between the node's"
-                  + " containers)"));
+                  + "; the plan owns it (ports: use p2pPort, execution.rpcPort for the"
+                  + " JSON-RPC host port or consensus.restPort for the beacon API's; endpoints"
+                  + " and paths are wired between the node's containers)"));
     }
   }
 

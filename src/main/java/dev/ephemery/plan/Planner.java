@@ -33,6 +33,9 @@ public final class Planner {
   /** The EL's JSON-RPC HTTP API, the port {@code execution.rpcPort} publishes. */
   public static final String RPC_PORT_NAME = "http";
 
+  /** The CL's beacon REST API, the port {@code consensus.restPort} publishes. */
+  public static final String REST_PORT_NAME = "http";
+
   static final String RESTART = "unless-stopped";
 
   /** A pinned public JRE for the on-host supervisor (Java 17, the tool's minimum). */
@@ -251,7 +254,7 @@ public final class Planner {
             context,
             host.consensus().extraArgs())
         .labels(labels)
-        .ports(bindings(cl.ports(p2p)))
+        .ports(bindings(cl.ports(p2p), restHostPort(host)))
         .mounts(mounts)
         .dependsOn(List.of(elName))
         .layout(DataLayout.of(cl, layout.dataDir(cl), null))
@@ -468,6 +471,15 @@ public final class Planner {
     return rpcPort == null ? Map.of() : Map.of(RPC_PORT_NAME, rpcPort);
   }
 
+  /**
+   * The host port of the beacon REST API from {@code consensus.restPort}, as {@link #rpcHostPort}
+   * for the EL's: two nodes on one machine each publish it on their own.
+   */
+  private static Map<String, Integer> restHostPort(Host host) {
+    Integer restPort = host.consensus().restPort();
+    return restPort == null ? Map.of() : Map.of(REST_PORT_NAME, restPort);
+  }
+
   /** P2P on all interfaces, the operator's ports on loopback, the rest never published. */
   static List<PortBinding> bindings(List<PortSpec> ports) {
     return bindings(ports, Map.of());
@@ -510,7 +522,7 @@ public final class Planner {
   }
 
   static int restPort(ClientProfile cl) {
-    return port(cl, "http");
+    return port(cl, REST_PORT_NAME);
   }
 
   private static int port(ClientProfile profile, String name) {

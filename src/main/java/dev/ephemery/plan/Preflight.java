@@ -467,6 +467,9 @@ public final class Preflight {
     if (section.equals("execution") && port.name().equals(Planner.RPC_PORT_NAME)) {
       return new Claim(where, user, where + ".execution.rpcPort", null);
     }
+    if (section.equals("consensus") && port.name().equals(Planner.REST_PORT_NAME)) {
+      return new Claim(where, user, where + ".consensus.restPort", null);
+    }
     return new Claim(
         where,
         user,

@@ -275,6 +275,32 @@ class InventoryParserTest {
   }
 
   @Test
+  void theBeaconRestHostPortIsUnsetByDefaultAndMustNotClashWithTheHostsOtherPorts() {
+    assertThat(InventoryParser.parse(TWO_HOSTS, "two.yaml").hosts())
+        .allMatch(h -> h.consensus().restPort() == null);
+
+    String own =
+        TWO_HOSTS.replace(
+            "consensus: { extraArgs: [] }", "consensus: { extraArgs: [], restPort: 5053 }");
+    Host node2 = InventoryParser.parse(own, "own.yaml").host("node2").orElseThrow();
+    assertThat(node2.consensus().restPort()).isEqualTo(5053);
+
+    String clash =
+        TWO_HOSTS.replace(
+            "consensus: { extraArgs: [] }", "consensus: { extraArgs: [], restPort: 3100 }");
+    assertThatThrownBy(() -> InventoryParser.parse(clash, "clash.yaml"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("port 3100 is also used by consensus.restPort");
+
+    String outOfRange =
+        TWO_HOSTS.replace(
+            "consensus: { extraArgs: [] }", "consensus: { extraArgs: [], restPort: 0 }");
+    assertThatThrownBy(() -> InventoryParser.parse(outOfRange, "range.yaml"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("hosts[1].consensus.restPort");
+  }
+
+  @Test
   void suggestsTheClosestKeyForATypo() {
     List<Problem> problems =
         InventoryParser.validate(

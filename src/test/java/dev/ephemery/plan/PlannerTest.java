@@ -271,6 +271,36 @@ class PlannerTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.EnumSource(ConsensusClient.class)
+  void restPortMovesOnlyTheLoopbackHostSideOfTheBeaconApi(ConsensusClient cl) {
+    var usual = Fixtures.host(ExecutionClient.GETH, cl).build();
+    var moved = Fixtures.host(ExecutionClient.GETH, cl).clRest(15052).build();
+    HostPlan usualPlan = planner.planHost(usual, RELEASE);
+    HostPlan movedPlan = planner.planHost(moved, RELEASE);
+    Service before = role(usualPlan, Role.CONSENSUS);
+    Service after = role(movedPlan, Role.CONSENSUS);
+    PortBinding rest =
+        before.ports().stream()
+            .filter(p -> p.name().equals(Planner.REST_PORT_NAME))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(rest.bind()).isEqualTo("127.0.0.1");
+    assertThat(after.ports())
+        .filteredOn(p -> p.name().equals(Planner.REST_PORT_NAME))
+        .containsExactly(
+            new PortBinding(rest.container(), 15052, "127.0.0.1", rest.protocol(), rest.name()));
+    // The client still listens on its own port in its container; nothing else moves.
+    assertThat(after.command()).isEqualTo(before.command());
+    assertThat(after.health()).isEqualTo(before.health());
+    assertThat(after.ports())
+        .filteredOn(p -> !p.name().equals(Planner.REST_PORT_NAME))
+        .isEqualTo(
+            before.ports().stream().filter(p -> !p.name().equals(Planner.REST_PORT_NAME)).toList());
+    assertThat(PlanHash.of(movedPlan, after)).isNotEqualTo(PlanHash.of(usualPlan, before));
+  }
+
+  @ParameterizedTest(name = "{0}")
   @org.junit.jupiter.params.provider.EnumSource(ExecutionClient.class)
   void rpcPortMovesOnlyTheLoopbackHostSideOfTheJsonRpcApi(ExecutionClient el) {
     var usual = Fixtures.host(el, ConsensusClient.LIGHTHOUSE).build();

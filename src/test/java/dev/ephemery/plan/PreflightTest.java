@@ -494,28 +494,28 @@ class PreflightTest {
     }
 
     @Test
-    void aBeaconRestPortHasNoKeySoTheHintSaysSo() {
-      var twoLighthouses =
-          Fixtures.inventory(
-              gethLighthouse().build(),
-              Fixtures.host(ExecutionClient.BESU, ConsensusClient.LIGHTHOUSE)
-                  .name("node2")
-                  .baseDir("/srv/node2")
-                  .elP2p(30304)
-                  .elRpc(8546)
-                  .clP2p(9002)
-                  .supervisorPort(9778)
-                  .build());
-      assertThat(check(twoLighthouses))
+    void twoBeaconNodesOnOneMachineClashOnTheirRestPortUntilRestPortMovesIt() {
+      Fixtures.HostBuilder node2 =
+          Fixtures.host(ExecutionClient.BESU, ConsensusClient.LIGHTHOUSE)
+              .name("node2")
+              .baseDir("/srv/node2")
+              .elP2p(30304)
+              .elRpc(8546)
+              .clP2p(9002)
+              .supervisorPort(9778);
+      assertThat(check(Fixtures.inventory(gethLighthouse().build(), node2.build())))
           .singleElement()
           .satisfies(
               p -> {
-                assertThat(p.where()).isEqualTo("hosts[1]");
+                assertThat(p.where()).isEqualTo("hosts[1].consensus.restPort");
                 assertThat(p.message())
-                    .contains("5052/tcp")
-                    .contains("lighthouse's http port 5052 has no key");
-                assertThat(p.hint()).contains("different machines");
+                    .contains("host port 5052/tcp is used twice on the same machine");
+                assertThat(p.hint())
+                    .isEqualTo("change hosts[1].consensus.restPort or hosts[0].consensus.restPort");
               });
+
+      assertThat(check(Fixtures.inventory(gethLighthouse().build(), node2.clRest(5053).build())))
+          .isEmpty();
     }
 
     @Test

@@ -58,6 +58,7 @@ public final class Fixtures {
     private Integer elP2p;
     private Integer elRpc;
     private Integer clP2p;
+    private Integer clRest;
     private ValidatorSpec validator;
     private MonitoringSpec monitoring =
         new MonitoringSpec(false, 9090, 3000, 9100, MonitoringSpec.DEFAULT_BIND);
@@ -123,6 +124,11 @@ public final class Fixtures {
       return this;
     }
 
+    public HostBuilder clRest(Integer value) {
+      clRest = value;
+      return this;
+    }
+
     public HostBuilder clP2p(Integer value) {
       clP2p = value;
       return this;
@@ -181,7 +187,7 @@ public final class Fixtures {
           baseDir,
           flavor,
           new ExecutionSpec(el, elImage, elArgs, elP2p, elRpc),
-          new ConsensusSpec(cl, clImage, clArgs, checkpoint, clP2p),
+          new ConsensusSpec(cl, clImage, clArgs, checkpoint, clP2p, clRest),
           validator,
           monitoring,
           null,
