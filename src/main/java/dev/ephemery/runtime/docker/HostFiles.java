@@ -246,10 +246,10 @@ final class HostFiles {
 
   /**
    * Applies the changes {@link #diff} found, in plan order (parents are planned first), in two
-   * calls to the helper whatever the number of paths: one archive holding everything that must be
-   * staged (the new JWT secret, the release), then one script that moves it into place and sets
-   * modes and owners. Each {@code docker exec} costs a round trip and a process start, and up from
-   * nothing used to make a dozen of them.
+   * calls to the worker (the helper, or this machine) whatever the number of paths: one archive
+   * holding everything that must be staged (the new JWT secret, the release), then one script that
+   * moves it into place and sets modes and owners. Each {@code docker exec} costs a round trip and
+   * a process start, and up from nothing used to make a dozen of them.
    */
   void apply(FileWork work, List<Observed> observed, String releaseHash) {
     Staging staging = new Staging(work.root());
@@ -367,12 +367,12 @@ final class HostFiles {
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     }
 
-    /** Stages one file; returns its path as the helper will see it. */
+    /** Stages one file; returns its path as the worker will see it. */
     String add(String name, byte[] content, int mode) {
       return addTree(name, List.of(new Entry("", content, mode)));
     }
 
-    /** Stages a tree of files under {@code name}; returns that folder as the helper sees it. */
+    /** Stages a tree of files under {@code name}; returns that folder as the worker sees it. */
     String addTree(String name, List<Entry> entries) {
       try {
         if (empty) {
