@@ -52,24 +52,15 @@ public final class EngineLinkCheck {
     } catch (ConnectException e) {
       return refused(endpoint.toString());
     } catch (HttpTimeoutException e) {
-      return new Result(
-          false,
+      return noAnswer(
           endpoint.toString(),
-          "",
-          Problem.at(
-              endpoint.toString(),
-              0,
-              "the Engine API did not answer within " + timeout.toSeconds() + " s",
-              "check that the EL is running and not overloaded"));
+          "the Engine API did not answer within " + timeout.toSeconds() + " s",
+          "check that the EL is running and not overloaded");
     } catch (IOException e) {
       if (e.getCause() instanceof UnknownHostException) {
         return unresolved(endpoint.toString(), endpoint.getHost());
       }
-      return new Result(
-          false,
-          endpoint.toString(),
-          "",
-          Problem.at(endpoint.toString(), 0, "Engine API call failed: " + e, ""));
+      return noAnswer(endpoint.toString(), "Engine API call failed: " + e, "");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Result(
@@ -112,41 +103,31 @@ public final class EngineLinkCheck {
 
   /** A call that got no HTTP answer for another reason than a refused connection. */
   static Result failed(String endpoint, String why) {
-    return new Result(
-        false,
+    return noAnswer(
         endpoint,
-        "",
-        Problem.at(
-            endpoint,
-            0,
-            "Engine API call failed: " + why,
-            "check that the EL is running and not overloaded"));
+        "Engine API call failed: " + why,
+        "check that the EL is running and not overloaded");
   }
 
   static Result unresolved(String endpoint, String name) {
-    return new Result(
-        false,
+    return noAnswer(
         endpoint,
-        "",
-        Problem.at(
-            endpoint,
-            0,
-            "the EL's name '" + name + "' does not resolve",
-            "the CL must reach the EL by its alias on the node's own Docker network (not the default"
-                + " bridge); both containers must be attached to it"));
+        "the EL's name '" + name + "' does not resolve",
+        "the CL must reach the EL by its alias on the node's own Docker network (not the default"
+            + " bridge); both containers must be attached to it");
   }
 
   static Result refused(String endpoint) {
-    return new Result(
-        false,
+    return noAnswer(
         endpoint,
-        "",
-        Problem.at(
-            endpoint,
-            0,
-            "nothing accepts connections at the Engine API address",
-            "check the EL runs and listens on 0.0.0.0 at that port (geth/erigon --authrpc.addr,"
-                + " besu --engine-rpc-port with --rpc-http-host)"));
+        "nothing accepts connections at the Engine API address",
+        "check the EL runs and listens on 0.0.0.0 at that port (geth/erigon --authrpc.addr,"
+            + " besu --engine-rpc-port with --rpc-http-host)");
+  }
+
+  /** A failed call that got no answer to show: what happened and what to do. */
+  private static Result noAnswer(String endpoint, String message, String hint) {
+    return new Result(false, endpoint, "", Problem.at(endpoint, 0, message, hint));
   }
 
   /** Reads the wget output of the in-network probe. */
