@@ -8,12 +8,8 @@ import dev.ephemery.client.HealthCheck;
 import dev.ephemery.common.OperationalException;
 import dev.ephemery.health.probe.LocalStreams;
 import dev.ephemery.health.probe.NodeHttp;
-import dev.ephemery.plan.EngineApi;
 import dev.ephemery.plan.HostPlan;
 import dev.ephemery.plan.PlannedPath;
-import dev.ephemery.plan.PortBinding;
-import dev.ephemery.plan.Role;
-import dev.ephemery.plan.Service;
 import dev.ephemery.runtime.EngineJwt;
 import dev.ephemery.runtime.Labels;
 import java.io.IOException;
@@ -23,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,8 +41,8 @@ final class DirectProbes implements NodeProbes {
   private final Clock clock;
   private final NodeHttp http;
 
-  /** Addresses of started containers on the node's network: they keep them while they run. */
-  private final Map<String, String> addresses = new ConcurrentHashMap<>();
+  /** Started containers' attachments to the node's network: they keep them while they run. */
+  private final Map<String, ContainerNetwork> attachments = new ConcurrentHashMap<>();
 
   private DirectProbes(DockerClient docker, HostPlan plan, Clock clock) {
     this.docker = docker;
@@ -99,8 +94,8 @@ final class DirectProbes implements NodeProbes {
 
   @Override
   public String ask(HealthWait.Endpoint endpoint) {
-    String address = address(endpoint.container());
-    if (address == null) {
+    ContainerNetwork attachment = attachment(endpoint.container());
+    if (attachment == null) {
       return "not on the node's network yet";
     }
     URI uri = URI.create(endpoint.url());
@@ -108,7 +103,7 @@ final class DirectProbes implements NodeProbes {
     try {
       int status =
           http.send(
-                  address,
+                  attachment.getIpAddress(),
                   uri.getPort(),
                   uri.getHost(),
                   path(uri),
@@ -124,26 +119,25 @@ final class DirectProbes implements NodeProbes {
 
   @Override
   public LinkProbe link() {
-    Service el =
-        plan.services().stream().filter(s -> s.role() == Role.EXECUTION).findFirst().orElseThrow();
-    String container = Labels.containerName(plan, el);
-    int port = EngineApi.port(plan).map(PortBinding::container).orElse(8551);
-    String endpoint = "http://" + el.name() + ":" + port;
-    byte[] secret = secret();
+    EngineSelfTest.Target target = EngineSelfTest.Target.of(plan);
+    String alias = target.el().name();
+    String container = Labels.containerName(plan, target.el());
+    String endpoint = target.endpoint();
+    byte[] secret = secret(target.jwt());
     return () -> {
-      String address = address(container);
-      if (address == null) {
+      ContainerNetwork attachment = attachment(container);
+      if (attachment == null) {
         return EngineLinkCheck.refused(endpoint);
       }
-      if (!aliases(container).contains(el.name())) {
-        return EngineLinkCheck.unresolved(endpoint, el.name());
+      if (attachment.getAliases() == null || !attachment.getAliases().contains(alias)) {
+        return EngineLinkCheck.unresolved(endpoint, alias);
       }
       try {
         NodeHttp.Answer answer =
             http.send(
-                address,
-                port,
-                el.name(),
+                attachment.getIpAddress(),
+                target.port(),
+                alias,
                 "/",
                 EngineLinkCheck.BODY,
                 Map.of("Authorization", "Bearer " + EngineJwt.token(secret, clock.instant())));
@@ -156,12 +150,7 @@ final class DirectProbes implements NodeProbes {
     };
   }
 
-  private byte[] secret() {
-    PlannedPath jwt =
-        plan.paths().stream()
-            .filter(p -> p.kind() == PlannedPath.Kind.JWT_SECRET)
-            .findFirst()
-            .orElseThrow();
+  private byte[] secret(PlannedPath jwt) {
     try {
       return EngineJwt.parseSecret(
           jwt.path(), Files.readString(HostPaths.of(plan.baseDir()).onHost("jwt", jwt.path())));
@@ -179,32 +168,26 @@ final class DirectProbes implements NodeProbes {
     return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
   }
 
-  /** The container's IPv4 address on the node's network, or null while it has none. */
-  private String address(String container) {
-    String known = addresses.get(container);
+  /**
+   * The container's attachment to the node's network once it has an address there (its address and
+   * aliases stay while it runs: asked once), or null before.
+   */
+  private ContainerNetwork attachment(String container) {
+    ContainerNetwork known = attachments.get(container);
     if (known != null) {
       return known;
     }
-    ContainerNetwork attachment = attachment(container);
-    String address = attachment == null ? null : attachment.getIpAddress();
-    if (address == null || address.isBlank()) {
+    var settings = docker.inspectContainerCmd(container).exec().getNetworkSettings();
+    ContainerNetwork attachment =
+        settings == null || settings.getNetworks() == null
+            ? null
+            : settings.getNetworks().get(plan.network());
+    if (attachment == null
+        || attachment.getIpAddress() == null
+        || attachment.getIpAddress().isBlank()) {
       return null;
     }
-    addresses.put(container, address);
-    return address;
-  }
-
-  private List<String> aliases(String container) {
-    ContainerNetwork attachment = attachment(container);
-    return attachment == null || attachment.getAliases() == null
-        ? List.of()
-        : attachment.getAliases();
-  }
-
-  private ContainerNetwork attachment(String container) {
-    var settings = docker.inspectContainerCmd(container).exec().getNetworkSettings();
-    return settings == null || settings.getNetworks() == null
-        ? null
-        : settings.getNetworks().get(plan.network());
+    attachments.put(container, attachment);
+    return attachment;
   }
 }

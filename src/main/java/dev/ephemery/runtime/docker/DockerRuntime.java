@@ -183,11 +183,7 @@ public final class DockerRuntime {
         options.verifyStarted() ? selfTestDecision(plan, options, changes, existing) : null;
     boolean probing =
         selfTest != null && (selfTest.run() || !health.isEmpty() || startsProbed(plan, steps));
-    // Not probing: the helper's probes, started only if asked (they are not).
-    NodeProbes probes =
-        probing
-            ? probes(plan, options, helper)
-            : NodeProbes.throughHelper(helper, new EngineSelfTest(docker, Clock.systemUTC()));
+    NodeProbes probes = probes(plan, options, helper, probing);
     StartupWatch watch =
         selfTest == null
             ? null
@@ -216,15 +212,19 @@ public final class DockerRuntime {
 
   /**
    * The probes of what {@code up} starts: from this machine where it reaches the node's network,
-   * else through the helper, started now, while the containers are created and started.
+   * else through the helper, started now when {@code probing}, while the containers are created and
+   * started (not probing, it is only started if asked, and it is not).
    */
-  private NodeProbes probes(HostPlan plan, RuntimeOptions options, UpHelper helper) {
-    Optional<NodeProbes> direct =
-        DirectProbes.of(docker, plan, Clock.systemUTC(), options.localFiles());
-    if (direct.isPresent()) {
-      return direct.get();
+  private NodeProbes probes(
+      HostPlan plan, RuntimeOptions options, UpHelper helper, boolean probing) {
+    if (probing) {
+      Optional<NodeProbes> direct =
+          DirectProbes.of(docker, plan, Clock.systemUTC(), options.localFiles());
+      if (direct.isPresent()) {
+        return direct.get();
+      }
+      helper.begin();
     }
-    helper.begin();
     return NodeProbes.throughHelper(helper, new EngineSelfTest(docker, Clock.systemUTC()));
   }
 

@@ -134,18 +134,36 @@ public final class EngineSelfTest {
    * the node's JWT secret once, then makes one signed call per {@link Probe#attempt}.
    */
   Probe probe(HostPlan plan, Helper helper) {
-    Service el =
-        plan.services().stream().filter(s -> s.role() == Role.EXECUTION).findFirst().orElseThrow();
-    int port = EngineApi.port(plan).map(PortBinding::container).orElse(8551);
-    PlannedPath jwt =
-        plan.paths().stream()
-            .filter(p -> p.kind() == PlannedPath.Kind.JWT_SECRET)
-            .findFirst()
-            .orElseThrow();
+    Target target = Target.of(plan);
     Helper.Result read =
-        helper.exec(List.of("cat", HostPaths.of(plan.baseDir()).inHelper("jwt", jwt.path())));
-    byte[] secret = EngineJwt.parseSecret(jwt.path(), read.out());
-    return new Probe(helper, el.name(), "http://" + el.name() + ":" + port, secret);
+        helper.exec(
+            List.of("cat", HostPaths.of(plan.baseDir()).inHelper("jwt", target.jwt().path())));
+    byte[] secret = EngineJwt.parseSecret(target.jwt().path(), read.out());
+    return new Probe(helper, target.el().name(), target.endpoint(), secret);
+  }
+
+  /**
+   * What the self-test calls, wherever it calls from: the node's EL, its Engine API port (in the
+   * container) and the planned JWT secret the call is signed with.
+   */
+  record Target(Service el, int port, PlannedPath jwt) {
+    static Target of(HostPlan plan) {
+      return new Target(
+          plan.services().stream()
+              .filter(s -> s.role() == Role.EXECUTION)
+              .findFirst()
+              .orElseThrow(),
+          EngineApi.port(plan).map(PortBinding::container).orElse(8551),
+          plan.paths().stream()
+              .filter(p -> p.kind() == PlannedPath.Kind.JWT_SECRET)
+              .findFirst()
+              .orElseThrow());
+    }
+
+    /** The Engine API as the CL names it: the EL's alias on the node network. */
+    String endpoint() {
+      return "http://" + el.name() + ":" + port;
+    }
   }
 
   /** One node's signed Engine API call through a helper, with a fresh token at each attempt. */
